@@ -1,0 +1,30 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
+import tailwindcss from '@tailwindcss/vite';
+import { loadRegistry } from './src/lib/registry.ts';
+import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
+import { validateContent } from './src/integrations/validate-content.ts';
+
+// One place to set where the site lives; a deployment sets SITE_URL (and BASE_PATH) once.
+const site = process.env.SITE_URL ?? 'https://sourced.example';
+const base = process.env.BASE_PATH ?? '/';
+const registry = loadRegistry();
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  integrations: [validateContent()],
+  markdown: {
+    processor: unified({
+      remarkPlugins: remarkPlugins({ registry, base }),
+      rehypePlugins: rehypePlugins({ registry, base }),
+      // Article text is quoted verbatim; typographic rewriting would change it.
+      smartypants: false,
+    }),
+  },
+  vite: {
+    plugins: [tailwindcss()],
+  },
+});

@@ -1,0 +1,27 @@
+/**
+ * Fails `astro build` and `astro check` before any page is rendered when content is broken.
+ * Astro's own loader only logs Markdown render errors, which would drop claims silently.
+ */
+import type { AstroIntegration } from 'astro';
+import { ContentError } from '../lib/problems';
+import { validateContent as validate } from '../lib/validate';
+
+export function validateContent(): AstroIntegration {
+  return {
+    name: 'sourced:validate-content',
+    hooks: {
+      'astro:config:setup': async ({ command, logger }) => {
+        if (command === 'preview') return;
+        const problems = await validate();
+        if (problems.length === 0) {
+          logger.info('content is valid');
+          return;
+        }
+        const error = new ContentError(problems);
+        // In dev the server keeps running so the editor can fix the file and see it reload.
+        if (command === 'dev') logger.error(error.message);
+        else throw error;
+      },
+    },
+  };
+}

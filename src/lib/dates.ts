@@ -1,0 +1,45 @@
+/**
+ * Calendar dates as the site writes them. All formatting is in UTC so a day never shifts.
+ */
+import { isCalendarDate } from '../schemas/common';
+
+/** A day (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY), as `<time datetime>` accepts them. */
+export type Precision = 'day' | 'month' | 'year';
+
+export function precisionOf(value: string): Precision | undefined {
+  if (/^\d{4}$/.test(value)) return 'year';
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return 'month';
+  if (isCalendarDate(value)) return 'day';
+  return undefined;
+}
+
+function utc(value: string): Date {
+  const [y, m = '1', d = '1'] = value.split('-');
+  return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+}
+
+const fmt = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...opts });
+const LONG_DAY = fmt({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const DAY = fmt({ day: 'numeric', month: 'long', year: 'numeric' });
+const SHORT_DAY = fmt({ day: 'numeric', month: 'short', year: 'numeric' });
+const MONTH = fmt({ month: 'long', year: 'numeric' });
+
+/** "11 October 2024", "September 2024", "2023"; `long` adds the weekday to days. */
+export function formatDate(value: string, style: 'long' | 'medium' | 'short' = 'medium'): string {
+  const p = precisionOf(value);
+  if (p === 'year') return value;
+  if (p === 'month') return MONTH.format(utc(value));
+  if (p === 'day') return (style === 'long' ? LONG_DAY : style === 'short' ? SHORT_DAY : DAY).format(utc(value));
+  return value;
+}
+
+/** "22–24 October 2024" for a span inside one month, else two full dates. */
+export function formatSpan(start: string, end: string | undefined): string {
+  if (!end || end === start) return formatDate(start);
+  const [sy, sm] = start.split('-');
+  const [ey, em] = end.split('-');
+  if (precisionOf(start) === 'day' && precisionOf(end) === 'day' && sy === ey && sm === em) {
+    return `${utc(start).getUTCDate()}–${formatDate(end)}`;
+  }
+  return `${formatDate(start)} – ${formatDate(end)}`;
+}

@@ -1,0 +1,57 @@
+/**
+ * The Markdown pipeline, assembled once for the site (astro.config.mjs), the validator
+ * and the tests. Order matters; each entry says why it is there.
+ */
+import path from 'node:path';
+import type { PluggableList } from 'unified';
+import remarkDirective from 'remark-directive';
+import rehypeCitation from 'rehype-citation';
+import type { Registry } from '../lib/registry';
+import { remarkEscapeHtml } from './remark-escape-html';
+import { remarkDirectiveGuard } from './remark-directive-guard';
+import { remarkCitationKeys } from './remark-citation-keys';
+import { remarkDates } from './remark-dates';
+import { remarkClaims } from './remark-claims';
+import { rehypeSafeHtml } from './rehype-safe-html';
+
+export interface PipelineOptions {
+  registry: Registry;
+  /** Site base path, e.g. "/" or "/sourced/". */
+  base?: string;
+}
+
+/** Remark plugins: they read marks and report problems, so the validator runs them alone. */
+export function remarkPlugins({ registry, base = '/' }: PipelineOptions): PluggableList {
+  return [
+    // Raw HTML becomes text first, so nothing later can be tricked into emitting it.
+    remarkEscapeHtml,
+    // Parses :claim[…]{#id} and :date[…]{value=…}.
+    remarkDirective,
+    // Puts stray ":word" back as text and rejects directives we do not know.
+    [remarkDirectiveGuard, { known: ['claim', 'date'] }],
+    // Unknown citation keys fail here, with a line number, before rehype-citation sees them.
+    [remarkCitationKeys, { keys: new Set(registry.bibliography.keys()) }],
+    // Resolves relative dates before claims, so a date inside a claim is kept in its mark.
+    remarkDates,
+    // Marks claims and adds their badges and cards; needs the registry for names and types.
+    [remarkClaims, { registry, base }],
+  ];
+}
+
+/** Rehype plugins, after Markdown has become HTML. */
+export function rehypePlugins({ registry }: PipelineOptions): PluggableList {
+  return [
+    // Renders [@key] (in the text and in claim cards) and appends the bibliography.
+    [
+      rehypeCitation,
+      {
+        bibliography: path.relative(process.cwd(), registry.bibliographyPath),
+        path: process.cwd(),
+        csl: 'apa',
+        linkCitations: true,
+      },
+    ],
+    // Last: an allow-list, whatever the steps above let through.
+    rehypeSafeHtml,
+  ];
+}

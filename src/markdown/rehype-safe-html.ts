@@ -1,0 +1,29 @@
+/**
+ * The last step of the pipeline: an allow-list of elements and attributes (rehype-sanitize),
+ * so that nothing from content, however it got through, can run script or load resources.
+ */
+import type { Root } from 'hast';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  // Ids are validated kebab-case and must match the links we publish, so no prefix.
+  clobberPrefix: '',
+  clobber: [],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'mark', 'time', 'button', 'q', 'dl', 'dt', 'dd', 'section', 'cite'],
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'role', 'title', 'ariaLabel', 'ariaLabelledBy', 'ariaHidden', 'dataKind', 'dataStatus'],
+    a: [...(defaultSchema.attributes?.['a'] ?? []), 'rel'],
+    mark: ['dataChip'],
+    time: ['dateTime', 'dataResolved'],
+    button: ['type', 'popoverTarget', 'popoverTargetAction', 'dataChip'],
+    div: ['popover'],
+    ol: ['start'],
+  },
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
+};
+
+export function rehypeSafeHtml() {
+  return rehypeSanitize(schema) as (tree: Root) => Root;
+}

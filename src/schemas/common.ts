@@ -1,0 +1,40 @@
+/**
+ * Field types shared by every collection: ids, calendar dates and web addresses.
+ */
+import { z } from 'astro/zod';
+
+/** Lower-case kebab-case id, safe as a file name and as a URL fragment. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const id = z
+  .string()
+  .regex(ID_PATTERN, 'must be lower-case letters, digits and single hyphens, e.g. "putin-on-gaza"');
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a real calendar day written as YYYY-MM-DD. */
+export function isCalendarDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * A calendar day, YYYY-MM-DD. YAML loaders may hand us a Date for an unquoted day;
+ * it is normalised back to the string so days never shift with the time zone.
+ */
+export const isoDate = z.preprocess(
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  z.string().refine(isCalendarDate, 'must be a real calendar date written YYYY-MM-DD, e.g. 2024-10-11'),
+);
+
+/** An absolute http(s) address. Other schemes (javascript:, data:, ftp:) are rejected. */
+export const webUrl = z
+  .string()
+  .url('must be an absolute URL starting with https://')
+  .refine((u) => /^https?:\/\//i.test(u), 'must start with https:// (or http://)');
+
+/** Builds a reference to another collection; Astro's `reference` in the site, a plain id in tools. */
+export type RefFactory<R extends z.ZodType> = (collection: 'glossary' | 'sources') => R;

@@ -1,0 +1,153 @@
+/**
+ * The attribution taxonomy, defined once. Schemas, badges, the methodology page and
+ * the validator all read these tables, so a new kind or status is added here only.
+ */
+import { z } from 'astro/zod';
+
+export interface TermInfo {
+  /** Label shown in badge details and on the methodology page. */
+  label: string;
+  /** Shortest form, for the at-a-glance badge. */
+  short?: string;
+  /** One sentence a reader sees on the methodology page and in badge details. */
+  description: string;
+}
+
+/** What kind of statement a claim is. */
+export const CLAIM_KINDS = {
+  'direct-quote': {
+    short: 'Quote',
+    label: 'Direct quote',
+    description: 'Words put inside quotation marks and attributed to a named speaker.',
+  },
+  paraphrase: {
+    short: 'Paraphrase',
+    label: 'Paraphrase',
+    description: 'A named speaker’s statement, reported in the outlet’s own words.',
+  },
+  'unnamed-sources': {
+    short: 'Reportedly',
+    label: 'Reported, unnamed sources',
+    description:
+      'Something the outlet says was reported (“reportedly”) without naming who reported it.',
+  },
+  denial: {
+    short: 'Denial',
+    label: 'Denial',
+    description: 'A party’s rejection of a claim made about it.',
+  },
+  'outlet-assertion': {
+    short: 'Outlet’s claim',
+    label: 'Outlet’s own assertion',
+    description: 'A factual statement the outlet makes in its own voice, without citing anyone.',
+  },
+  characterisation: {
+    short: 'Opinion',
+    label: 'Characterisation or opinion',
+    description: 'An interpretation, judgement or framing by the outlet rather than a checkable fact.',
+  },
+  'background-fact': {
+    short: 'Background',
+    label: 'Background fact',
+    description: 'Context the outlet supplies as settled fact, such as dates or who holds an office.',
+  },
+} as const satisfies Record<string, TermInfo>;
+
+/** How well a claim holds up, after checking. */
+export const CLAIM_STATUSES = {
+  corroborated: {
+    label: 'Corroborated',
+    description: 'Confirmed by a primary source or an independent record.',
+  },
+  'single-source': {
+    label: 'Single source',
+    description: 'Carried by one channel only; no independent confirmation was found.',
+  },
+  unverified: {
+    label: 'Unverified',
+    description: 'We could not find the primary record; it may be right, but we cannot show it.',
+  },
+  disputed: {
+    label: 'Disputed',
+    description: 'Reported by some parties and denied by others.',
+  },
+  inaccurate: {
+    label: 'Inaccurate',
+    description: 'Contradicted by the primary record; the note gives the correct version.',
+  },
+  unsupported: {
+    label: 'Unsupported',
+    description: 'We found nothing that supports the claim as stated.',
+  },
+  'not-checkable': {
+    label: 'Opinion',
+    description: 'A judgement or framing, not a statement of fact that can be checked.',
+  },
+} as const satisfies Record<string, TermInfo>;
+
+/** What kind of outlet or document a source is. */
+export const SOURCE_TYPES = {
+  'state-news-agency': {
+    short: 'state agency',
+    label: 'state news agency',
+    description: 'A news agency owned or controlled by a government.',
+  },
+  'state-broadcaster': {
+    short: 'state broadcaster',
+    label: 'state broadcaster',
+    description: 'A broadcaster owned or controlled by a government.',
+  },
+  'independent-wire': {
+    short: 'wire',
+    label: 'independent news wire',
+    description: 'A commercial or cooperative news agency not controlled by a government.',
+  },
+  newspaper: {
+    short: 'newspaper',
+    label: 'newspaper',
+    description: 'A newspaper or news website with its own newsroom.',
+  },
+  'government-transcript': {
+    short: 'transcript',
+    label: 'government transcript',
+    description: 'An official record of what was said, published by a government.',
+  },
+  'official-statement': {
+    short: 'official',
+    label: 'official statement',
+    description: 'A statement or document issued by a government, agency or organisation.',
+  },
+  'research-organisation': {
+    short: 'research',
+    label: 'research organisation',
+    description: 'A think tank, monitoring group or reference work.',
+  },
+} as const satisfies Record<string, TermInfo>;
+
+/** What a glossary entry describes. */
+export const GLOSSARY_KINDS = {
+  person: { label: 'Person', description: 'A named individual.' },
+  country: { label: 'Country', description: 'A sovereign state.' },
+  organisation: {
+    label: 'Organisation',
+    description: 'A government body, company, group or alliance.',
+  },
+  place: { label: 'Place', description: 'A city, region or territory.' },
+  group: { label: 'Group', description: 'A people, bloc or loose grouping.' },
+} as const satisfies Record<string, TermInfo>;
+
+export type ClaimKind = keyof typeof CLAIM_KINDS;
+export type ClaimStatus = keyof typeof CLAIM_STATUSES;
+export type SourceType = keyof typeof SOURCE_TYPES;
+export type GlossaryKind = keyof typeof GLOSSARY_KINDS;
+
+const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+export const claimKind = z.enum(keys(CLAIM_KINDS));
+export const claimStatus = z.enum(keys(CLAIM_STATUSES));
+export const sourceType = z.enum(keys(SOURCE_TYPES));
+export const glossaryKind = z.enum(keys(GLOSSARY_KINDS));
+
+/** Speaker values that are not glossary ids. */
+export const SPEAKER_OUTLET = 'outlet';
+export const SPEAKER_UNNAMED = 'unnamed';
