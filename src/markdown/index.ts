@@ -12,6 +12,7 @@ import { remarkDirectiveGuard } from './remark-directive-guard';
 import { remarkCitationKeys } from './remark-citation-keys';
 import { remarkDates } from './remark-dates';
 import { remarkClaims } from './remark-claims';
+import { rehypeBibliography } from './rehype-bibliography';
 import { rehypeSafeHtml } from './rehype-safe-html';
 
 export interface PipelineOptions {
@@ -45,12 +46,14 @@ export function rehypePlugins({ registry }: PipelineOptions): PluggableList {
     [
       rehypeCitation,
       {
-        bibliography: path.relative(process.cwd(), registry.bibliographyPath),
-        path: process.cwd(),
+        bibliography: path.basename(registry.bibliographyPath),
+        path: path.dirname(registry.bibliographyPath),
         csl: 'apa',
         linkCitations: true,
       },
     ],
+    // Gives the bibliography a heading and clickable addresses.
+    rehypeBibliography,
     // Last: an allow-list, whatever the steps above let through.
     rehypeSafeHtml,
   ];

@@ -42,7 +42,7 @@ export const CLAIM_KINDS = {
     description: 'A factual statement the outlet makes in its own voice, without citing anyone.',
   },
   characterisation: {
-    short: 'Opinion',
+    short: 'Characterisation',
     label: 'Characterisation or opinion',
     description: 'An interpretation, judgement or framing by the outlet rather than a checkable fact.',
   },
@@ -80,7 +80,7 @@ export const CLAIM_STATUSES = {
     description: 'We found nothing that supports the claim as stated.',
   },
   'not-checkable': {
-    label: 'Opinion',
+    label: 'Not checkable',
     description: 'A judgement or framing, not a statement of fact that can be checked.',
   },
 } as const satisfies Record<string, TermInfo>;

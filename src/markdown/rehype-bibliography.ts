@@ -1,0 +1,45 @@
+/**
+ * Gives rehype-citation's bibliography a heading and a landmark, and turns the addresses
+ * in its entries into links, so readers can open every document the analysis cites.
+ */
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
+
+export interface RehypeBibliographyOptions {
+  /** Heading text. */
+  heading?: string;
+}
+
+const URL_RE = /https?:\/\/[^\s<>"]+[^\s<>".,;:)]/g;
+
+function linkify(entry: Element): void {
+  visit(entry, 'text', (node: Text, index, parent) => {
+    if (!parent || index === undefined || (parent as Element).tagName === 'a') return;
+    const parts: ElementContent[] = [];
+    let last = 0;
+    for (const m of node.value.matchAll(URL_RE)) {
+      if (m.index > last) parts.push({ type: 'text', value: node.value.slice(last, m.index) });
+      parts.push(h('a', { href: m[0] }, m[0]));
+      last = m.index + m[0].length;
+    }
+    if (parts.length === 0) return;
+    if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) });
+    parent.children.splice(index, 1, ...parts);
+    return index + parts.length;
+  });
+}
+
+export function rehypeBibliography(options: RehypeBibliographyOptions = {}) {
+  return (tree: Root): void => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.properties['id'] !== 'refs' || !parent || index === undefined) return;
+      for (const child of node.children) if (child.type === 'element') linkify(child);
+      parent.children[index] = h('section', { className: ['bibliography'], ariaLabelledBy: 'bibliography-heading' }, [
+        h('h2', { id: 'bibliography-heading' }, options.heading ?? 'Bibliography'),
+        node,
+      ]);
+      return 'skip';
+    });
+  };
+}
