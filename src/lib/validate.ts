@@ -201,7 +201,7 @@ function checkArticleReferences(fm: RawArticle, registry: Registry, file: string
 async function checkBody(abs: string, frontmatter: unknown, registry: Registry): Promise<ContentProblem[]> {
   const raw = readFileSync(abs, 'utf8');
   const body = raw.replace(/^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/, '').trim();
-  const file = new VFile({ path: abs, value: body, data: { astro: { frontmatter } } as never });
+  const file = new VFile({ path: abs, cwd: registry.root, value: body, data: { astro: { frontmatter } } as never });
   const processor = unified().use(remarkParse).use(remarkGfm).use(remarkPlugins({ registry }));
   try {
     await processor.run(processor.parse(file), file);

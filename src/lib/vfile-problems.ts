@@ -51,7 +51,7 @@ export function reportProblem(file: VFile, node: Node | undefined, input: Proble
   message.fatal = true;
   message.note = input.fix;
   (message as unknown as { problem: ContentProblem }).problem = {
-    file: file.path ? relativePath(file.path) : '<input>',
+    file: file.path ? relativePath(file.path, file.cwd) : '<input>',
     line,
     column,
     id: input.id,
