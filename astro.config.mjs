@@ -15,6 +15,9 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // Tests build into their own folders so they never clobber or read a developer's dist/.
+  outDir: process.env.SOURCED_OUT_DIR ?? './dist',
+  cacheDir: process.env.SOURCED_CACHE_DIR ?? './node_modules/.astro',
   integrations: [validateContent()],
   markdown: {
     processor: unified({
