@@ -11,8 +11,8 @@ interface Entry<T> {
   data: T;
 }
 
-type SourceData = Omit<RegistrySource, 'id' | 'country'> & { country?: Ref | undefined; glossary?: Ref | undefined };
-type GlossaryData = Omit<RegistryGlossaryEntry, 'id'>;
+type SourceData = { name: string; type: string; country?: Ref | undefined };
+type GlossaryData = { name: string; kind: string; aliases: string[] };
 
 /** Builds the name lookup the badge wording needs from Astro collection entries. */
 export function lookupFrom(sources: Entry<SourceData>[], glossary: Entry<GlossaryData>[]): Lookup {
@@ -23,7 +23,7 @@ export function lookupFrom(sources: Entry<SourceData>[], glossary: Entry<Glossar
         { ...s.data, id: s.id, ...(s.data.country ? { country: refId(s.data.country) } : {}) } as RegistrySource,
       ]),
     ),
-    glossary: new Map(glossary.map((g) => [g.id, { ...g.data, id: g.id }])),
+    glossary: new Map(glossary.map((g) => [g.id, { ...g.data, id: g.id } as RegistryGlossaryEntry])),
   };
 }
 

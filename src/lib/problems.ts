@@ -79,7 +79,9 @@ export class YamlLocator {
     let found = node;
     for (const key of keys) {
       if (isMap(node)) {
-        const pair = node.items.find((it) => isScalar(it.key) && it.key.value === key);
+        const pair: { key: unknown; value: unknown } | undefined = node.items.find(
+          (it) => isScalar(it.key) && it.key.value === key,
+        );
         node = (pair?.value as YamlNode | null | undefined) ?? (pair?.key as YamlNode | undefined);
       } else if (isSeq(node) && typeof key === 'number') {
         node = node.items[key] as YamlNode | undefined;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import { remarkPlugins } from '../markdown/index';
@@ -52,7 +52,7 @@ function zodProblems(
 
 function listFiles(dir: string, ext: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
     .filter((f) => f.endsWith(ext))
     .sort()
     .map((f) => path.join(dir, f));
@@ -175,11 +175,11 @@ function checkArticleReferences(fm: RawArticle, registry: Registry, file: string
     if (typeof c.speaker === 'string' && c.speaker !== SPEAKER_OUTLET && c.speaker !== SPEAKER_UNNAMED && !registry.glossary.has(c.speaker)) {
       add(['claims', i, 'speaker'], cid, `has the unknown speaker "${c.speaker}".`, `Use a glossary id (create content/glossary/${c.speaker}.yaml), "${SPEAKER_OUTLET}" or "${SPEAKER_UNNAMED}".`);
     }
-    const channels = [...asStrings(c.via).map((s, j) => [['claims', i, 'via', j], s] as const)];
-    if (typeof c.primary === 'string') channels.push([['claims', i, 'primary'], c.primary] as const);
+    const channels: [Key[], string][] = asStrings(c.via).map((s, j) => [['claims', i, 'via', j], s]);
+    if (typeof c.primary === 'string') channels.push([['claims', i, 'primary'], c.primary]);
     for (const [p, s] of channels) {
-      if (!registry.sources.has(s)) needSource([...p], s);
-      else if (!listed.has(s)) add([...p], cid, `uses the source "${s}", which is not listed in the article's "sources".`, `Add "${s}" to "sources" so it appears in the sources panel.`);
+      if (!registry.sources.has(s)) needSource(p, s);
+      else if (!listed.has(s)) add(p, cid, `uses the source "${s}", which is not listed in the article's "sources".`, `Add "${s}" to "sources" so it appears in the sources panel.`);
     }
     asStrings(c.checked).forEach((k, j) => needCite(['claims', i, 'checked', j], k));
     (c.timeline ?? []).forEach((e, j) => asStrings(e?.cite).forEach((k, n) => needCite(['claims', i, 'timeline', j, 'cite', n], k)));
@@ -202,7 +202,8 @@ async function checkBody(abs: string, frontmatter: unknown, registry: Registry):
   const raw = readFileSync(abs, 'utf8');
   const body = raw.replace(/^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/, '').trim();
   const file = new VFile({ path: abs, cwd: registry.root, value: body, data: { astro: { frontmatter } } as never });
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkPlugins({ registry }));
+  // Astro's plugin list type is wider than unified's; the entries are the same functions.
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkPlugins({ registry }) as PluggableList);
   try {
     await processor.run(processor.parse(file), file);
   } catch (e) {

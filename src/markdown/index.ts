@@ -3,7 +3,7 @@
  * and the tests. Order matters; each entry says why it is there.
  */
 import path from 'node:path';
-import type { PluggableList } from 'unified';
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import rehypeCitation from 'rehype-citation';
 import type { Registry } from '../lib/registry';
@@ -12,6 +12,7 @@ import { remarkDirectiveGuard } from './remark-directive-guard';
 import { remarkCitationKeys } from './remark-citation-keys';
 import { remarkDates } from './remark-dates';
 import { remarkClaims } from './remark-claims';
+import { remarkGlossaryLinks } from './remark-glossary-links';
 import { rehypeBibliography } from './rehype-bibliography';
 import { rehypeSafeHtml } from './rehype-safe-html';
 
@@ -22,25 +23,28 @@ export interface PipelineOptions {
 }
 
 /** Remark plugins: they read marks and report problems, so the validator runs them alone. */
-export function remarkPlugins({ registry, base = '/' }: PipelineOptions): PluggableList {
+export function remarkPlugins({ registry, base = '/' }: PipelineOptions): RemarkPlugins {
   return [
     // Raw HTML becomes text first, so nothing later can be tricked into emitting it.
     remarkEscapeHtml,
-    // Parses :claim[…]{#id} and :date[…]{value=…}.
+    // Parses :claim[…]{#id}, :date[…]{value=…} and :term[…]{#entry} (or {.nolink}).
     remarkDirective,
     // Puts stray ":word" back as text and rejects directives we do not know.
-    [remarkDirectiveGuard, { known: ['claim', 'date'] }],
+    [remarkDirectiveGuard, { known: ['claim', 'date', 'term'] }],
     // Unknown citation keys fail here, with a line number, before rehype-citation sees them.
     [remarkCitationKeys, { keys: new Set(registry.bibliography.keys()) }],
     // Resolves relative dates before claims, so a date inside a claim is kept in its mark.
     remarkDates,
     // Marks claims and adds their badges and cards; needs the registry for names and types.
     [remarkClaims, { registry, base }],
+    // Links the first mention of each glossary entry per section and marks repeats, after claims
+    // so a claim's words stay in its mark (a link inside <mark> changes none of its text).
+    [remarkGlossaryLinks, { registry, base }],
   ];
 }
 
 /** Rehype plugins, after Markdown has become HTML. */
-export function rehypePlugins({ registry }: PipelineOptions): PluggableList {
+export function rehypePlugins({ registry }: PipelineOptions): RehypePlugins {
   return [
     // Renders [@key] (in the text and in claim cards) and appends the bibliography.
     [

@@ -31,10 +31,10 @@ export const isoDate = z.preprocess(
 );
 
 /** An absolute http(s) address. Other schemes (javascript:, data:, ftp:) are rejected. */
-export const webUrl = z
-  .string()
-  .url('must be an absolute URL starting with https://')
-  .refine((u) => /^https?:\/\//i.test(u), 'must start with https:// (or http://)');
+export const webUrl = z.url({
+  protocol: /^https?$/,
+  error: 'must be an absolute URL starting with https:// (or http://)',
+});
 
 /** Builds a reference to another collection; Astro's `reference` in the site, a plain id in tools. */
 export type RefFactory<R extends z.ZodType> = (collection: 'glossary' | 'sources') => R;

@@ -5,7 +5,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { parse } from 'yaml';
 import { loadRegistry, type Registry } from '../../src/lib/registry';
@@ -29,10 +29,10 @@ export async function renderMarkdown(
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkPlugins({ registry }))
+    .use(remarkPlugins({ registry }) as PluggableList)
     // As Astro does: raw HTML would pass through here, which is why remarkEscapeHtml runs first.
     .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypePlugins({ registry }))
+    .use(rehypePlugins({ registry }) as PluggableList)
     .use(rehypeRaw)
     .use(rehypeStringify, { allowDangerousHtml: true });
   const result = await processor.process(file);

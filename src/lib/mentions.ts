@@ -1,0 +1,156 @@
+/**
+ * Reads glossary mentions and claim marks back out of an article's rendered HTML, so entry
+ * pages can list every mention with its sentence and link to the exact place. Pure: the pages
+ * pass each article's `rendered.html`; the tests pass strings.
+ */
+import type { Element, Nodes, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+
+export interface Mention {
+  /** Glossary id. */
+  entry: string;
+  /** Id of the element in the article, for a link to "#elementId". */
+  elementId: string;
+  /** The words in the text, e.g. "Tehran". */
+  text: string;
+  /** The sentence the mention stands in, whitespace collapsed. */
+  sentence: string;
+  /** Whether this mention is the linked one (first in its section) or a marked repeat. */
+  linked: boolean;
+  /** Position of its block (paragraph, list item, heading) in the article, counted from 0. */
+  block: number;
+}
+
+const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'dd', 'dt', 'figcaption', 'pre']);
+
+/** Sentence boundaries: . ! ? or …, closing quotes or brackets, then space and a capital or an opening quote. */
+const BOUNDARY = /(?<=[.!?…][”’"')\]]*)\s+(?=[“‘"'(\[]?[\p{Lu}\p{N}])/gu;
+
+export function sentenceAt(text: string, offset: number): string {
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(BOUNDARY)) {
+    if (m.index < offset) start = m.index + m[0].length;
+    else {
+      end = m.index;
+      break;
+    }
+  }
+  return text.slice(start, end).replace(/\s+/g, ' ').trim();
+}
+
+const isElement = (n: Nodes): n is Element => n.type === 'element';
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : undefined);
+
+/** Text of a block with the offset at which each descendant element starts. */
+function textWithOffsets(block: Element): { text: string; offsets: Map<Element, number> } {
+  let text = '';
+  const offsets = new Map<Element, number>();
+  const walk = (n: Nodes) => {
+    if (n.type === 'text') text += n.value;
+    else if (isElement(n)) {
+      offsets.set(n, text.length);
+      // Closed popovers are not part of the sentence a reader sees.
+      if (n.properties?.['popover'] !== undefined) return;
+      for (const c of n.children) walk(c);
+    } else if ('children' in n) for (const c of n.children) walk(c as Nodes);
+  };
+  walk(block);
+  return { text, offsets };
+}
+
+/** Every glossary mention in the HTML, in document order. */
+export function mentionsFromHtml(html: string): Mention[] {
+  const tree: Root = fromHtml(html, { fragment: true });
+  const out: Mention[] = [];
+  let blockCount = -1;
+  const cache = new Map<Element, { text: string; offsets: Map<Element, number>; index: number }>();
+
+  const visit = (n: Nodes, block: Element | undefined) => {
+    if (!isElement(n)) {
+      if ('children' in n) for (const c of n.children) visit(c as Nodes, block);
+      return;
+    }
+    if (n.properties?.['popover'] !== undefined) return;
+    let current = block;
+    if (BLOCKS.has(n.tagName) && !block) {
+      current = n;
+      blockCount++;
+    }
+    const entry = str(n.properties?.['dataGlossary']);
+    const id = str(n.properties?.['id']);
+    if (entry && id) {
+      const holder = current ?? n;
+      let info = cache.get(holder);
+      if (!info) {
+        info = { ...textWithOffsets(holder), index: Math.max(blockCount, 0) };
+        cache.set(holder, info);
+      }
+      const offset = info.offsets.get(n) ?? 0;
+      out.push({
+        entry,
+        elementId: id,
+        text: toString(n),
+        sentence: sentenceAt(info.text, offset),
+        linked: n.tagName === 'a',
+        block: info.index,
+      });
+    }
+    for (const c of n.children) visit(c, current);
+  };
+  visit(tree, undefined);
+  return out;
+}
+
+/** Claim id → the exact words of its mark, from the rendered HTML (mark#claim-<id>). */
+export function claimTextsFromHtml(html: string): Map<string, string> {
+  const tree: Root = fromHtml(html, { fragment: true });
+  const out = new Map<string, string>();
+  const visit = (n: Nodes) => {
+    if (isElement(n)) {
+      const id = str(n.properties?.['id']);
+      if (n.tagName === 'mark' && id?.startsWith('claim-')) out.set(id.slice('claim-'.length), toString(n).replace(/\s+/g, ' ').trim());
+    }
+    if ('children' in n) for (const c of n.children) visit(c as Nodes);
+  };
+  visit(tree);
+  return out;
+}
+
+export interface ArticleMentions {
+  /** Article id (slug). */
+  article: string;
+  mentions: Mention[];
+}
+
+/**
+ * Entries mentioned in the same sentences as `entry`, most often first (ties: more articles,
+ * then name order as given by `order`). Counts sentences, not repeats within one sentence.
+ */
+export function relatedEntries(entry: string, articles: ArticleMentions[], limit = 6): { entry: string; count: number }[] {
+  const counts = new Map<string, { sentences: number; articles: Set<string> }>();
+  for (const { article, mentions } of articles) {
+    const bySentence = new Map<string, Set<string>>();
+    for (const m of mentions) {
+      const key = `${m.block}\u0000${m.sentence}`;
+      const set = bySentence.get(key) ?? new Set<string>();
+      set.add(m.entry);
+      bySentence.set(key, set);
+    }
+    for (const set of bySentence.values()) {
+      if (!set.has(entry)) continue;
+      for (const other of set) {
+        if (other === entry) continue;
+        const c = counts.get(other) ?? { sentences: 0, articles: new Set<string>() };
+        c.sentences++;
+        c.articles.add(article);
+        counts.set(other, c);
+      }
+    }
+  }
+  return [...counts.entries()]
+    .sort(([a, x], [b, y]) => y.sentences - x.sentences || y.articles.size - x.articles.size || a.localeCompare(b))
+    .slice(0, limit)
+    .map(([e, c]) => ({ entry: e, count: c.sentences }));
+}

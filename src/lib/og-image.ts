@@ -1,0 +1,217 @@
+/**
+ * Link-preview images (1200×630 PNG), made at build time from HTML/CSS-like trees with satori
+ * and rasterised with resvg. Fonts come from @fontsource packages and are read from disk once,
+ * so no network is needed and each image costs one layout and one rasterisation.
+ *
+ * The card builders (`articleCard`, `claimCard`, `siteCard`) are pure: they take plain strings
+ * and return the tree satori lays out, so the words on an image are easy to test.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+
+export const OG_WIDTH = 1200;
+export const OG_HEIGHT = 630;
+
+/** The element tree satori accepts: React-element-shaped objects, no JSX needed. */
+export interface OgNode {
+  type: string;
+  props: { style?: Record<string, string | number>; children?: OgChild | OgChild[] };
+}
+type OgChild = OgNode | string;
+
+const el = (type: string, style: Record<string, string | number>, children?: OgChild | OgChild[]): OgNode => ({
+  type,
+  props: children === undefined ? { style } : { style, children },
+});
+
+const PAPER = '#fbfaf7';
+const INK = '#1c1917';
+const MUTED = '#44403c';
+const ACCENT = '#1d4ed8';
+const SANS = 'Source Sans 3';
+const SERIF = 'Source Serif 4';
+
+/** Border colour of a status badge, as on the page (see global.css). */
+export function statusColour(status: string): string {
+  if (status === 'corroborated') return '#166534';
+  if (status === 'inaccurate' || status === 'unsupported') return '#b91c1c';
+  if (status === 'not-checkable') return '#4b5563';
+  return '#92400e';
+}
+
+/** Shortens text to at most `max` characters at a word boundary, adding an ellipsis. */
+export function clip(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+function frame(kicker: string, host: string, body: OgChild[]): OgNode {
+  return el(
+    'div',
+    {
+      width: OG_WIDTH,
+      height: OG_HEIGHT,
+      boxSizing: 'border-box',
+      display: 'flex',
+      flexDirection: 'column',
+      backgroundColor: PAPER,
+      color: INK,
+      fontFamily: SANS,
+      borderLeft: `24px solid ${ACCENT}`,
+      padding: '56px 72px 48px 64px',
+    },
+    [
+      el('div', { display: 'flex', fontSize: 26, fontWeight: 700, letterSpacing: 3, color: ACCENT }, kicker.toUpperCase()),
+      el('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, justifyContent: 'center' }, body),
+      el('div', { display: 'flex', justifyContent: 'space-between', fontSize: 24, color: MUTED }, [
+        el('div', { display: 'flex', fontWeight: 700, color: INK }, 'Sourced'),
+        el('div', { display: 'flex' }, host),
+      ]),
+    ],
+  );
+}
+
+export interface ArticleCardInput {
+  title: string;
+  /** The original outlet's name, e.g. "HuffPost UK". */
+  outlet: string;
+  /** The "who is speaking" summary. */
+  summary: string;
+  /** Host shown in the footer, e.g. "sourced.example". */
+  host: string;
+}
+
+/** An analysis: its title, the outlet analysed and who is speaking in it. */
+export function articleCard({ title, outlet, summary, host }: ArticleCardInput): OgNode {
+  const t = clip(title, 110);
+  return frame('Analysis', host, [
+    el('div', { display: 'flex', fontFamily: SERIF, fontWeight: 700, fontSize: t.length > 70 ? 54 : 64, lineHeight: 1.12 }, t),
+    el('div', { display: 'flex', marginTop: 24, fontSize: 30, color: MUTED }, `Original: ${clip(outlet, 60)}`),
+    el(
+      'div',
+      {
+        display: 'flex',
+        marginTop: 28,
+        padding: '16px 22px',
+        fontSize: 28,
+        lineHeight: 1.3,
+        backgroundColor: '#fff3c4',
+        borderRadius: 10,
+      },
+      clip(summary, 170),
+    ),
+  ]);
+}
+
+export interface ClaimCardInput {
+  /** The claim's words, exactly as marked in the article. */
+  quote: string;
+  speaker: string;
+  /** "via TASS (Russian state news agency)", or a phrase saying there is no channel. */
+  channel: string;
+  /** Badge words, e.g. "Quote · Corroborated". */
+  badge: string;
+  status: string;
+  /** The analysis the claim belongs to. */
+  articleTitle: string;
+  host: string;
+}
+
+/** A claim: the quoted words, who said them, through which channel, and the badge. */
+export function claimCard(input: ClaimCardInput): OgNode {
+  const q = clip(input.quote, 200);
+  const size = q.length > 140 ? 40 : q.length > 80 ? 48 : 58;
+  return frame('Claim', input.host, [
+    el('div', { display: 'flex', fontFamily: SERIF, fontWeight: 600, fontSize: size, lineHeight: 1.2 }, `“${q}”`),
+    el('div', { display: 'flex', marginTop: 26, fontSize: 32, fontWeight: 700 }, clip(input.speaker, 70)),
+    el('div', { display: 'flex', marginTop: 4, fontSize: 28, color: MUTED }, clip(input.channel, 110)),
+    el('div', { display: 'flex', marginTop: 20, alignItems: 'center' }, [
+      el(
+        'div',
+        {
+          display: 'flex',
+          padding: '6px 20px',
+          fontSize: 26,
+          fontWeight: 600,
+          border: `3px solid ${statusColour(input.status)}`,
+          borderRadius: 999,
+          backgroundColor: '#f3f4f6',
+          color: '#374151',
+        },
+        input.badge,
+      ),
+      el('div', { display: 'flex', marginLeft: 20, fontSize: 22, color: MUTED }, clip(`In: ${input.articleTitle}`, 62)),
+    ]),
+  ]);
+}
+
+export interface SiteCardInput {
+  name: string;
+  tagline: string;
+  host: string;
+}
+
+/** The generic image for pages that have none of their own. */
+export function siteCard({ name, tagline, host }: SiteCardInput): OgNode {
+  return frame('News, sourced', host, [
+    el('div', { display: 'flex', fontFamily: SERIF, fontWeight: 700, fontSize: 96 }, name),
+    el('div', { display: 'flex', marginTop: 20, fontSize: 38, lineHeight: 1.3, color: MUTED }, clip(tagline, 160)),
+  ]);
+}
+
+type FontWeight = 400 | 600 | 700;
+interface Font {
+  name: string;
+  data: Buffer;
+  weight: FontWeight;
+  style: 'normal';
+}
+
+const SUBSETS = ['latin', 'latin-ext', 'cyrillic'] as const;
+const FACES: { pkg: string; file: string; name: string; weights: FontWeight[] }[] = [
+  { pkg: '@fontsource/source-sans-3', file: 'source-sans-3', name: SANS, weights: [400, 600, 700] },
+  { pkg: '@fontsource/source-serif-4', file: 'source-serif-4', name: SERIF, weights: [600, 700] },
+];
+
+let fonts: Font[] | undefined;
+
+/** Reads the WOFF files once. Resolved from the project root: built chunks may live elsewhere. */
+function loadFonts(): Font[] {
+  if (fonts) return fonts;
+  const require = createRequire(path.join(process.cwd(), 'package.json'));
+  fonts = FACES.flatMap(({ pkg, file, name, weights }) =>
+    weights.flatMap((weight) =>
+      SUBSETS.map((subset) => ({
+        name,
+        weight,
+        style: 'normal' as const,
+        data: readFileSync(require.resolve(`${pkg}/files/${file}-${subset}-${weight}-normal.woff`)),
+      })),
+    ),
+  );
+  return fonts;
+}
+
+/** Lays out the tree as SVG, text drawn as paths. */
+export function renderSvg(tree: OgNode): Promise<string> {
+  // satori caches parsed fonts per array, so passing the same array keeps later images cheap.
+  return satori(tree as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: loadFonts() });
+}
+
+/** Lays out the tree and rasterises it to a 1200×630 PNG. */
+export async function renderPng(tree: OgNode): Promise<Uint8Array> {
+  const svg = await renderSvg(tree);
+  const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}
+
+/** A PNG response for an Astro endpoint. */
+export async function pngResponse(tree: OgNode): Promise<Response> {
+  return new Response(await renderPng(tree), { headers: { 'Content-Type': 'image/png' } });
+}
