@@ -53,7 +53,13 @@ function readYamlDir<T>(dir: string): Map<string, T & { id: string }> {
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.yaml')) continue;
     const id = name.slice(0, -'.yaml'.length);
-    const data: unknown = parse(readFileSync(path.join(dir, name), 'utf8'));
+    let data: unknown;
+    try {
+      data = parse(readFileSync(path.join(dir, name), 'utf8'));
+    } catch {
+      // The validator reports the syntax error with its position; the entry still counts as existing.
+      data = {};
+    }
     if (data && typeof data === 'object') out.set(id, { ...(data as T), id });
   }
   return out;
@@ -64,7 +70,12 @@ export function loadRegistry(root: string = process.cwd()): Registry {
   const bibliographyPath = path.join(root, CONTENT_DIRS.bibliography);
   const bibliography = new Map<string, CslItem>();
   if (existsSync(bibliographyPath)) {
-    const items: unknown = JSON.parse(readFileSync(bibliographyPath, 'utf8'));
+    let items: unknown;
+    try {
+      items = JSON.parse(readFileSync(bibliographyPath, 'utf8'));
+    } catch {
+      items = []; // reported by the validator
+    }
     if (Array.isArray(items)) {
       for (const item of items as CslItem[]) if (typeof item?.id === 'string') bibliography.set(item.id, item);
     }

@@ -3,7 +3,7 @@
  * renders it, so an unknown key fails the build instead of printing a broken citation.
  */
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
 
@@ -17,23 +17,49 @@ const GROUP = /\[[^\]]*?@[^\]]*\]/g;
 const KEY = /@([A-Za-z0-9_][A-Za-z0-9_:.#$%&+?<>~/-]*)/g;
 
 export function citationKeys(text: string): string[] {
-  const keys: string[] = [];
-  for (const group of text.match(GROUP) ?? []) {
-    for (const m of group.matchAll(KEY)) keys.push(m[1]!.replace(/[.:,;]+$/, ''));
-  }
-  return keys;
+  return citationGroups(text).flat();
+}
+
+/** The keys of each bracketed group, e.g. `[@a; @b]` → [["a", "b"]]. */
+export function citationGroups(text: string): string[][] {
+  return (text.match(GROUP) ?? []).map((group) =>
+    [...group.matchAll(KEY)].map((m) => m[1]!.replace(/[.:,;]+$/, '')),
+  );
 }
 
 export function remarkCitationKeys(options: RemarkCitationKeysOptions) {
   return (tree: Root, file: VFile): void => {
-    visit(tree, 'text', (node) => {
-      for (const key of citationKeys(node.value)) {
-        if (options.keys.has(key)) continue;
-        reportProblem(file, node, {
-          id: key,
-          message: `The citation [@${key}] is not in the bibliography.`,
-          fix: `Add an item with "id": "${key}" to content/bibliography.json, or correct the key.`,
-        });
+    visitParents(tree, 'text', (node, ancestors) => {
+      const groups = citationGroups(node.value);
+      if (groups.length === 0) return;
+      // rehype-citation leaves citations inside <mark> as literal text, and a claim's marked
+      // words are the original's, which our citations are not part of.
+      const inClaim = ancestors.some((a) => a.type === 'textDirective' && (a as { name?: string }).name === 'claim');
+      for (const keys of groups) {
+        if (inClaim) {
+          reportProblem(file, node, {
+            id: keys[0],
+            message: `The citation [@${keys.join('; @')}] is inside a claim mark, whose words must be the original's.`,
+            fix: 'Move the citation after the closing }, e.g. :claim[words]{#id} [@key].',
+          });
+          continue;
+        }
+        if (keys.length > 1) {
+          // rehype-citation prints [NO_PRINTED_FORM] for grouped keys, so each key gets its own brackets.
+          reportProblem(file, node, {
+            id: keys[0],
+            message: `The grouped citation [@${keys.join('; @')}] cannot be rendered.`,
+            fix: `Write one key per bracket: ${keys.map((k) => `[@${k}]`).join(' ')}.`,
+          });
+        }
+        for (const key of keys) {
+          if (options.keys.has(key)) continue;
+          reportProblem(file, node, {
+            id: key,
+            message: `The citation [@${key}] is not in the bibliography.`,
+            fix: `Add an item with "id": "${key}" to content/bibliography.json, or correct the key.`,
+          });
+        }
       }
     });
     throwIfProblems(file);
