@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { annotationCollection, textQuotes } from '../../src/lib/annotations';
+import { loadRegistry } from '../../src/lib/registry';
+import { FIXTURE_SITE } from '../support/pipeline';
+
+const html =
+  '<p>Before the claim, <mark id="claim-one" class="claim">the exact words</mark><button class="badge"></button> and after it.</p>' +
+  '<div class="claim-cards"><div popover id="claim-one-details"><p>Card text</p></div></div>';
+
+describe('web annotations', () => {
+  it('takes the exact words of each claim mark with 32 characters of context either side', () => {
+    const q = textQuotes(html).get('one')!;
+    expect(q.exact).toBe('the exact words');
+    expect(q.prefix).toBe('Before the claim, ');
+    expect(q.suffix).toBe(' and after it.Card text');
+    const text = 'Before the claim, the exact words and after it.Card text';
+    expect(text).toContain(q.prefix + q.exact + q.suffix);
+  });
+
+  it('makes one annotation per claim, targeting the page with a TextQuoteSelector', () => {
+    const c = annotationCollection({
+      pageUrl: 'https://s.example/articles/x/',
+      collectionUrl: 'https://s.example/articles/x/annotations.jsonld',
+      title: 'X',
+      published: '2024-10-12',
+      updated: '2024-10-12',
+      outletName: 'Paper C',
+      claims: [{ id: 'one', kind: 'direct-quote', status: 'corroborated', speaker: 'person-a', via: ['agency-b'], note: 'Checked.' }],
+      html,
+      lookup: loadRegistry(FIXTURE_SITE),
+    });
+    expect(c.total).toBe(1);
+    const a = c.first.items[0]!;
+    expect(a.target).toEqual({
+      source: 'https://s.example/articles/x/',
+      selector: { type: 'TextQuoteSelector', exact: 'the exact words', prefix: 'Before the claim, ', suffix: ' and after it.Card text' },
+    });
+    expect(JSON.stringify(a.body)).toContain('Agency B');
+    expect(JSON.stringify(a.body)).toContain('https://agency-b.example');
+  });
+
+  it('refuses to publish a claim that has no mark in the page', () => {
+    expect(() =>
+      annotationCollection({
+        pageUrl: 'p',
+        collectionUrl: 'c',
+        title: 'X',
+        published: '2024-10-12',
+        updated: '2024-10-12',
+        outletName: 'Paper C',
+        claims: [{ id: 'missing', kind: 'paraphrase', status: 'unverified', speaker: 'outlet', note: 'n' }],
+        html,
+        lookup: loadRegistry(FIXTURE_SITE),
+      }),
+    ).toThrow(/missing/);
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatSpan, precisionOf } from '../../src/lib/dates';
+
+describe('dates', () => {
+  it('recognises days, months and years and rejects impossible days', () => {
+    expect(precisionOf('2024-10-11')).toBe('day');
+    expect(precisionOf('2024-09')).toBe('month');
+    expect(precisionOf('2023')).toBe('year');
+    expect(precisionOf('2024-02-30')).toBeUndefined();
+    expect(precisionOf('2024-13')).toBeUndefined();
+    expect(precisionOf('11/10/2024')).toBeUndefined();
+  });
+
+  it('formats in UTC so a day never shifts with the time zone', () => {
+    expect(formatDate('2024-10-11', 'long')).toBe('Friday, 11 October 2024');
+    expect(formatDate('2024-09')).toBe('September 2024');
+    expect(formatDate('2022-02-24', 'short')).toBe('24 Feb 2022');
+  });
+
+  it('writes a span within one month compactly and other spans in full', () => {
+    expect(formatSpan('2024-10-22', '2024-10-24')).toBe('22–24 October 2024');
+    expect(formatSpan('2024-01', '2024-09')).toBe('January 2024 – September 2024');
+  });
+});
