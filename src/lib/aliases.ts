@@ -110,3 +110,37 @@ export function quotationState(text: string, open: boolean): { inside: (offset: 
     open: state,
   };
 }
+
+export interface AliasProblem {
+  /** Index of the alias in the entry's list. */
+  index: number;
+  alias: string;
+  message: string;
+  fix: string;
+}
+
+/**
+ * Mistakes in one entry's alias list that would link the wrong words: a one-character alias
+ * (it would catch the article "A" or an initial) and an alias listed twice. An alias shared
+ * with another entry is allowed: the text must then say which entry it means, and the build
+ * reports each such mention.
+ */
+export function aliasProblems(entry: AliasEntry): AliasProblem[] {
+  const out: AliasProblem[] = [];
+  const seen = new Set<string>();
+  (entry.aliases ?? []).forEach((raw, index) => {
+    const alias = normaliseAlias(String(raw));
+    if (alias.length < 2) {
+      out.push({
+        index,
+        alias,
+        message: `has the alias "${alias}", which is too short to match safely.`,
+        fix: 'Use aliases of two characters or more; a one-letter alias would link initials and the article "A".',
+      });
+    } else if (seen.has(alias)) {
+      out.push({ index, alias, message: `lists the alias "${alias}" twice.`, fix: 'Remove the repeated alias.' });
+    }
+    seen.add(alias);
+  });
+  return out;
+}

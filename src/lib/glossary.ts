@@ -69,7 +69,9 @@ export function letterOf(name: string): string {
 }
 
 /** Entries grouped by kind, in the taxonomy's order, each group A–Z; empty kinds are left out. */
-export function groupByKind<T extends { name: string; kind: string }>(entries: T[]): { kind: string; label: string; entries: T[] }[] {
+export function groupByKind<T extends { name: string; kind: string }>(
+  entries: T[],
+): { kind: string; label: string; entries: T[] }[] {
   const kinds = [...Object.keys(GLOSSARY_KINDS), ...new Set(entries.map((e) => e.kind))].filter(
     (k, i, all) => all.indexOf(k) === i,
   );
@@ -82,7 +84,10 @@ export function groupByKind<T extends { name: string; kind: string }>(entries: T
 export function letterIndex<T extends { name: string }>(entries: T[]): { letter: string; entries: T[] }[] {
   const letters = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
   if (entries.some((e) => letterOf(e.name) === '#')) letters.push('#');
-  return letters.map((letter) => ({ letter, entries: entries.filter((e) => letterOf(e.name) === letter).sort(byName) }));
+  return letters.map((letter) => ({
+    letter,
+    entries: entries.filter((e) => letterOf(e.name) === letter).sort(byName),
+  }));
 }
 
 /** "President of Russia since 7 May 2012", as words for cards and pages. */
@@ -92,4 +97,31 @@ export function roleLine(role: GlossaryLike['role'], formatDay: (d: string) => s
   return role.until
     ? `${role.title}, ${day(role.since)} to ${day(role.until)}`
     : `${role.title} since ${day(role.since)}`;
+}
+
+/** One row of the glossary index. */
+export interface GlossaryListItem {
+  id: string;
+  name: string;
+  kind: string;
+  kindLabel: string;
+  href: string;
+  flag?: string | undefined;
+  /** The first sentence of the description. */
+  summary: string;
+  /** How many articles mention the entry. */
+  articles: number;
+}
+
+export function listItem(entry: GlossaryLike, articles: number, base?: string): GlossaryListItem {
+  return {
+    id: entry.id,
+    name: entry.name,
+    kind: entry.kind,
+    kindLabel: kindLabel(entry.kind),
+    href: entryUrl(entry.id, base),
+    flag: entry.flag,
+    summary: oneLine(entry.description),
+    articles,
+  };
 }

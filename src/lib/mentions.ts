@@ -14,20 +14,40 @@ export interface Mention {
   elementId: string;
   /** The words in the text, e.g. "Tehran". */
   text: string;
-  /** The sentence the mention stands in, whitespace collapsed. */
+  /** The sentence the mention stands in, whitespace collapsed: `before + text + after`. */
   sentence: string;
+  /** The sentence up to the mention, and after it, so pages can emphasise the words. */
+  before: string;
+  after: string;
   /** Whether this mention is the linked one (first in its section) or a marked repeat. */
   linked: boolean;
   /** Position of its block (paragraph, list item, heading) in the article, counted from 0. */
   block: number;
 }
 
-const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'dd', 'dt', 'figcaption', 'pre']);
+const BLOCKS = new Set([
+  'p',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'td',
+  'th',
+  'dd',
+  'dt',
+  'figcaption',
+  'pre',
+]);
 
 /** Sentence boundaries: . ! ? or …, closing quotes or brackets, then space and a capital or an opening quote. */
-const BOUNDARY = /(?<=[.!?…][”’"')\]]*)\s+(?=[“‘"'(\[]?[\p{Lu}\p{N}])/gu;
+const BOUNDARY = /(?<=[.!?…][”’"')\]]*)\s+(?=[“‘"'([]?[\p{Lu}\p{N}])/gu;
 
-export function sentenceAt(text: string, offset: number): string {
+/** Start and end offsets of the sentence of `text` that holds `offset`. */
+export function sentenceBounds(text: string, offset: number): { start: number; end: number } {
   let start = 0;
   let end = text.length;
   for (const m of text.matchAll(BOUNDARY)) {
@@ -37,11 +57,20 @@ export function sentenceAt(text: string, offset: number): string {
       break;
     }
   }
-  return text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return { start, end };
+}
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ');
+
+/** The sentence of `text` that holds `offset`, whitespace collapsed. */
+export function sentenceAt(text: string, offset: number): string {
+  const { start, end } = sentenceBounds(text, offset);
+  return collapse(text.slice(start, end)).trim();
 }
 
 const isElement = (n: Nodes): n is Element => n.type === 'element';
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : undefined;
 
 /** Text of a block with the offset at which each descendant element starts. */
 function textWithOffsets(block: Element): { text: string; offsets: Map<Element, number> } {
@@ -88,11 +117,17 @@ export function mentionsFromHtml(html: string): Mention[] {
         cache.set(holder, info);
       }
       const offset = info.offsets.get(n) ?? 0;
+      const words = toString(n);
+      const { start, end } = sentenceBounds(info.text, offset);
+      const before = collapse(info.text.slice(start, offset)).trimStart();
+      const after = collapse(info.text.slice(offset + words.length, Math.max(end, offset + words.length))).trimEnd();
       out.push({
         entry,
         elementId: id,
-        text: toString(n),
-        sentence: sentenceAt(info.text, offset),
+        text: words,
+        sentence: before + words + after,
+        before,
+        after,
         linked: n.tagName === 'a',
         block: info.index,
       });
@@ -110,7 +145,8 @@ export function claimTextsFromHtml(html: string): Map<string, string> {
   const visit = (n: Nodes) => {
     if (isElement(n)) {
       const id = str(n.properties?.['id']);
-      if (n.tagName === 'mark' && id?.startsWith('claim-')) out.set(id.slice('claim-'.length), toString(n).replace(/\s+/g, ' ').trim());
+      if (n.tagName === 'mark' && id?.startsWith('claim-'))
+        out.set(id.slice('claim-'.length), toString(n).replace(/\s+/g, ' ').trim());
     }
     if ('children' in n) for (const c of n.children) visit(c as Nodes);
   };
@@ -124,11 +160,27 @@ export interface ArticleMentions {
   mentions: Mention[];
 }
 
+/** Mentions of every article, from the rendered HTML of each. */
+export function mentionsByArticle(articles: { id: string; html: string | undefined }[]): ArticleMentions[] {
+  return articles.map((a) => ({ article: a.id, mentions: a.html ? mentionsFromHtml(a.html) : [] }));
+}
+
+/** The articles that mention `entry`, each with only its mentions of `entry`; articles without any are left out. */
+export function mentionsOf(entry: string, all: ArticleMentions[]): ArticleMentions[] {
+  return all
+    .map((a) => ({ article: a.article, mentions: a.mentions.filter((m) => m.entry === entry) }))
+    .filter((a) => a.mentions.length > 0);
+}
+
 /**
  * Entries mentioned in the same sentences as `entry`, most often first (ties: more articles,
- * then name order as given by `order`). Counts sentences, not repeats within one sentence.
+ * then id). Counts sentences, not repeats within one sentence.
  */
-export function relatedEntries(entry: string, articles: ArticleMentions[], limit = 6): { entry: string; count: number }[] {
+export function relatedEntries(
+  entry: string,
+  articles: ArticleMentions[],
+  limit = 6,
+): { entry: string; count: number }[] {
   const counts = new Map<string, { sentences: number; articles: Set<string> }>();
   for (const { article, mentions } of articles) {
     const bySentence = new Map<string, Set<string>>();

@@ -18,6 +18,7 @@ import { SPEAKER_OUTLET, SPEAKER_UNNAMED } from '../schemas/taxonomy';
 import { webUrl } from '../schemas/common';
 import { ContentError, YamlLocator, frontmatterLocator, relativePath, type ContentProblem } from './problems';
 import { CONTENT_DIRS, loadRegistry, type Registry } from './registry';
+import { checkGlossaryAliases } from './glossary-check';
 
 /** Outside Astro a reference is just an id; existence is checked below with positions. */
 const plainRef = () => z.string().min(1);
@@ -44,7 +45,7 @@ function zodProblems(
       line: at?.line,
       column: at?.column,
       id: idAt(p),
-      message: `"${field}" ${issue.message.replace(/^Invalid input: /, 'is invalid: ')}.`.replace(/\.\.$/, '.'),
+      message: `"${field}" ${issue.message.replace(/^Invalid (input|option): /, 'is invalid: ')}.`.replace(/\.\.$/, '.'),
       fix,
     };
   });
@@ -74,7 +75,8 @@ function checkDataCollection(
     try {
       data = parseYaml(text);
     } catch (e) {
-      problems.push({ file, id, message: `is not valid YAML: ${(e as Error).message}`, fix: 'Fix the YAML syntax at the position given.' });
+      const at = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+      problems.push({ file, line: at?.line, column: at?.col, id, message: `is not valid YAML: ${(e as Error).message.split('\n')[0]}`, fix: 'Fix the YAML syntax at the position given (check quotes, colons and indentation).' });
       continue;
     }
     const result = schema.safeParse(data);
@@ -221,6 +223,7 @@ export async function validateContent(root: string = process.cwd()): Promise<Con
       { path: ['glossary'], collection: 'glossary', id: d['glossary'] },
     ]),
     ...checkDataCollection(path.join(root, CONTENT_DIRS.glossary), glossarySchema(), registry, () => []),
+    ...checkGlossaryAliases(registry),
     ...checkBibliography(registry),
   ];
   const schema = articleSchema(plainRef);
@@ -237,7 +240,9 @@ export async function validateContent(root: string = process.cwd()): Promise<Con
     try {
       fm = (parseYaml(m[1] ?? '') ?? {}) as RawArticle;
     } catch (e) {
-      problems.push({ file, message: `has invalid YAML frontmatter: ${(e as Error).message}`, fix: 'Fix the YAML syntax at the position given.' });
+      // The frontmatter starts after the opening "---" line.
+      const at = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+      problems.push({ file, line: at ? at.line + 1 : undefined, column: at?.col, message: `has invalid YAML frontmatter: ${(e as Error).message.split('\n')[0]}`, fix: 'Fix the YAML syntax at the position given (check quotes, colons and indentation).' });
       continue;
     }
     const claimId = (p: readonly Key[]) =>

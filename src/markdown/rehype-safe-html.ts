@@ -14,8 +14,8 @@ const schema: SanitizeSchema = {
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'role', 'title', 'ariaLabel', 'ariaLabelledBy', 'ariaHidden', 'dataKind', 'dataStatus'],
-    a: [...(defaultSchema.attributes?.['a'] ?? []), 'className', 'rel'],
-    span: ['className'],
+    a: [...(defaultSchema.attributes?.['a'] ?? []), 'className', 'rel', 'dataGlossary'],
+    span: ['className', 'dataGlossary'],
     section: ['className'],
     h2: ['className'],
     mark: ['dataChip'],

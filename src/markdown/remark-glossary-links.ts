@@ -1,0 +1,339 @@
+/**
+ * Links mentions of glossary entries in article text to their entry pages, through each
+ * entry's name and aliases, and gives every mention an id so entry pages can link back to it.
+ *
+ * - The first mention of an entry in each section (text between headings) becomes a link,
+ *   `<a id="mention-iran-1" class="mention" data-glossary="iran" href="/glossary/iran/">`,
+ *   with a small card after its block; later mentions in the section become
+ *   `<span id="mention-iran-2" class="mention" data-glossary="iran">`.
+ * - Matching is case-sensitive, whole words, longest alias first; never inside links, code,
+ *   headings or citation keys; and never inside a quotation (“…”), where a link would put our
+ *   reading into someone else's words.
+ * - Writers decide for one mention: `:term[Tehran]{#iran}` ties the words to an entry (also
+ *   inside a quotation), `:term[Moscow]{.nolink}` leaves them plain, and a bare
+ *   `:term[President Putin]` insists that the words are an alias (an error if they are not).
+ * - An alias shared by two entries is an error at the mention, as is an unknown id.
+ */
+import { h } from 'hastscript';
+import type { ElementContent } from 'hast';
+import type { Link, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { TextDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import { SKIP, visitParents } from 'unist-util-visit-parents';
+import type { Node } from 'unist';
+import type { VFile } from 'vfile';
+import { buildAliasIndex, findAliases, quotationState, resolveAlias } from '../lib/aliases';
+import { cardId, entryUrl, kindLabel, mentionId, oneLine } from '../lib/glossary';
+import type { Registry, RegistryGlossaryEntry } from '../lib/registry';
+import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
+
+export interface RemarkGlossaryLinksOptions {
+  /** The glossary entries, with their names and aliases. */
+  registry: Pick<Registry, 'glossary'>;
+  /** Site base path, for links to entry pages. */
+  base?: string;
+}
+
+/** A mention found in the body, for tests and tools. */
+export interface BodyMention {
+  entry: string;
+  elementId: string;
+  text: string;
+  linked: boolean;
+  line: number | undefined;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Glossary mentions in the body, in document order. */
+    mentions: BodyMention[];
+  }
+}
+
+type GlossaryEntry = RegistryGlossaryEntry & { flag?: string };
+
+/** Nodes whose text is never searched for aliases. */
+const OPAQUE = new Set([
+  'link',
+  'linkReference',
+  'heading',
+  'inlineCode',
+  'code',
+  'html',
+  'definition',
+  'claimBadge',
+  'claimCards',
+  'glossaryCards',
+]);
+/** Blocks within which a quotation can run on from one text node to the next. */
+const QUOTE_SCOPES = new Set(['paragraph', 'tableCell', 'heading']);
+const TERM_OPTIONS = new Set(['nolink']);
+
+interface Segment {
+  /** Text node to search, or a term directive the writer placed. */
+  node: Text | TextDirective;
+  parent: Parent;
+  /** The top-level block that holds it; cards go after this block. */
+  block: RootContent;
+  section: number;
+  /** Quotation scope (the paragraph), and whether a quotation is open at the start of the node. */
+  scope: Parent;
+}
+
+/** Where offset `at` of a text node is in the file, as a node position for problem reports. */
+function positionIn(node: Text, at: number): Node | undefined {
+  if (!node.position) return undefined;
+  const before = node.value.slice(0, at);
+  const lines = before.split('\n');
+  const line = node.position.start.line + lines.length - 1;
+  const column = lines.length === 1 ? node.position.start.column + at : lines.at(-1)!.length + 1;
+  return { type: 'text', position: { start: { line, column }, end: { line, column } } };
+}
+
+function termProblem(file: VFile, node: TextDirective, words: string, message: string, fix: string, id?: string) {
+  reportProblem(file, node, { id: id ?? words, message, fix });
+}
+
+export function remarkGlossaryLinks(options: RemarkGlossaryLinksOptions) {
+  const glossary = options.registry.glossary as Map<string, GlossaryEntry>;
+  const index = buildAliasIndex(glossary.values());
+  const base = options.base ?? '/';
+
+  return (tree: Root, file: VFile): void => {
+    // 1. Collect text and term directives in document order, with their section and block.
+    const segments: Segment[] = [];
+    let section = 0;
+    visitParents(tree, (node, ancestors) => {
+      if (node.type === 'heading') section++;
+      if (OPAQUE.has(node.type)) return SKIP;
+      if (node.type === 'textDirective' && (node as TextDirective).name === 'term') {
+        const parent = ancestors.at(-1) as Parent;
+        const scope = ([...ancestors].reverse().find((a) => QUOTE_SCOPES.has(a.type)) ?? parent) as Parent;
+        segments.push({
+          node: node as TextDirective,
+          parent,
+          block: (ancestors[1] ?? node) as RootContent,
+          section,
+          scope,
+        });
+        return SKIP;
+      }
+      if (node.type !== 'text') return;
+      const parent = ancestors.at(-1) as Parent;
+      const scope = ([...ancestors].reverse().find((a) => QUOTE_SCOPES.has(a.type)) ?? parent) as Parent;
+      segments.push({ node: node as Text, parent, block: (ancestors[1] ?? node) as RootContent, section, scope });
+      return undefined;
+    });
+
+    // 2. Decide what each alias and term refers to; report what cannot be decided.
+    type Found =
+      | { start: number; end: number; entry: string; line: number | undefined }
+      | { start: number; end: number; plain: true };
+    const plans = new Map<Segment, Found[]>();
+    const quoteOpen = new Map<Parent, boolean>();
+    for (const seg of segments) {
+      const { node } = seg;
+      if (node.type === 'textDirective') {
+        const words = toString(node);
+        const attrs = node.attributes ?? {};
+        const id = attrs.id ?? undefined;
+        const classes = (attrs.class ?? '').split(/\s+/).filter(Boolean);
+        const unknown = [
+          ...classes.filter((c) => !TERM_OPTIONS.has(c)),
+          ...Object.keys(attrs).filter((k) => k !== 'id' && k !== 'class'),
+        ];
+        const line = node.position?.start.line;
+        if (!words) {
+          termProblem(
+            file,
+            node,
+            ':term',
+            'A term mark :term[]{…} has no words.',
+            'Put the words of the mention inside the brackets: :term[Tehran]{#iran}.',
+          );
+        } else if (unknown.length) {
+          termProblem(
+            file,
+            node,
+            words,
+            `The term mark :term[${words}] has an option we do not know: ${unknown.join(', ')}.`,
+            'Use {#entry-id} to link the words to an entry, or {.nolink} to leave them unlinked.',
+          );
+        } else if (classes.includes('nolink')) {
+          if (id)
+            termProblem(
+              file,
+              node,
+              words,
+              `The term mark :term[${words}] both names an entry (#${id}) and says .nolink.`,
+              'Keep one: {#id} to link, {.nolink} to leave the words plain.',
+              id,
+            );
+          else plans.set(seg, [{ start: 0, end: 0, plain: true }]);
+        } else if (id) {
+          if (!glossary.has(id)) {
+            termProblem(
+              file,
+              node,
+              words,
+              `The term mark :term[${words}]{#${id}} names the unknown glossary entry "${id}".`,
+              `Use the id of a file in content/glossary/ (e.g. ${[...glossary.keys()].slice(0, 3).join(', ')}), or create content/glossary/${id}.yaml.`,
+              id,
+            );
+          } else plans.set(seg, [{ start: 0, end: 0, entry: id, line }]);
+        } else {
+          const ids = resolveAlias(words, index);
+          if (ids.length === 1) plans.set(seg, [{ start: 0, end: 0, entry: ids[0]!, line }]);
+          else if (ids.length === 0)
+            termProblem(
+              file,
+              node,
+              words,
+              `The term mark :term[${words}] does not match the name or an alias of any glossary entry.`,
+              `Name the entry: :term[${words}]{#entry-id}, or add "${words}" to the aliases of its entry in content/glossary/.`,
+            );
+          else
+            termProblem(
+              file,
+              node,
+              words,
+              `"${words}" is an alias of more than one glossary entry (${ids.join(', ')}).`,
+              `Say which one is meant: :term[${words}]{#${ids[0]}}, or :term[${words}]{.nolink} for no link.`,
+            );
+        }
+        // A term never opens or closes a quotation; its words are the writer's to place.
+        continue;
+      }
+      const state = quotationState(node.value, quoteOpen.get(seg.scope) ?? false);
+      quoteOpen.set(seg.scope, state.open);
+      const found: Found[] = [];
+      for (const m of findAliases(node.value, index)) {
+        // Inside a quotation the words are someone else's: we leave them as they are.
+        if (state.inside(m.start)) continue;
+        const at = positionIn(node, m.start);
+        const line = at?.position?.start.line;
+        if (m.ids.length > 1) {
+          reportProblem(file, at, {
+            id: m.text,
+            message: `"${m.text}" is an alias of more than one glossary entry (${m.ids.join(', ')}), so we cannot tell which is meant.`,
+            fix: `Mark it with the entry meant, e.g. :term[${m.text}]{#${m.ids[0]}}, or :term[${m.text}]{.nolink} for no link.`,
+          });
+          continue;
+        }
+        found.push({ start: m.start, end: m.end, entry: m.ids[0]!, line });
+      }
+      if (found.length) plans.set(seg, found);
+    }
+    throwIfProblems(file);
+
+    // 3. Rewrite: links for the first mention of an entry in a section, spans for the rest.
+    const counts = new Map<string, number>();
+    const linkedIn = new Set<string>();
+    const cards = new Map<string, RootContent>();
+    const mentions: BodyMention[] = [];
+    const mention = (
+      entry: string,
+      children: PhrasingContent[],
+      seg: Segment,
+      line: number | undefined,
+    ): PhrasingContent => {
+      const n = (counts.get(entry) ?? 0) + 1;
+      counts.set(entry, n);
+      const id = mentionId(entry, n);
+      const key = `${seg.section}\u0000${entry}`;
+      const linked = !linkedIn.has(key);
+      mentions.push({ entry, elementId: id, text: children.map((c) => toString(c)).join(''), linked, line });
+      if (!linked) {
+        return {
+          type: 'glossaryMention',
+          children,
+          data: { hName: 'span', hProperties: { id, className: ['mention'], dataGlossary: entry } },
+        } as never;
+      }
+      linkedIn.add(key);
+      if (!cards.has(entry)) cards.set(entry, seg.block);
+      const link: Link = {
+        type: 'link',
+        url: entryUrl(entry, base),
+        children,
+        // No class: the sanitiser keeps only footnote classes on links, so CSS selects a[data-glossary].
+        data: { hProperties: { id, dataGlossary: entry, ariaDescribedBy: [`${cardId(entry)}-desc`] } },
+      };
+      return link;
+    };
+
+    for (const seg of segments) {
+      const plan = plans.get(seg);
+      if (!plan) continue;
+      const index = seg.parent.children.indexOf(seg.node as never);
+      if (index < 0) continue;
+      const { node } = seg;
+      let replacement: PhrasingContent[];
+      if (node.type === 'textDirective') {
+        const p = plan[0]!;
+        replacement =
+          'plain' in p
+            ? (node.children as PhrasingContent[])
+            : [mention(p.entry, node.children as PhrasingContent[], seg, p.line)];
+      } else {
+        replacement = [];
+        let at = 0;
+        for (const p of plan) {
+          if ('plain' in p) continue;
+          if (p.start > at) replacement.push({ type: 'text', value: node.value.slice(at, p.start) });
+          replacement.push(mention(p.entry, [{ type: 'text', value: node.value.slice(p.start, p.end) }], seg, p.line));
+          at = p.end;
+        }
+        if (at < node.value.length) replacement.push({ type: 'text', value: node.value.slice(at) });
+      }
+      seg.parent.children.splice(index, 1, ...(replacement as never[]));
+    }
+
+    // 4. One card per linked entry, after the block of its first link: a card holds
+    // paragraphs, which may not sit inside the paragraph of the mention.
+    const after = new Map<RootContent, ElementContent[]>();
+    for (const [entry, block] of cards) {
+      const list = after.get(block) ?? [];
+      list.push(glossaryCard(glossary.get(entry)!, base));
+      after.set(block, list);
+    }
+    for (const [block, list] of after) {
+      const at = tree.children.indexOf(block);
+      if (at < 0) continue;
+      tree.children.splice(at + 1, 0, {
+        type: 'glossaryCards',
+        data: { hName: 'div', hProperties: { className: ['glossary-cards'] }, hChildren: list },
+      } as never);
+    }
+    file.data.mentions = mentions;
+  };
+}
+
+/** The card a linked mention shows: name, kind, one line, and a link to the entry. */
+function glossaryCard(entry: GlossaryEntry, base: string): ElementContent {
+  const id = cardId(entry.id);
+  const head: (ElementContent | string)[] = [];
+  if (entry.flag) head.push(h('span', { className: ['glossary-card-flag'], ariaHidden: 'true' }, entry.flag), ' ');
+  head.push(
+    h('strong', { id: `${id}-name`, className: ['glossary-card-name'] }, entry.name),
+    ' ',
+    h('span', { className: ['glossary-card-kind'] }, kindLabel(entry.kind)),
+  );
+  return h(
+    'div',
+    {
+      id,
+      popover: 'hint',
+      role: 'dialog',
+      ariaLabelledBy: `${id}-name`,
+      className: ['glossary-card'],
+    },
+    [
+      h('p', { className: ['glossary-card-head'] }, head),
+      h('p', { id: `${id}-desc`, className: ['glossary-card-desc'] }, oneLine(entry.description)),
+      h('p', { className: ['glossary-card-more'] }, [
+        h('a', { href: entryUrl(entry.id, base) }, `${entry.name} in the glossary`),
+      ]),
+    ],
+  );
+}

@@ -1,0 +1,51 @@
+// "Follow Iran": an RSS feed of the articles that mention one glossary entry, newest first.
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { entryUrl } from '../../../lib/glossary';
+import { mentionsByArticle, mentionsOf } from '../../../lib/mentions';
+import { articleUrl } from '../../../lib/urls';
+
+export async function getStaticPaths() {
+  const glossary = await getCollection('glossary');
+  const articles = (await getCollection('articles')).sort((a, b) => b.data.published.localeCompare(a.data.published));
+  const all = mentionsByArticle(articles.map((a) => ({ id: a.id, html: a.rendered?.html })));
+  return glossary.map((entry) => ({
+    params: { id: entry.id },
+    props: {
+      entry,
+      items: mentionsOf(entry.id, all).map((m) => ({
+        article: articles.find((a) => a.id === m.article)!,
+        count: m.mentions.length,
+      })),
+    },
+  }));
+}
+
+interface Props {
+  entry: CollectionEntry<'glossary'>;
+  items: { article: CollectionEntry<'articles'>; count: number }[];
+}
+
+/** Midnight UTC of the day, so the date never shifts with the build machine's zone. */
+const day = (d: string) => new Date(`${d}T00:00:00Z`);
+
+export async function GET(context: APIContext) {
+  const { entry, items } = context.props as Props;
+  const name = entry.data.name;
+  return rss({
+    title: `Sourced: ${name}`,
+    description: `Analyses on Sourced that mention ${name}.`,
+    // The channel links to the entry page; item links resolve against it.
+    site: new URL(entryUrl(entry.id), context.site ?? 'https://sourced.example').href,
+    trailingSlash: true,
+    customData: '<language>en-gb</language>',
+    items: items.map(({ article, count }) => ({
+      title: article.data.title,
+      link: articleUrl(article.id),
+      pubDate: day(article.data.published),
+      description: `${article.data.dek} (Mentions ${name} ${count === 1 ? 'once' : `${count} times`}.)`,
+      categories: article.data.tags,
+    })),
+  });
+}
