@@ -5,6 +5,10 @@
 import type { Root } from 'hast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 
+/** The default list for a tag, without its value-restricted className (which would win over ours). */
+const base = (tag: string) =>
+  (defaultSchema.attributes?.[tag] ?? []).filter((a) => !(Array.isArray(a) && a[0] === 'className'));
+
 const schema: SanitizeSchema = {
   ...defaultSchema,
   // Ids are validated kebab-case and must match the links we publish, so no prefix.
@@ -14,17 +18,17 @@ const schema: SanitizeSchema = {
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'role', 'title', 'ariaLabel', 'ariaLabelledBy', 'ariaHidden', 'dataKind', 'dataStatus'],
-    a: [...(defaultSchema.attributes?.['a'] ?? []), 'className', 'rel', 'dataGlossary'],
+    a: [...base('a'), 'className', 'rel', 'dataGlossary'],
     span: ['className', 'dataGlossary'],
-    section: ['className'],
-    h2: ['className'],
+    section: [...base('section'), 'className'],
+    h2: [...base('h2'), 'className'],
     mark: ['dataChip'],
     time: ['dateTime', 'dataResolved'],
     button: ['type', 'popoverTarget', 'popoverTargetAction', 'dataChip'],
     div: ['popover'],
-    ol: ['start', 'className'],
-    ul: ['className'],
-    li: ['className'],
+    ol: [...base('ol'), 'start', 'className'],
+    ul: [...base('ul'), 'className'],
+    li: [...base('li'), 'className'],
   },
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
 };
