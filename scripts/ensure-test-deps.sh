@@ -13,6 +13,8 @@ command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing ${missing[*]} for the browser and HTML tests…"
   export DEBIAN_FRONTEND=noninteractive
+  # Slim images drop man pages; the JRE's postinst fails without this directory.
+  mkdir -p /usr/share/man/man1
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   exit 0

@@ -22,37 +22,62 @@ export interface TextQuote {
 
 const CONTEXT_CHARS = 32;
 
-/** textContent of the HTML, and the [start, end) span of each element id that starts with `claim-`. */
-export function textWithSpans(html: string): { text: string; spans: Map<string, [number, number]> } {
+/** Elements whose text is one block of prose; quote context never crosses their edges. */
+const BLOCKS = new Set(['p', 'li', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd', 'figcaption']);
+
+interface Span {
+  start: number;
+  end: number;
+  blockStart: number;
+  blockEnd: number;
+}
+
+/** textContent of the HTML, and where each claim mark and its enclosing block sit in it. */
+export function textWithSpans(html: string): { text: string; spans: Map<string, Span> } {
   const tree: Root = fromHtml(html, { fragment: true });
   let text = '';
-  const spans = new Map<string, [number, number]>();
-  const walk = (node: Root | RootContent) => {
+  const spans = new Map<string, Span>();
+  const pending: { id: string; start: number; end: number; block: { start: number; end: number } | undefined }[] = [];
+  const walk = (node: Root | RootContent, block: { start: number; end: number } | undefined) => {
     if (node.type === 'text') {
       text += node.value;
       return;
     }
     if (node.type !== 'root' && node.type !== 'element') return;
-    const id = node.type === 'element' ? (node as Element).properties['id'] : undefined;
+    const el = node.type === 'element' ? (node as Element) : undefined;
+    const own = el && BLOCKS.has(el.tagName) ? { start: text.length, end: -1 } : undefined;
     const start = text.length;
-    for (const child of node.children) walk(child);
-    if (typeof id === 'string' && id.startsWith('claim-') && (node as Element).tagName === 'mark') {
-      spans.set(id, [start, text.length]);
+    for (const child of node.children) walk(child, own ?? block);
+    if (own) own.end = text.length;
+    const id = el?.properties['id'];
+    if (el?.tagName === 'mark' && typeof id === 'string' && id.startsWith('claim-')) {
+      pending.push({ id, start, end: text.length, block });
     }
   };
-  walk(tree);
+  walk(tree, undefined);
+  for (const p of pending) {
+    spans.set(p.id, {
+      start: p.start,
+      end: p.end,
+      blockStart: p.block?.start ?? 0,
+      blockEnd: p.block && p.block.end >= 0 ? p.block.end : text.length,
+    });
+  }
   return { text, spans };
 }
 
-/** TextQuoteSelectors for each marked claim, keyed by claim id. */
+/**
+ * TextQuoteSelectors for each marked claim, keyed by claim id. The prefix and suffix stay
+ * inside the claim's paragraph: text outside it (cards, buttons) may be changed by scripts.
+ */
 export function textQuotes(html: string): Map<string, TextQuote> {
   const { text, spans } = textWithSpans(html);
   const out = new Map<string, TextQuote>();
-  for (const [id, [start, end]] of spans) {
+  for (const [id, s] of spans) {
     out.set(id.slice('claim-'.length), {
-      exact: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - CONTEXT_CHARS), start),
-      suffix: text.slice(end, end + CONTEXT_CHARS),
+      exact: text.slice(s.start, s.end),
+      prefix: text.slice(Math.max(s.blockStart, s.start - CONTEXT_CHARS), s.start),
+      suffix: text.slice(s.end, Math.min(s.blockEnd, s.end + CONTEXT_CHARS)),
     });
   }
   return out;
@@ -81,7 +106,8 @@ export function annotationCollection(input: AnnotationInput) {
     return {
       id: `${input.collectionUrl}#${claim.id}`,
       type: 'Annotation',
-      motivation: 'assessing',
+      // A compact IRI: "assessing" is missing from some published copies of the anno.jsonld context.
+      motivation: 'oa:assessing',
       created: input.published,
       modified: input.updated,
       creator: { type: 'Organization', name: 'Sourced' },

@@ -8,13 +8,18 @@ const html =
   '<div class="claim-cards"><div popover id="claim-one-details"><p>Card text</p></div></div>';
 
 describe('web annotations', () => {
-  it('takes the exact words of each claim mark with 32 characters of context either side', () => {
+  it('takes the exact words of each claim mark with context that stays inside its paragraph', () => {
     const q = textQuotes(html).get('one')!;
     expect(q.exact).toBe('the exact words');
     expect(q.prefix).toBe('Before the claim, ');
-    expect(q.suffix).toBe(' and after it.Card text');
-    const text = 'Before the claim, the exact words and after it.Card text';
-    expect(text).toContain(q.prefix + q.exact + q.suffix);
+    expect(q.suffix).toBe(' and after it.');
+  });
+
+  it('limits the context to 32 characters either side', () => {
+    const long = `<p>${'a'.repeat(50)} <mark id="claim-x">words</mark> ${'b'.repeat(50)}</p>`;
+    const q = textQuotes(long).get('x')!;
+    expect(q.prefix).toBe(`${'a'.repeat(31)} `);
+    expect(q.suffix).toBe(` ${'b'.repeat(31)}`);
   });
 
   it('makes one annotation per claim, targeting the page with a TextQuoteSelector', () => {
@@ -33,7 +38,7 @@ describe('web annotations', () => {
     const a = c.first.items[0]!;
     expect(a.target).toEqual({
       source: 'https://s.example/articles/x/',
-      selector: { type: 'TextQuoteSelector', exact: 'the exact words', prefix: 'Before the claim, ', suffix: ' and after it.Card text' },
+      selector: { type: 'TextQuoteSelector', exact: 'the exact words', prefix: 'Before the claim, ', suffix: ' and after it.' },
     });
     expect(JSON.stringify(a.body)).toContain('Agency B');
     expect(JSON.stringify(a.body)).toContain('https://agency-b.example');
