@@ -5,6 +5,10 @@ import tailwindcss from '@tailwindcss/vite';
 import { loadRegistry } from './src/lib/registry.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
 import { validateContent } from './src/integrations/validate-content.ts';
+import sitemap from '@astrojs/sitemap';
+import { ogImageCache } from './src/integrations/og-image-cache.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { integrity } from './src/integrations/integrity.ts';
 
 // One place to set where the site lives; a deployment sets SITE_URL (and BASE_PATH) once.
 const site = process.env.SITE_URL ?? 'https://sourced.example';
@@ -18,7 +22,9 @@ export default defineConfig({
   // Tests build into their own folders so they never clobber or read a developer's dist/.
   outDir: process.env.SOURCED_OUT_DIR ?? './dist',
   cacheDir: process.env.SOURCED_CACHE_DIR ?? './node_modules/.astro',
-  integrations: [validateContent()],
+  // sitemap: /sitemap-index.xml (robots.txt points to it); searchIndex: Pagefind over the output.
+  // integrity: last, so it checks the output every other integration has written.
+  integrations: [validateContent(), sitemap(), ogImageCache(), searchIndex(), integrity()],
   markdown: {
     processor: unified({
       remarkPlugins: remarkPlugins({ registry, base }),

@@ -6,11 +6,13 @@
  * The card builders (`articleCard`, `claimCard`, `siteCard`) are pure: they take plain strings
  * and return the tree satori lays out, so the words on an image are easy to test.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import { clipText as clip } from './sharing';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
@@ -42,15 +44,6 @@ export function statusColour(status: string): string {
   return '#92400e';
 }
 
-/** Shortens text to at most `max` characters at a word boundary, adding an ellipsis. */
-export function clip(text: string, max: number): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  if (t.length <= max) return t;
-  const cut = t.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
-}
-
 function frame(kicker: string, host: string, body: OgChild[]): OgNode {
   return el(
     'div',
@@ -67,7 +60,11 @@ function frame(kicker: string, host: string, body: OgChild[]): OgNode {
       padding: '56px 72px 48px 64px',
     },
     [
-      el('div', { display: 'flex', fontSize: 26, fontWeight: 700, letterSpacing: 3, color: ACCENT }, kicker.toUpperCase()),
+      el(
+        'div',
+        { display: 'flex', fontSize: 26, fontWeight: 700, letterSpacing: 3, color: ACCENT },
+        kicker.toUpperCase(),
+      ),
       el('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, justifyContent: 'center' }, body),
       el('div', { display: 'flex', justifyContent: 'space-between', fontSize: 24, color: MUTED }, [
         el('div', { display: 'flex', fontWeight: 700, color: INK }, 'Sourced'),
@@ -91,7 +88,11 @@ export interface ArticleCardInput {
 export function articleCard({ title, outlet, summary, host }: ArticleCardInput): OgNode {
   const t = clip(title, 110);
   return frame('Analysis', host, [
-    el('div', { display: 'flex', fontFamily: SERIF, fontWeight: 700, fontSize: t.length > 70 ? 54 : 64, lineHeight: 1.12 }, t),
+    el(
+      'div',
+      { display: 'flex', fontFamily: SERIF, fontWeight: 700, fontSize: t.length > 60 ? 56 : 64, lineHeight: 1.12 },
+      t,
+    ),
     el('div', { display: 'flex', marginTop: 24, fontSize: 30, color: MUTED }, `Original: ${clip(outlet, 60)}`),
     el(
       'div',
@@ -110,7 +111,7 @@ export function articleCard({ title, outlet, summary, host }: ArticleCardInput):
 }
 
 export interface ClaimCardInput {
-  /** The claim's words, exactly as marked in the article. */
+  /** The claim's words as shown: in quote marks, already clipped (see sharing.ts quoted()). */
   quote: string;
   speaker: string;
   /** "via TASS (Russian state news agency)", or a phrase saying there is no channel. */
@@ -125,10 +126,10 @@ export interface ClaimCardInput {
 
 /** A claim: the quoted words, who said them, through which channel, and the badge. */
 export function claimCard(input: ClaimCardInput): OgNode {
-  const q = clip(input.quote, 200);
+  const q = input.quote;
   const size = q.length > 140 ? 40 : q.length > 80 ? 48 : 58;
   return frame('Claim', input.host, [
-    el('div', { display: 'flex', fontFamily: SERIF, fontWeight: 600, fontSize: size, lineHeight: 1.2 }, `“${q}”`),
+    el('div', { display: 'flex', fontFamily: SERIF, fontWeight: 600, fontSize: size, lineHeight: 1.2 }, q),
     el('div', { display: 'flex', marginTop: 26, fontSize: 32, fontWeight: 700 }, clip(input.speaker, 70)),
     el('div', { display: 'flex', marginTop: 4, fontSize: 28, color: MUTED }, clip(input.channel, 110)),
     el('div', { display: 'flex', marginTop: 20, alignItems: 'center' }, [
@@ -205,13 +206,55 @@ export function renderSvg(tree: OgNode): Promise<string> {
 }
 
 /** Lays out the tree and rasterises it to a 1200×630 PNG. */
-export async function renderPng(tree: OgNode): Promise<Uint8Array> {
+export async function renderPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> {
   const svg = await renderSvg(tree);
   const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
-  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+  // A copy on a plain ArrayBuffer, which Response accepts as a body.
+  return new Uint8Array(png);
+}
+
+/** Bump when the look of the cards changes in a way their trees do not show (e.g. new fonts). */
+const RENDER_VERSION = '1';
+
+/**
+ * renderPng with a disk cache keyed by the tree, the fonts and the renderer versions, in the
+ * directory the og-image-cache integration names; without it, this just renders.
+ */
+export async function cachedPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> {
+  const dir = process.env['SOURCED_OG_CACHE_DIR'];
+  if (!dir) return renderPng(tree);
+  const hash = createHash('sha256').update(RENDER_VERSION).update(rendererVersions());
+  for (const f of loadFonts()) hash.update(`${f.name}/${f.weight}/${f.data.length}`);
+  const file = path.join(dir, `${hash.update(JSON.stringify(tree)).digest('hex').slice(0, 40)}.png`);
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch {
+    const png = await renderPng(tree);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, png);
+    return png;
+  }
+}
+
+let versions: string | undefined;
+function rendererVersions(): string {
+  versions ??= ['satori', '@resvg/resvg-js']
+    .map((pkg) => {
+      try {
+        return (
+          JSON.parse(readFileSync(path.join(process.cwd(), 'node_modules', pkg, 'package.json'), 'utf8')) as {
+            version: string;
+          }
+        ).version;
+      } catch {
+        return '?';
+      }
+    })
+    .join('/');
+  return versions;
 }
 
 /** A PNG response for an Astro endpoint. */
 export async function pngResponse(tree: OgNode): Promise<Response> {
-  return new Response(await renderPng(tree), { headers: { 'Content-Type': 'image/png' } });
+  return new Response(await cachedPng(tree), { headers: { 'Content-Type': 'image/png' } });
 }

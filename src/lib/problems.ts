@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
+import { visibleId } from './id-characters';
 
 export interface ContentProblem {
   /** Path relative to the repository root. */
@@ -22,7 +23,8 @@ export interface ContentProblem {
 
 export function formatProblem(p: ContentProblem): string {
   const where = [p.file, p.line, p.line && p.column].filter(Boolean).join(':');
-  const id = p.id ? ` [${p.id}]` : '';
+  // A bidi control in an id would reorder the rest of the line on the terminal.
+  const id = p.id ? ` [${visibleId(p.id)}]` : '';
   return `${where}${id} ${p.message}\n    Fix: ${p.fix}`;
 }
 

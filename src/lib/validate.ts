@@ -19,6 +19,7 @@ import { webUrl } from '../schemas/common';
 import { ContentError, YamlLocator, frontmatterLocator, relativePath, type ContentProblem } from './problems';
 import { CONTENT_DIRS, loadRegistry, type Registry } from './registry';
 import { checkGlossaryAliases } from './glossary-check';
+import { checkMarkdownLimits } from './markdown-limits';
 
 /** Outside Astro a reference is just an id; existence is checked below with positions. */
 const plainRef = () => z.string().min(1);
@@ -230,6 +231,12 @@ export async function validateContent(root: string = process.cwd()): Promise<Con
   for (const abs of listFiles(path.join(root, CONTENT_DIRS.articles), '.md')) {
     const file = relativePath(abs, root);
     const raw = readFileSync(abs, 'utf8');
+    // Before any parser: a file past these limits could stall or crash the parse itself.
+    const limits = checkMarkdownLimits(raw, file);
+    if (limits.length) {
+      problems.push(...limits);
+      continue;
+    }
     const m = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(raw);
     if (!m) {
       problems.push({ file, line: 1, message: 'has no frontmatter.', fix: 'Start the file with a --- block holding title, dek, original, claims and sources.' });

@@ -6,9 +6,12 @@ import path from 'node:path';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import rehypeCitation from 'rehype-citation';
+import { loadHttpOnlyHosts } from '../lib/http-only-hosts';
 import type { Registry } from '../lib/registry';
 import { remarkEscapeHtml } from './remark-escape-html';
 import { remarkDirectiveGuard } from './remark-directive-guard';
+import { remarkDirectiveIds } from './remark-directive-ids';
+import { remarkSafeUrls } from './remark-safe-urls';
 import { remarkCitationKeys } from './remark-citation-keys';
 import { remarkDates } from './remark-dates';
 import { remarkClaims } from './remark-claims';
@@ -31,6 +34,10 @@ export function remarkPlugins({ registry, base = '/' }: PipelineOptions): Remark
     remarkDirective,
     // Puts stray ":word" back as text and rejects directives we do not know.
     [remarkDirectiveGuard, { known: ['claim', 'date', 'term'] }],
+    // Ids with pasted-in bidi controls or zero-width characters fail here, shown spelled out.
+    remarkDirectiveIds,
+    // Links: https, mailto or relative only; images: local files only (no outside resources).
+    [remarkSafeUrls, { httpOnlyHosts: loadHttpOnlyHosts(registry.root) }],
     // Unknown citation keys fail here, with a line number, before rehype-citation sees them.
     [remarkCitationKeys, { keys: new Set(registry.bibliography.keys()) }],
     // Resolves relative dates before claims, so a date inside a claim is kept in its mark.

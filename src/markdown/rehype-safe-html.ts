@@ -30,7 +30,8 @@ const schema: SanitizeSchema = {
     ul: [...base('ul'), 'className'],
     li: [...base('li'), 'className'],
   },
-  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
+  // No scheme at all for src: content may only load files from this site (relative paths).
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: [] },
 };
 
 export function rehypeSafeHtml() {

@@ -132,6 +132,10 @@ function detailsCard(
     h('p', { className: ['claim-card-actions'] }, [
       h('a', { href: `#claim-${claim.id}` }, 'Link to this claim'),
       ' ',
+      // The claim's own shareable page, relative to the article page; a small script turns it
+      // into a Share (or Copy link) button where it can.
+      h('a', { href: `claims/${claim.id}/` }, 'Share this claim'),
+      ' ',
       h(
         'button',
         { type: 'button', popoverTarget: cardId, popoverTargetAction: 'hide', className: ['claim-card-close'] },

@@ -2,13 +2,20 @@
  * Field types shared by every collection: ids, calendar dates and web addresses.
  */
 import { z } from 'astro/zod';
+import { describeBadIdCharacters } from '../lib/id-characters';
 
 /** Lower-case kebab-case id, safe as a file name and as a URL fragment. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const id = z
-  .string()
-  .regex(ID_PATTERN, 'must be lower-case letters, digits and single hyphens, e.g. "putin-on-gaza"');
+const ID_RULE = 'must be lower-case letters, digits and single hyphens, e.g. "putin-on-gaza"';
+
+export const id = z.string().regex(ID_PATTERN, {
+  // Invisible characters (bidi controls, zero-width spaces) would make the rule alone baffling.
+  error: (issue) => {
+    const bad = typeof issue.input === 'string' ? describeBadIdCharacters(issue.input) : undefined;
+    return bad ? `${ID_RULE}; it contains ${bad}` : ID_RULE;
+  },
+});
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

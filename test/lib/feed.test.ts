@@ -49,7 +49,9 @@ describe('badges as text for feed readers', () => {
   });
 
   it('says when the outlet speaks for itself with no source named', () => {
-    expect(badgeText(relayClaims[1], lookup, 'Paper C')).toBe('[Paper C, no source named; outlet’s own assertion; unsupported]');
+    expect(badgeText(relayClaims[1], lookup, 'Paper C')).toBe(
+      '[Paper C, no source named; outlet’s own assertion; unsupported]',
+    );
   });
 });
 
@@ -67,7 +69,15 @@ describe('feed HTML made from an article’s rendered HTML', () => {
     const out = await sampleFeedHtml();
     expect(out).toContain('Wire A relayed Agency B.');
     expect(out).toContain(`<a href="${PAGE}claims/relayed/">About this claim</a>`);
-    for (const gone of ['popover', 'role="dialog"', 'aria-labelledby', 'claim-card-title', '<dl>', 'Close', 'data-chip']) {
+    for (const gone of [
+      'popover',
+      'role="dialog"',
+      'aria-labelledby',
+      'claim-card-title',
+      '<dl>',
+      'Close',
+      'data-chip',
+    ]) {
       expect(out).not.toContain(gone);
     }
   });
@@ -92,9 +102,16 @@ describe('feed HTML made from an article’s rendered HTML', () => {
     const registry = loadRegistry(ROOT);
     const { html } = await renderMarkdown(raw, { registry });
     const claims = (splitFrontmatter(raw).frontmatter as { claims: ClaimLike[] }).claims;
-    const out = feedHtml(html, { pageUrl: 'https://sourced.example/articles/seed/', claims, lookup: registry, outletName: 'HuffPost UK' });
+    const out = feedHtml(html, {
+      pageUrl: 'https://sourced.example/articles/seed/',
+      claims,
+      lookup: registry,
+      outletName: 'HuffPost UK',
+    });
     expect(out.match(/<small>\[/g)?.length).toBe(claims.length);
-    expect(out).toContain('<small>[Vladimir Putin, via TASS (Russian state news agency); direct quote; corroborated]</small>');
+    expect(out).toContain(
+      '<small>[Vladimir Putin, via TASS (Russian state news agency); direct quote; corroborated]</small>',
+    );
     expect(out).not.toMatch(/<(button|script|style)\b/);
     expect(out).not.toMatch(/\shref="(?!https?:)/);
   });
@@ -121,7 +138,13 @@ describe('feed entries', () => {
 
   it('writes an Atom feed that a feed parser reads back with the same titles, links, dates and content', () => {
     const xml = atomFeed(
-      { title: 'Sourced', subtitle: 'Sub', feedUrl: 'https://news.example.org/sourced/atom.xml', homeUrl: 'https://news.example.org/sourced/', author: 'Sourced' },
+      {
+        title: 'Sourced',
+        subtitle: 'Sub',
+        feedUrl: 'https://news.example.org/sourced/atom.xml',
+        homeUrl: 'https://news.example.org/sourced/',
+        author: 'Sourced',
+      },
       [article],
     );
     const feed = parseFeed(xml);

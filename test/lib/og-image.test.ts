@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { OG_HEIGHT, OG_WIDTH, articleCard, claimCard, renderPng, siteCard, statusColour, type OgNode } from '../../src/lib/og-image';
+import {
+  OG_HEIGHT,
+  OG_WIDTH,
+  articleCard,
+  claimCard,
+  renderPng,
+  siteCard,
+  statusColour,
+  type OgNode,
+} from '../../src/lib/og-image';
 
 /** All the text in a card tree, in order. */
 function words(node: OgNode | string): string[] {
@@ -28,8 +37,22 @@ const claim = {
 
 describe('preview image cards', () => {
   it('show an article’s title, its original outlet and who is speaking', () => {
-    const text = words(articleCard({ title: 'A title', outlet: 'HuffPost UK', summary: '6 of 32 claims reach the reader only through state media.', host: 'sourced.example' }));
-    expect(text).toEqual(expect.arrayContaining(['A title', 'Original: HuffPost UK', '6 of 32 claims reach the reader only through state media.', 'sourced.example']));
+    const text = words(
+      articleCard({
+        title: 'A title',
+        outlet: 'HuffPost UK',
+        summary: '6 of 32 claims reach the reader only through state media.',
+        host: 'sourced.example',
+      }),
+    );
+    expect(text).toEqual(
+      expect.arrayContaining([
+        'A title',
+        'Original: HuffPost UK',
+        '6 of 32 claims reach the reader only through state media.',
+        'sourced.example',
+      ]),
+    );
   });
 
   it('show a claim’s words, speaker, channel and badge, with the badge coloured by status', () => {

@@ -49,12 +49,21 @@ describe('what a shared claim says', () => {
     expect(channelLine(claim, lookup, 'Paper C')).toBe(
       'via Agency B (Xish state news agency), relayed by Wire A (independent news wire)',
     );
-    expect(channelLine({ ...claim, via: [], speaker: 'outlet' }, lookup, 'Paper C')).toBe('Paper C’s own words; no source named');
-    expect(channelLine({ ...claim, via: [], speaker: 'unnamed' }, lookup, 'Paper C')).toBe('reported by Paper C; no source named');
+    expect(channelLine({ ...claim, via: [], speaker: 'outlet' }, lookup, 'Paper C')).toBe(
+      'Paper C’s own words; no source named',
+    );
+    expect(channelLine({ ...claim, via: [], speaker: 'unnamed' }, lookup, 'Paper C')).toBe(
+      'reported by Paper C; no source named',
+    );
   });
 
   it('puts the words, speaker, channel and badge on the card and in the alt text and description', () => {
-    const share = claimShare(claim, '“We are closest.”', { lookup, outletName: 'Paper C', articleTitle: 'An analysis', host: 'x.example' });
+    const share = claimShare(claim, '“We are closest.”', {
+      lookup,
+      outletName: 'Paper C',
+      articleTitle: 'An analysis',
+      host: 'x.example',
+    });
     expect(share.card).toEqual({
       quote: '“We are closest.”',
       speaker: 'Person A',
@@ -72,8 +81,12 @@ describe('what a shared claim says', () => {
   });
 
   it('describes an article’s preview image with the words it shows', () => {
-    expect(articleImageAlt({ title: 'T', outlet: 'Paper C', summary: '1 of 2 claims reach the reader only through state media.' })).toBe(
-      'T. Analysis of a report by Paper C. 1 of 2 claims reach the reader only through state media.',
-    );
+    expect(
+      articleImageAlt({
+        title: 'T',
+        outlet: 'Paper C',
+        summary: '1 of 2 claims reach the reader only through state media.',
+      }),
+    ).toBe('T. Analysis of a report by Paper C. 1 of 2 claims reach the reader only through state media.');
   });
 });

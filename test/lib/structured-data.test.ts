@@ -17,17 +17,64 @@ import { CLAIM_STATUSES, type ClaimStatus } from '../../src/schemas/taxonomy';
 const urls = siteUrls('https://news.example.org', '/sourced/');
 
 const glossary: GlossaryItem[] = [
-  { id: 'person-a', data: { name: 'Person A', kind: 'person', description: 'A politician.', links: [{ label: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/A' }], wikidata: 'Q1' } },
-  { id: 'land-x', data: { name: 'Land X', kind: 'country', description: 'A country.', links: [{ label: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/X' }] } },
-  { id: 'the-ys', data: { name: 'The Ys', kind: 'group', description: 'A bloc.', links: [{ label: 'Site', url: 'https://ys.example/' }] } },
-  { id: 'unused', data: { name: 'Unused', kind: 'place', description: 'Not in the text.', links: [{ label: 'Site', url: 'https://u.example/' }] } },
+  {
+    id: 'person-a',
+    data: {
+      name: 'Person A',
+      kind: 'person',
+      description: 'A politician.',
+      links: [{ label: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/A' }],
+      wikidata: 'Q1',
+    },
+  },
+  {
+    id: 'land-x',
+    data: {
+      name: 'Land X',
+      kind: 'country',
+      description: 'A country.',
+      links: [{ label: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/X' }],
+    },
+  },
+  {
+    id: 'the-ys',
+    data: {
+      name: 'The Ys',
+      kind: 'group',
+      description: 'A bloc.',
+      links: [{ label: 'Site', url: 'https://ys.example/' }],
+    },
+  },
+  {
+    id: 'unused',
+    data: {
+      name: 'Unused',
+      kind: 'place',
+      description: 'Not in the text.',
+      links: [{ label: 'Site', url: 'https://u.example/' }],
+    },
+  },
 ];
 
 const claims: (ClaimLike & { note: string })[] = [
-  { id: 'quote', kind: 'direct-quote', speaker: 'person-a', via: ['agency-b'], status: 'corroborated', note: 'Matches.' },
+  {
+    id: 'quote',
+    kind: 'direct-quote',
+    speaker: 'person-a',
+    via: ['agency-b'],
+    status: 'corroborated',
+    note: 'Matches.',
+  },
   { id: 'own', kind: 'outlet-assertion', speaker: 'outlet', via: [], status: 'inaccurate', note: 'Wrong date.' },
   { id: 'rumour', kind: 'unnamed-sources', speaker: 'unnamed', via: [], status: 'disputed', note: 'Denied.' },
-  { id: 'framing', kind: 'characterisation', speaker: 'outlet', via: [], status: 'not-checkable', note: 'A judgement.' },
+  {
+    id: 'framing',
+    kind: 'characterisation',
+    speaker: 'outlet',
+    via: [],
+    status: 'not-checkable',
+    note: 'A judgement.',
+  },
 ];
 
 const html = `<p><a href="/sourced/glossary/land-x/" data-glossary="land-x">Land X</a> and <span data-glossary="the-ys">the Ys</span>:
@@ -43,7 +90,12 @@ const input: ArticleInput = {
   published: '2024-10-12',
   updated: '2024-10-14',
   tags: ['x'],
-  original: { headline: 'Original headline', url: 'https://paper.example/story', date: '2024-10-11', author: 'unknown' },
+  original: {
+    headline: 'Original headline',
+    url: 'https://paper.example/story',
+    date: '2024-10-11',
+    author: 'unknown',
+  },
   outlet: { name: 'Paper C', url: 'https://paper.example/' },
   claims,
   quotes,
@@ -59,7 +111,10 @@ const ofType = (t: string) => graph.filter((n) => n['@type'] === t);
 function urlValues(node: unknown, key = ''): string[] {
   if (Array.isArray(node)) return node.flatMap((n) => urlValues(n, key));
   if (node && typeof node === 'object') return Object.entries(node).flatMap(([k, v]) => urlValues(v, k));
-  return typeof node === 'string' && ['@id', 'url', 'sameAs', 'image', 'mainEntityOfPage', 'inDefinedTermSet'].includes(key) ? [node] : [];
+  return typeof node === 'string' &&
+    ['@id', 'url', 'sameAs', 'image', 'mainEntityOfPage', 'inDefinedTermSet'].includes(key)
+    ? [node]
+    : [];
 }
 
 describe('the article’s text for structured data', () => {
@@ -96,7 +151,9 @@ describe('JSON-LD for an article page', () => {
     });
     // An unknown byline is left out rather than published as "unknown".
     expect((article!['isBasedOn'] as Node)['author']).toBeUndefined();
-    expect(ofType('Organization').some((o) => o['@id'] === 'https://news.example.org/sourced/#organization')).toBe(true);
+    expect(ofType('Organization').some((o) => o['@id'] === 'https://news.example.org/sourced/#organization')).toBe(
+      true,
+    );
   });
 
   it('reviews every claim that has a verdict and none that is not checkable', () => {
@@ -124,7 +181,10 @@ describe('JSON-LD for an article page', () => {
   });
 
   it('maps every status except “not checkable” to a rating between worst and best, labelled with the status', () => {
-    const statuses = Object.keys(CLAIM_STATUSES).filter((s) => s !== 'not-checkable') as Exclude<ClaimStatus, 'not-checkable'>[];
+    const statuses = Object.keys(CLAIM_STATUSES).filter((s) => s !== 'not-checkable') as Exclude<
+      ClaimStatus,
+      'not-checkable'
+    >[];
     expect(Object.keys(RATING).sort()).toEqual(statuses.sort());
     for (const s of statuses) expect(RATING[s]).toBeGreaterThanOrEqual(1);
     expect(RATING.corroborated).toBeGreaterThan(RATING.unverified);

@@ -1,0 +1,42 @@
+/**
+ * Builds the Pagefind full-text index over the built site, whatever outDir is (SOURCED_OUT_DIR
+ * in tests). Only pages marked data-pagefind-body (articles, glossary entries) are indexed, so
+ * navigation and footers never match a search.
+ */
+import type { AstroIntegration } from 'astro';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+// Imported with the config: by astro:build:done the loader that read the config is closed.
+import * as pagefind from 'pagefind';
+
+export function searchIndex(): AstroIntegration {
+  return {
+    name: 'sourced:search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        try {
+          const { index, errors } = await pagefind.createIndex({});
+          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+          const added = await index.addDirectory({ path: outDir });
+          if (added.errors.length > 0)
+            throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
+          const outputPath = path.join(outDir, 'pagefind');
+          const written = await index.writeFiles({ outputPath });
+          if (written.errors.length > 0)
+            throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+          // An empty index would give a search page that never finds anything.
+          const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+            languages: Record<string, { page_count: number }>;
+          };
+          const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+          if (indexed === 0) throw new Error('Pagefind indexed no pages; mark page content with data-pagefind-body.');
+          logger.info(`search index: ${indexed} of ${added.page_count} pages (those marked data-pagefind-body)`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}

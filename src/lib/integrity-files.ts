@@ -1,0 +1,46 @@
+/**
+ * Reads what the integrity check needs from disk: the built site and the claims each article
+ * declares. The check itself (integrity.ts) stays pure and testable with small strings.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { ArticleClaims } from './integrity';
+import { CONTENT_DIRS } from './registry';
+
+export interface BuiltSite {
+  pages: Map<string, string>;
+  files: Set<string>;
+}
+
+export function readBuiltSite(outDir: string): BuiltSite {
+  const files = new Set<string>();
+  const pages = new Map<string, string>();
+  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const rel = path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    files.add(rel);
+    if (rel.endsWith('.html')) pages.set(rel, readFileSync(path.join(outDir, rel), 'utf8'));
+  }
+  return { pages, files };
+}
+
+/** Claim ids in each article's frontmatter, read independently of the Markdown pipeline. */
+export function readArticleClaims(root: string): ArticleClaims[] {
+  const dir = path.join(root, CONTENT_DIRS.articles);
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => {
+      const raw = readFileSync(path.join(dir, f), 'utf8');
+      const m = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(raw);
+      const fm = (m ? parseYaml(m[1] ?? '') : {}) as { claims?: { id?: unknown }[] } | null;
+      const claimIds = (fm?.claims ?? []).map((c) => c?.id).filter((id): id is string => typeof id === 'string');
+      return {
+        slug: f.replace(/\.md$/, '').split(path.sep).join('/'),
+        file: `${CONTENT_DIRS.articles}/${f.split(path.sep).join('/')}`,
+        claimIds,
+      };
+    });
+}

@@ -1,0 +1,100 @@
+/**
+ * Words and addresses for sharing: claim pages' titles and descriptions, preview images' text
+ * and alt text, and the absolute URLs that structured data and feeds need. Pure: entries,
+ * lookups and the site URL come in as arguments.
+ */
+import { CLAIM_KINDS } from '../schemas/taxonomy';
+import { channelPhrase, kindLabel, refId, speakerName, statusLabel, type ClaimLike, type Lookup } from './describe';
+import { entryUrl, glossaryIndexUrl } from './glossary';
+import type { ArticleCardInput, ClaimCardInput } from './og-image';
+import type { Urls } from './structured-data';
+import { articleUrl, claimUrl, url } from './urls';
+
+/** Absolute URLs for a site at `site` (Astro.site) under `base`. */
+export function siteUrls(site: URL | string, base?: string): Urls {
+  const abs = (path: string) => new URL(path, site).href;
+  return {
+    home: abs(url('', base)),
+    article: (slug) => abs(articleUrl(slug, base)),
+    claim: (slug, id) => abs(claimUrl(slug, id, base)),
+    glossary: (id) => abs(entryUrl(id, base)),
+    glossaryIndex: abs(glossaryIndexUrl(base)),
+  };
+}
+
+/** "sourced.example", or "example.org/sourced" for a site under a base path. */
+export function hostLabel(home: string): string {
+  const u = new URL(home);
+  return `${u.host}${u.pathname.replace(/\/$/, '')}`;
+}
+
+/** "via TASS (Russian state news agency)"; for claims with no channel, whose voice it is. */
+export function channelLine(claim: ClaimLike, lookup: Lookup, outletName: string): string {
+  if ((claim.via ?? []).length > 0) return `via ${channelPhrase(claim, lookup)}`;
+  const speaker = refId(claim.speaker);
+  if (speaker === 'outlet') return `${outletName}’s own words; no source named`;
+  if (speaker === 'unnamed') return `reported by ${outletName}; no source named`;
+  return `reported by ${outletName}; no channel named`;
+}
+
+/** The badge as the image shows it: "Quote · Corroborated". */
+export const badgeLine = (claim: ClaimLike): string =>
+  `${CLAIM_KINDS[claim.kind].short} · ${statusLabel(claim.status)}`;
+
+export const clipText = (s: string, max: number): string => {
+  const t = s.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+};
+
+/**
+ * The claim's words between one pair of curly quotes, clipped to `max` characters. A direct
+ * quote's mark already holds its own quote marks (or only the opening one, when the quotation
+ * runs on into the next paragraph); they are not doubled.
+ */
+export function quoted(words: string, max = Infinity): string {
+  const inner = words.trim().replace(/^[“"]/, '').replace(/[”"]$/, '').trim();
+  return `“${clipText(inner, max)}”`;
+}
+
+export interface ClaimShare {
+  title: string;
+  description: string;
+  imageAlt: string;
+  card: ClaimCardInput;
+}
+
+/** Everything a claim's page and preview image say about it. */
+export function claimShare(
+  claim: ClaimLike & { note: string },
+  quote: string,
+  context: { lookup: Lookup; outletName: string; articleTitle: string; host: string },
+): ClaimShare {
+  const speaker = speakerName(claim, context.lookup, context.outletName);
+  const channel = channelLine(claim, context.lookup, context.outletName);
+  const badge = badgeLine(claim);
+  return {
+    title: `${quoted(quote, 80)}: ${speaker}`,
+    description: clipText(
+      `${speaker}, ${channel}. ${kindLabel(claim.kind)}; ${statusLabel(claim.status).toLowerCase()}. ${claim.note}`,
+      300,
+    ),
+    imageAlt: `Quote card: ${quoted(quote, 300)} ${speaker}, ${channel}. ${badge}.`,
+    card: {
+      quote: quoted(quote, 200),
+      speaker,
+      channel,
+      badge,
+      status: claim.status,
+      articleTitle: context.articleTitle,
+      host: context.host,
+    },
+  };
+}
+
+/** Alt text of an article's preview image: the words on it. */
+export function articleImageAlt(input: Omit<ArticleCardInput, 'host'>): string {
+  return `${input.title}. Analysis of a report by ${input.outlet}. ${input.summary}`;
+}

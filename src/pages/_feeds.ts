@@ -1,0 +1,32 @@
+// The articles as feed entries, newest first, for /rss.xml and /atom.xml.
+import { getCollection } from 'astro:content';
+import { lookupFrom } from '../lib/article';
+import { feedHtml, type FeedArticle } from '../lib/feed';
+import { articleUrl } from '../lib/urls';
+
+export const FEED_TITLE = 'Sourced';
+export const FEED_DESCRIPTION =
+  'Who said each thing in a news article, through which outlet, and how well it holds up.';
+
+export async function feedArticles(site: URL): Promise<FeedArticle[]> {
+  const lookup = lookupFrom(await getCollection('sources'), await getCollection('glossary'));
+  const articles = (await getCollection('articles')).sort(
+    (a, b) => b.data.published.localeCompare(a.data.published) || a.id.localeCompare(b.id),
+  );
+  return articles.map((entry) => {
+    const html = entry.rendered?.html;
+    if (!html) throw new Error(`${entry.filePath}: the article body failed to render; see the error above.`);
+    const pageUrl = new URL(articleUrl(entry.id), site).href;
+    const outletName = lookup.sources.get(entry.data.original.outlet.id)?.name ?? 'The outlet';
+    return {
+      id: entry.id,
+      title: entry.data.title,
+      dek: entry.data.dek,
+      published: entry.data.published,
+      updated: entry.data.updated,
+      url: pageUrl,
+      tags: entry.data.tags,
+      content: feedHtml(html, { pageUrl, claims: entry.data.claims, lookup, outletName }),
+    };
+  });
+}

@@ -1,0 +1,106 @@
+// Static search in Chromium: the Pagefind index built with the site finds the seed article and
+// glossary entries, works from the keyboard, and the page says what to do without JavaScript.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openSite, type Site } from '../support/browser';
+import { SEED_PATH, seedText } from '../support/content';
+
+const outDir = inject('outDir');
+let site: Site;
+let page: Page;
+
+beforeAll(async () => {
+  site = await openSite(outDir);
+  page = await site.browser.newPage();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+async function searchByKeyboard(query: string): Promise<void> {
+  await page.goto(`${site.origin}/search/`);
+  // From the top of the page, Tab reaches the search box through the skip link and the navigation.
+  let focused = '';
+  for (let i = 0; i < 20 && focused !== 'search-query'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.id ?? '');
+  }
+  expect(focused).toBe('search-query');
+  await page.keyboard.type(query);
+  await page.keyboard.press('Enter');
+  await page.locator('#search-status', { hasText: /result/ }).waitFor({ timeout: 15_000 });
+}
+
+describe('search', () => {
+  it('is linked from the navigation of every page', async () => {
+    await page.goto(`${site.origin}${SEED_PATH}`);
+    expect(await page.locator('nav[aria-label="Site"] a[href="/search/"]').count()).toBe(1);
+  });
+
+  it('finds the seed article by a word from its text, typed and submitted with the keyboard', async () => {
+    expect(seedText()).toContain('Pezeshkian');
+    await searchByKeyboard('Pezeshkian');
+    const hrefs = await page
+      .locator('#search-results a')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(hrefs).toContain(SEED_PATH);
+    expect(await page.locator('#search-status').innerText()).toMatch(/^\d+ results? for “Pezeshkian”/);
+    // The excerpt shows the matched word highlighted.
+    expect(await page.locator('#search-results mark').count()).toBeGreaterThan(0);
+  });
+
+  it('finds glossary entries as well as articles', async () => {
+    expect(seedText()).toContain('Turkmenistan');
+    await searchByKeyboard('Turkmenistan');
+    const hrefs = await page
+      .locator('#search-results a')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(hrefs).toContain(SEED_PATH);
+    expect(hrefs).toContain('/glossary/turkmenistan/');
+  });
+
+  it('runs a search given in the address, so results can be linked to', async () => {
+    await page.goto(`${site.origin}/search/?q=Pezeshkian`);
+    await page.locator('#search-results a').first().waitFor({ timeout: 15_000 });
+    expect(await page.inputValue('#search-query')).toBe('Pezeshkian');
+  });
+
+  it('indexes only article and glossary bodies, never the navigation or footer', () => {
+    // Each indexed page is a gzipped "pagefind_dcd" + JSON fragment holding the text it indexed.
+    const dir = path.join(outDir, 'pagefind/fragment');
+    const fragments = readdirSync(dir).map(
+      (f) =>
+        JSON.parse(
+          gunzipSync(readFileSync(path.join(dir, f)))
+            .toString('utf8')
+            .replace(/^pagefind_dcd/, ''),
+        ) as { url: string; content: string },
+    );
+    const urls = fragments.map((f) => f.url).sort();
+    expect(urls).toContain(SEED_PATH);
+    expect(
+      urls.every((u) => u.startsWith('/articles/') || u.startsWith('/glossary/')),
+      urls.join(' '),
+    ).toBe(true);
+    expect(urls.filter((u) => u.startsWith('/glossary/') && u !== '/glossary/').length).toBeGreaterThan(10);
+    for (const f of fragments) {
+      expect(f.content, f.url).not.toContain('Skip to content');
+      expect(f.content, f.url).not.toContain('Report an error');
+    }
+  });
+
+  it('says without JavaScript that the glossary index is the way to find an entry', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(`${site.origin}/search/`);
+    const text = await noJs.locator('main').innerText();
+    expect(text).toContain('Search needs JavaScript');
+    expect(await noJs.locator('main noscript a[href="/glossary/"], main a[href="/glossary/"]').count()).toBeGreaterThan(
+      0,
+    );
+    await context.close();
+  });
+});

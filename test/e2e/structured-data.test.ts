@@ -1,0 +1,109 @@
+// JSON-LD on the built article and claim pages. No npm package ships the schema.org context and
+// the tests have no network, so jsonld.expand cannot resolve "https://schema.org"; the documents
+// are checked structurally instead: they parse, use the schema.org context, have the expected
+// @types and required properties, give verdicts only where we have one, and use absolute URLs.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { select } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { parse } from 'yaml';
+import { describe, expect, inject, it } from 'vitest';
+import { CLAIM_STATUSES, type ClaimStatus } from '../../src/schemas/taxonomy';
+import { SEED_PATH, readArticle } from '../support/content';
+import { ROOT } from '../support/global-setup';
+import { builtFile, jsonLd, linkHref, parsePage } from '../support/built';
+
+const outDir = inject('outDir');
+const article = readArticle() as ReturnType<typeof readArticle> & { published: string; updated: string };
+const home = linkHref(parsePage(outDir, '/'), 'link[rel="canonical"]')!;
+
+type Node = Record<string, unknown>;
+const docs = jsonLd(parsePage(outDir, SEED_PATH)) as Node[];
+const graph = (docs[0]?.['@graph'] ?? []) as Node[];
+const ofType = (t: string) => graph.filter((n) => n['@type'] === t);
+
+function urlValues(node: unknown, key = ''): string[] {
+  if (Array.isArray(node)) return node.flatMap((n) => urlValues(n, key));
+  if (node && typeof node === 'object') return Object.entries(node).flatMap(([k, v]) => urlValues(v, k));
+  return typeof node === 'string' &&
+    ['@id', 'url', 'sameAs', 'image', 'mainEntityOfPage', 'inDefinedTermSet'].includes(key)
+    ? [node]
+    : [];
+}
+
+describe('JSON-LD on the seed article page', () => {
+  it('is one schema.org document', () => {
+    expect(docs).toHaveLength(1);
+    expect(docs[0]!['@context']).toBe('https://schema.org');
+    expect(graph.length).toBeGreaterThan(3);
+    for (const n of graph) expect(typeof n['@type'], JSON.stringify(n).slice(0, 80)).toBe('string');
+  });
+
+  it('describes the analysis with its headline, dates, publisher and the original it is based on', () => {
+    const [a] = ofType('AnalysisNewsArticle');
+    expect(a).toBeDefined();
+    expect(a!['headline']).toBe(article.title);
+    expect(a!['datePublished']).toBe(article.published);
+    expect(a!['dateModified']).toBe(article.updated);
+    expect(a!['url']).toBe(new URL(SEED_PATH, home).href);
+    expect((a!['publisher'] as Node)['@id']).toBe(ofType('Organization').find((o) => o['name'] === 'Sourced')!['@id']);
+    expect(a!['isBasedOn']).toMatchObject({
+      '@type': 'NewsArticle',
+      url: article.original.url,
+      headline: article.original.headline,
+    });
+    expect(builtFile(outDir, a!['image'] as string)).toBeDefined();
+  });
+
+  it('has a ClaimReview, labelled with the status, for each claim with a verdict and none for the rest', () => {
+    const reviews = ofType('ClaimReview');
+    const checkable = article.claims.filter((c) => c.status !== 'not-checkable');
+    expect(checkable.length).toBeLessThan(article.claims.length);
+    expect(reviews.map((r) => r['url'])).toEqual(
+      checkable.map((c) => new URL(`${SEED_PATH}claims/${c.id}/`, home).href),
+    );
+    const page = parsePage(outDir, SEED_PATH);
+    for (const [i, r] of reviews.entries()) {
+      const claim = checkable[i]!;
+      expect(r['reviewRating']).toMatchObject({
+        '@type': 'Rating',
+        alternateName: CLAIM_STATUSES[claim.status as ClaimStatus].label,
+        bestRating: 5,
+        worstRating: 1,
+      });
+      // The claim reviewed is the marked words, exactly as on the page.
+      const mark = select(`mark#claim-${claim.id}`, page);
+      expect(mark, claim.id).toBeDefined();
+      expect(r['claimReviewed']).toBe(toString(mark!));
+      expect(r['itemReviewed']).toMatchObject({ '@type': 'Claim', appearance: { url: article.original.url } });
+      expect(builtFile(outDir, r['url'] as string), r['url'] as string).toBeDefined();
+    }
+  });
+
+  it('describes speakers and mentioned glossary entries with their reference links as sameAs', () => {
+    const putin = graph.find((n) => n['name'] === 'Vladimir Putin');
+    expect(putin?.['@type']).toBe('Person');
+    const yaml = parse(readFileSync(path.join(ROOT, 'content/glossary/vladimir-putin.yaml'), 'utf8')) as {
+      links: { url: string }[];
+    };
+    expect(putin?.['sameAs']).toEqual(expect.arrayContaining(yaml.links.map((l) => l.url)));
+    expect(graph.find((n) => n['name'] === 'Russia')?.['@type']).toBe('Country');
+  });
+
+  it('uses absolute http(s) URLs throughout', () => {
+    const urls = urlValues(docs[0]);
+    expect(urls.length).toBeGreaterThan(30);
+    for (const u of urls) expect(new URL(u).protocol, u).toMatch(/^https?:$/);
+  });
+});
+
+describe('JSON-LD on claim pages', () => {
+  it('holds the claim’s review, or none for a claim that is not checkable', () => {
+    for (const c of article.claims) {
+      const [doc] = jsonLd(parsePage(outDir, `${SEED_PATH}claims/${c.id}/`)) as Node[];
+      expect(doc!['@context']).toBe('https://schema.org');
+      const reviews = (doc!['@graph'] as Node[]).filter((n) => n['@type'] === 'ClaimReview');
+      expect(reviews, c.id).toHaveLength(c.status === 'not-checkable' ? 0 : 1);
+    }
+  });
+});

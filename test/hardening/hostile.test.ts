@@ -1,0 +1,239 @@
+// Hostile and malformed articles run through the real validator and Markdown pipeline. Each
+// case in test/hardening/corpus/ (and each generated one below) either renders to inert HTML,
+// with no script and nothing loaded from outside the site, or fails with a message that names
+// the file, the line and what to do. The table says which, case by case.
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ContentError, formatProblem, type ContentProblem } from '../../src/lib/problems';
+import { loadRegistry } from '../../src/lib/registry';
+import { validateContent } from '../../src/lib/validate';
+import { FIXTURE_SITE, renderMarkdown, splitFrontmatter } from '../support/pipeline';
+import { ASTRO_BIN, copyProject, type ProjectCopy } from '../support/project-copy';
+import { unsafeHtml } from '../support/unsafe-html';
+
+const CORPUS = path.resolve(import.meta.dirname, 'corpus');
+const temp = mkdtempSync(path.join(tmpdir(), 'sourced-hostile-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+type Expectation =
+  /** Renders; `shows` are strings the reader must see as text. */
+  | { outcome: 'safe'; shows: string[] }
+  /** Refused; one problem per entry, in order, each message containing that text. */
+  | { outcome: 'fails'; problems: string[] };
+
+const CASES: Record<string, Expectation> = {
+  'script-tag': { outcome: 'safe', shows: ["<script>alert('block')</script>", "<script>alert('inline')</script>", '<SCRIPT SRC="https://evil.example/x.js">'] },
+  'event-handlers': { outcome: 'safe', shows: ['<img src=x onerror="alert(\'img\')">', 'onclick="alert(\'a\')"', '<body onload=alert(\'body\')>'] },
+  'svg-script': { outcome: 'safe', shows: ["<script>alert('svg-script')</script>", 'xlink:href="javascript:alert(\'xlink\')"'] },
+  'iframe-style-form': { outcome: 'safe', shows: ['<iframe src="https://evil.example/frame"></iframe>', '<style>body { display: none }', '<form action="https://evil.example/steal"', '<base href="https://evil.example/">'] },
+  'comment-breakout': { outcome: 'safe', shows: ["<script>alert('after-close')</script>", "<img src=x onerror=alert('inline')>", '<iframe src="https://evil.example"></iframe>'] },
+  entities: { outcome: 'safe', shows: ["<script>alert('entity')</script>", "<img src=x onerror=alert('numeric')>", "<script>alert('code')</script>", "<script>alert('fenced')</script>"] },
+  'frontmatter-html': { outcome: 'safe', shows: ['<img src=x onerror=alert("fm-note")> Wire A relayed Agency B.', '</q><script>alert("fm-wording")</script>', '<svg onload=alert("fm-who")>', '</p></div><script>alert("fm-note-2")</script>'] },
+  'javascript-links': {
+    outcome: 'fails',
+    // The reference [ref][evil] is reported once, at its definition.
+    problems: ['"javascript:" scheme', '"javascript:" scheme', 'java<U+0009>script:', '"javascript:" scheme', '"javascript:" scheme', 'link definition "javascript:'],
+  },
+  'data-and-vbscript-urls': { outcome: 'fails', problems: ['"data:" scheme', 'would load from a "data:" address', '"vbscript:" scheme'] },
+  'remote-images': { outcome: 'fails', problems: ['another site (evil.example)', 'another site (evil.example)', 'another site (evil.example)'] },
+  'http-links': { outcome: 'fails', problems: ['plain http:', 'a bare "www." address becomes an http: link'] },
+  'bidi-claim-id': { outcome: 'fails', problems: ['U+202E RIGHT-TO-LEFT OVERRIDE'] },
+  'bidi-term-id': { outcome: 'fails', problems: ['U+2067 RIGHT-TO-LEFT ISOLATE'] },
+  'zero-width-frontmatter-id': { outcome: 'fails', problems: ['U+200B ZERO WIDTH SPACE'] },
+};
+
+/** A fixture site with one extra article; returns the root and the article's repository path. */
+function siteWith(name: string, raw: string, folder = name): { root: string; file: string } {
+  const root = path.join(temp, folder);
+  cpSync(FIXTURE_SITE, root, { recursive: true });
+  writeFileSync(path.join(root, 'content/articles', `${name}.md`), raw);
+  return { root, file: `content/articles/${name}.md` };
+}
+
+const textOf = (html: string) => toString(fromHtml(html, { fragment: true })).replace(/\s+/g, ' ');
+
+/** Asserts that every problem is about `file`, with a line and a fix, as editors read them. */
+function expectProblemsNamingFile(problems: ContentProblem[], file: string): void {
+  expect(problems.length).toBeGreaterThan(0);
+  for (const p of problems) {
+    expect(p.file, formatProblem(p)).toBe(file);
+    expect(p.line, formatProblem(p)).toBeGreaterThan(0);
+    expect(p.fix.length, formatProblem(p)).toBeGreaterThan(10);
+  }
+}
+
+async function expectSafeRender(root: string, file: string, raw: string): Promise<string> {
+  const { html } = await renderMarkdown(raw, { registry: loadRegistry(root), filePath: path.join(root, file) });
+  expect(unsafeHtml(html)).toEqual([]);
+  return html;
+}
+
+describe('the safety check used by these tests', () => {
+  it('flags script, frames, forms, styles, handlers, unsafe schemes and outside resources', () => {
+    const bad = [
+      '<script>x</script>',
+      '<iframe src="/x"></iframe>',
+      '<form></form>',
+      '<style>p{}</style>',
+      '<p onclick="x">p</p>',
+      '<a href="javascript:x">a</a>',
+      '<a href=" data:text/html,x">a</a>',
+      '<img src="https://evil.example/x.png">',
+      '<img src="//evil.example/x.png">',
+      '<img srcset="/ok.png 1x, https://evil.example/x.png 2x">',
+      '<p style="color:red">p</p>',
+      '<svg><a xlink:href="javascript:x">a</a></svg>',
+    ];
+    for (const html of bad) expect(unsafeHtml(html), html).not.toEqual([]);
+    expect(unsafeHtml('<p><a href="/x/">ok</a> <img src="chart.png" alt=""> &lt;script&gt;</p>')).toEqual([]);
+  });
+});
+
+describe('hostile articles from the corpus', () => {
+  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.md'));
+
+  it('has an expectation for every corpus file, and a file for every expectation', () => {
+    expect(files.map((f) => f.replace(/\.md$/, '')).sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  for (const [name, expected] of Object.entries(CASES)) {
+    const raw = () => readFileSync(path.join(CORPUS, `${name}.md`), 'utf8');
+    if (expected.outcome === 'safe') {
+      it(`renders ${name.replaceAll('-', ' ')} as inert text, with both claims marked`, async () => {
+        const { root, file } = siteWith(name, raw());
+        expect((await validateContent(root)).map(formatProblem)).toEqual([]);
+        const html = await expectSafeRender(root, file, raw());
+        const text = textOf(html);
+        for (const s of expected.shows) expect(text).toContain(s);
+        const marks = selectAll('mark.claim', fromHtml(html, { fragment: true }) as Root).map((m) => (m as Element).properties['id']);
+        expect(marks).toEqual(['claim-leader-quote', 'claim-outlet-says']);
+      });
+    } else {
+      it(`refuses ${name.replaceAll('-', ' ')} with a message naming the file, line and fix`, async () => {
+        const { root, file } = siteWith(name, raw());
+        const problems = await validateContent(root);
+        expectProblemsNamingFile(problems, file);
+        expect(problems.map((p) => p.message)).toHaveLength(expected.problems.length);
+        expected.problems.forEach((text, i) => expect(problems[i]!.message + problems[i]!.fix).toContain(text));
+        // The site's own pipeline refuses it too, with the same kind of error, never a crash.
+        const rendering = renderMarkdown(raw(), { registry: loadRegistry(root), filePath: path.join(root, file) });
+        await expect(rendering).rejects.toBeInstanceOf(ContentError);
+      });
+    }
+  }
+});
+
+/** The fixture article with `extra` appended to its body. */
+function sampleWith(extra: string): string {
+  return `${readFileSync(path.join(FIXTURE_SITE, 'content/articles/sample.md'), 'utf8')}\n${extra}\n`;
+}
+
+/** Runs `fn` and returns its result and how long it took, in milliseconds. */
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await fn();
+  return [result, performance.now() - start];
+}
+
+describe('oversized and deeply nested articles', () => {
+  it('renders a 300 KB single line in bounded time, every word of it', async () => {
+    const words = Array.from({ length: 50_000 }, (_, i) => `w${i}`).join(' ');
+    const raw = sampleWith(`${words} end-of-the-long-line`);
+    const { root, file } = siteWith('long-line', raw);
+    const [problems, validateMs] = await timed(() => validateContent(root));
+    expect(problems.map(formatProblem)).toEqual([]);
+    const [html, renderMs] = await timed(() => expectSafeRender(root, file, raw));
+    const text = textOf(html);
+    expect(text).toContain('w0 w1 w2');
+    expect(text).toContain('w49999 end-of-the-long-line');
+    // Generous: a few seconds on a quiet machine, and two busy cores may be ten times slower.
+    expect(validateMs + renderMs).toBeLessThan(90_000);
+  }, 180_000);
+
+  it('renders lists nested twelve levels deep with every item in place', async () => {
+    const list = Array.from({ length: 12 }, (_, i) => `${'  '.repeat(i)}- item-${i}`).join('\n');
+    const raw = sampleWith(list);
+    const { root, file } = siteWith('nested-list', raw);
+    expect((await validateContent(root)).map(formatProblem)).toEqual([]);
+    const html = await expectSafeRender(root, file, raw);
+    const tree = fromHtml(html, { fragment: true }) as Root;
+    expect(selectAll('ul', tree)).toHaveLength(12);
+    for (let i = 0; i < 12; i++) expect(textOf(html)).toContain(`item-${i}`);
+  });
+
+  const refused: { name: string; body: () => string; includes: string }[] = [
+    { name: 'lists nested 200 levels deep', body: () => Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n'), includes: 'levels deep' },
+    { name: 'block quotes nested 10,000 deep', body: () => `${'>'.repeat(10_000)} deep`, includes: 'levels deep' },
+    { name: 'a run of 10,000 emphasis markers', body: () => `${'*'.repeat(10_000)}x${'*'.repeat(10_000)}`, includes: 'limit is 500' },
+    { name: 'thousands of unclosed brackets', body: () => '[x'.repeat(5_000), includes: 'limit is 500' },
+    {
+      name: 'a 5 MB article',
+      body: () => Array.from({ length: 80_000 }, (_, i) => `Paragraph ${i}: Person A spoke about the League of Ys at length.`).join('\n\n'),
+      includes: 'is 5.',
+    },
+  ];
+  for (const c of refused) {
+    it(`refuses ${c.name} quickly, naming the file and line, before any parser runs`, async () => {
+      const raw = sampleWith(c.body());
+      if (c.name.includes('5 MB')) expect(Buffer.byteLength(raw)).toBeGreaterThan(5 * 1024 * 1024);
+      const name = c.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      const { root, file } = siteWith(name, raw);
+      const [problems, ms] = await timed(() => validateContent(root));
+      expectProblemsNamingFile(problems, file);
+      expect(problems[0]!.message).toContain(c.includes);
+      expect(ms).toBeLessThan(20_000);
+    }, 60_000);
+  }
+});
+
+describe('frontmatter that holds HTML, in the built page', () => {
+  let project: ProjectCopy;
+  let page: Root;
+  const fm = splitFrontmatter(readFileSync(path.join(CORPUS, 'frontmatter-html.md'), 'utf8')).frontmatter as {
+    title: string;
+    dek: string;
+    original: { headline: string };
+  };
+
+  beforeAll(() => {
+    const { root } = siteWith('frontmatter-html', readFileSync(path.join(CORPUS, 'frontmatter-html.md'), 'utf8'), 'built-site');
+    project = copyProject({ content: path.join(root, 'content') });
+    const result = project.run(process.execPath, [ASTRO_BIN, 'build', '--silent']);
+    expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+    page = fromHtml(readFileSync(path.join(project.dir, 'dist/articles/frontmatter-html/index.html'), 'utf8'));
+  }, 300_000);
+
+  afterAll(() => project?.remove());
+
+  it('shows the title, dek and headline as text, exactly as written', () => {
+    expect(toString(selectAll('title', page)[0]!)).toBe(`${fm.title} · Sourced`);
+    const text = toString(page).replace(/\s+/g, ' ');
+    expect(text).toContain(fm.dek);
+    expect(text).toContain(fm.original.headline);
+    const description = selectAll('meta[name="description"]', page)[0] as Element | undefined;
+    expect(description?.properties['content']).toBe(fm.dek);
+  });
+
+  it('creates no element from any frontmatter string: no handlers, and no script but the site’s own', () => {
+    const elements = selectAll('*', page) as Element[];
+    expect(elements.flatMap((e) => Object.keys(e.properties).filter((k) => /^on/i.test(k)).map((k) => `${e.tagName} ${k}`))).toEqual([]);
+    expect(selectAll('img[src="x"], iframe, svg[onload], b[onmouseover]', page)).toEqual([]);
+    for (const script of selectAll('script', page) as Element[]) {
+      const type = String(script.properties['type'] ?? '');
+      const code = toString(script);
+      if (type === 'application/ld+json') {
+        // Data, not code; a frontmatter string that broke out would leave it unparseable.
+        expect(() => JSON.parse(code)).not.toThrow();
+      } else {
+        expect(code, 'inline script').not.toMatch(/alert\(/);
+        expect(String(script.properties['src'] ?? '')).not.toMatch(/^[a-z]+:|^\/\//i);
+      }
+    }
+  });
+});

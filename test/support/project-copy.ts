@@ -1,0 +1,52 @@
+// A throwaway copy of the project for tests that must build altered content or watch dist/:
+// the sources are copied, node_modules is symlinked, and the developer's tree is never touched.
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT } from './global-setup';
+
+/** Top-level entries that are build output, caches or tooling state, never project sources. */
+const SKIP = new Set(['node_modules', '.git', '.astro', 'dist', 'test-results', '.scratch', 'bench']);
+
+export interface ProjectCopy {
+  /** The copy's root. */
+  dir: string;
+  /** Runs `astro build` (or another command line) in the copy with a private cache. */
+  run(command: string, args: string[], env?: Record<string, string>): SpawnSyncReturns<string>;
+  remove(): void;
+}
+
+/** Copies the project; `content`, when given, replaces the copy's content/ folder. */
+export function copyProject(options: { content?: string } = {}): ProjectCopy {
+  const work = mkdtempSync(path.join(tmpdir(), 'sourced-project-'));
+  const dir = path.join(work, 'project');
+  cpSync(ROOT, dir, {
+    recursive: true,
+    filter: (src) => {
+      const rel = path.relative(ROOT, src);
+      const top = rel.split(path.sep)[0] ?? '';
+      return !SKIP.has(top) && !/^dist[.-]/.test(top);
+    },
+  });
+  if (options.content) {
+    rmSync(path.join(dir, 'content'), { recursive: true, force: true });
+    cpSync(options.content, path.join(dir, 'content'), { recursive: true });
+  }
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return {
+    dir,
+    run(command, args, env = {}) {
+      // The default cache lives in node_modules, which is the developer's own through the link.
+      const full: NodeJS.ProcessEnv = { ...process.env, SOURCED_CACHE_DIR: path.join(work, 'cache'), ...env };
+      if (!('SOURCED_OUT_DIR' in env)) delete full['SOURCED_OUT_DIR'];
+      return spawnSync(command, args, { cwd: dir, encoding: 'utf8', env: full, maxBuffer: 64 * 1024 * 1024 });
+    },
+    remove() {
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `astro build` in a copy, with the same Node as the tests. */
+export const ASTRO_BIN = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
