@@ -38,7 +38,7 @@ export function remarkCitationKeys(options: RemarkCitationKeysOptions) {
       for (const keys of groups) {
         if (inClaim) {
           reportProblem(file, node, {
-            id: keys[0],
+            id: keys[0] ?? '',
             message: `The citation [@${keys.join('; @')}] is inside a claim mark, whose words must be the original's.`,
             fix: 'Move the citation after the closing }, e.g. :claim[words]{#id} [@key].',
           });
@@ -47,7 +47,7 @@ export function remarkCitationKeys(options: RemarkCitationKeysOptions) {
         if (keys.length > 1) {
           // rehype-citation prints [NO_PRINTED_FORM] for grouped keys, so each key gets its own brackets.
           reportProblem(file, node, {
-            id: keys[0],
+            id: keys[0] ?? '',
             message: `The grouped citation [@${keys.join('; @')}] cannot be rendered.`,
             fix: `Write one key per bracket: ${keys.map((k) => `[@${k}]`).join(' ')}.`,
           });

@@ -63,7 +63,8 @@ beforeAll(async () => {
       },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        // Strip any colour codes so the assertions read plain text.
+        // Strip any colour codes so the assertions read plain text (the escape byte is the point).
+        // eslint-disable-next-line no-control-regex
         resolve({ code, output: `${stdout}\n${stderr}`.replace(/\u001b\[[0-9;]*m/g, '') });
       },
     );
