@@ -28,8 +28,8 @@ const NAMES: Record<number, string> = {
   0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
 };
 
-/** Invisible: format characters (bidi controls, zero-width), separators and controls. */
-const INVISIBLE = /^[\p{Cf}\p{Cc}\p{Z}]$/u;
+/** Invisible: format characters (bidi controls, zero-width), controls and separators but the space. */
+const INVISIBLE = /^(?! )[\p{Cf}\p{Cc}\p{Z}]$/u;
 
 const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 

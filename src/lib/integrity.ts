@@ -62,7 +62,8 @@ function parsePage(html: string): ParsedPage {
     if (typeof p['id'] === 'string' && p['id']) ids.add(p['id']);
     if (node.tagName === 'a' && typeof p['name'] === 'string') ids.add(p['name']);
     const classes = Array.isArray(p['className']) ? p['className'] : [];
-    if (node.tagName === 'mark' && classes.includes('claim')) claimMarks.push(typeof p['id'] === 'string' ? p['id'] : '');
+    if (node.tagName === 'mark' && classes.includes('claim'))
+      claimMarks.push(typeof p['id'] === 'string' ? p['id'] : '');
     for (const attribute of URL_ATTRIBUTES) {
       const v = p[attribute];
       if (typeof v === 'string' && v.trim() !== '') links.push({ element: node.tagName, attribute, value: v.trim() });
@@ -76,7 +77,12 @@ function parsePage(html: string): ParsedPage {
     }
     // Link previews (og:image, og:url) are fetched by other sites; they must resolve too.
     const property = String(p['property'] ?? p['name'] ?? '');
-    if (node.tagName === 'meta' && /^(og|twitter):/.test(property) && typeof p['content'] === 'string' && /^https?:\/\//.test(p['content'])) {
+    if (
+      node.tagName === 'meta' &&
+      /^(og|twitter):/.test(property) &&
+      typeof p['content'] === 'string' &&
+      /^https?:\/\//.test(p['content'])
+    ) {
       links.push({ element: 'meta', attribute: property, value: p['content'] });
     }
   });
@@ -155,7 +161,11 @@ export function checkIntegrity(input: IntegrityInput): IntegrityProblem[] {
         continue;
       }
       if (UNSAFE_SCHEMES.has(target.protocol) || (target.protocol === 'data:' && NAVIGATING.has(link.element))) {
-        problems.push({ page: file, message: `${where} uses the ${target.protocol} scheme, which can run code.`, fix: 'Link to an http(s) address instead.' });
+        problems.push({
+          page: file,
+          message: `${where} uses the ${target.protocol} scheme, which can run code.`,
+          fix: 'Link to an http(s) address instead.',
+        });
         continue;
       }
       if (target.protocol === 'http:' && target.origin !== origin) {

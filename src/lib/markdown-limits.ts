@@ -78,7 +78,8 @@ export function checkMarkdownLimits(raw: string, file: string): ContentProblem[]
       paragraphStart = i + 2;
       return;
     }
-    for (const ch of line) if ((DELIMITERS as readonly string[]).includes(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    for (const ch of line)
+      if ((DELIMITERS as readonly string[]).includes(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
     const depth = nestingOf(line);
     // Three lines are enough to show the editor where; a deep list would repeat it on every line.
     if (depth > LIMITS.nesting && ++deep <= 3) {

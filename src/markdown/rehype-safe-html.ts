@@ -4,6 +4,7 @@
  */
 import type { Root } from 'hast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import { visit } from 'unist-util-visit';
 
 /** The default list for a tag, without its value-restricted className (which would win over ours). */
 const base = (tag: string) =>
@@ -30,10 +31,19 @@ const schema: SanitizeSchema = {
     ul: [...base('ul'), 'className'],
     li: [...base('li'), 'className'],
   },
-  // No scheme at all for src: content may only load files from this site (relative paths).
-  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: [] },
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
 };
 
 export function rehypeSafeHtml() {
-  return rehypeSanitize(schema) as (tree: Root) => Root;
+  const sanitize = rehypeSanitize(schema) as (tree: Root) => Root;
+  return (tree: Root): Root => {
+    const clean = sanitize(tree);
+    // Content may load files from this site only: a src with a scheme, or "//host/x" (which the
+    // protocol list takes for a local path), is dropped.
+    visit(clean, 'element', (node) => {
+      const src = node.properties['src'];
+      if (typeof src === 'string' && /^\s*(?:[a-z][a-z0-9+.-]*:|[\\/]{2})/i.test(src)) delete node.properties['src'];
+    });
+    return clean;
+  };
 }

@@ -19,7 +19,14 @@ export interface RemarkSafeUrlsOptions {
 const LINK_SCHEMES = new Set(['https:', 'http:', 'mailto:']);
 
 /** As a browser reads it: tabs and newlines inside are dropped, controls and spaces trimmed. */
-const normalise = (url: string) => url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+function normalise(url: string): string {
+  const s = url.replace(/[\t\n\r]/g, '');
+  let from = 0;
+  let to = s.length;
+  while (from < to && s.charCodeAt(from) <= 0x20) from++;
+  while (to > from && s.charCodeAt(to - 1) <= 0x20) to--;
+  return s.slice(from, to);
+}
 const schemeOf = (url: string) => /^([a-z][a-z0-9+.-]*:)/i.exec(normalise(url))?.[1]?.toLowerCase();
 const shown = (url: string) => visibleId(url.length > 80 ? `${url.slice(0, 77)}…` : url);
 

@@ -9,10 +9,12 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
+import { toHtml } from 'hast-util-to-html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContentError, formatProblem, type ContentProblem } from '../../src/lib/problems';
 import { loadRegistry } from '../../src/lib/registry';
 import { validateContent } from '../../src/lib/validate';
+import { rehypeSafeHtml } from '../../src/markdown/rehype-safe-html';
 import { FIXTURE_SITE, renderMarkdown, splitFrontmatter } from '../support/pipeline';
 import { ASTRO_BIN, copyProject, type ProjectCopy } from '../support/project-copy';
 import { unsafeHtml } from '../support/unsafe-html';
@@ -28,20 +30,77 @@ type Expectation =
   | { outcome: 'fails'; problems: string[] };
 
 const CASES: Record<string, Expectation> = {
-  'script-tag': { outcome: 'safe', shows: ["<script>alert('block')</script>", "<script>alert('inline')</script>", '<SCRIPT SRC="https://evil.example/x.js">'] },
-  'event-handlers': { outcome: 'safe', shows: ['<img src=x onerror="alert(\'img\')">', 'onclick="alert(\'a\')"', '<body onload=alert(\'body\')>'] },
-  'svg-script': { outcome: 'safe', shows: ["<script>alert('svg-script')</script>", 'xlink:href="javascript:alert(\'xlink\')"'] },
-  'iframe-style-form': { outcome: 'safe', shows: ['<iframe src="https://evil.example/frame"></iframe>', '<style>body { display: none }', '<form action="https://evil.example/steal"', '<base href="https://evil.example/">'] },
-  'comment-breakout': { outcome: 'safe', shows: ["<script>alert('after-close')</script>", "<img src=x onerror=alert('inline')>", '<iframe src="https://evil.example"></iframe>'] },
-  entities: { outcome: 'safe', shows: ["<script>alert('entity')</script>", "<img src=x onerror=alert('numeric')>", "<script>alert('code')</script>", "<script>alert('fenced')</script>"] },
-  'frontmatter-html': { outcome: 'safe', shows: ['<img src=x onerror=alert("fm-note")> Wire A relayed Agency B.', '</q><script>alert("fm-wording")</script>', '<svg onload=alert("fm-who")>', '</p></div><script>alert("fm-note-2")</script>'] },
+  'script-tag': {
+    outcome: 'safe',
+    shows: [
+      "<script>alert('block')</script>",
+      "<script>alert('inline')</script>",
+      '<SCRIPT SRC="https://evil.example/x.js">',
+    ],
+  },
+  'event-handlers': {
+    outcome: 'safe',
+    shows: ['<img src=x onerror="alert(\'img\')">', 'onclick="alert(\'a\')"', "<body onload=alert('body')>"],
+  },
+  'svg-script': {
+    outcome: 'safe',
+    shows: ["<script>alert('svg-script')</script>", 'xlink:href="javascript:alert(\'xlink\')"'],
+  },
+  'iframe-style-form': {
+    outcome: 'safe',
+    shows: [
+      '<iframe src="https://evil.example/frame"></iframe>',
+      '<style>body { display: none }',
+      '<form action="https://evil.example/steal"',
+      '<base href="https://evil.example/">',
+    ],
+  },
+  'comment-breakout': {
+    outcome: 'safe',
+    shows: [
+      "<script>alert('after-close')</script>",
+      "<img src=x onerror=alert('inline')>",
+      '<iframe src="https://evil.example"></iframe>',
+    ],
+  },
+  entities: {
+    outcome: 'safe',
+    shows: [
+      "<script>alert('entity')</script>",
+      "<img src=x onerror=alert('numeric')>",
+      "<script>alert('code')</script>",
+      "<script>alert('fenced')</script>",
+    ],
+  },
+  'frontmatter-html': {
+    outcome: 'safe',
+    shows: [
+      '<img src=x onerror=alert("fm-note")> Wire A relayed Agency B.',
+      '</q><script>alert("fm-wording")</script>',
+      '<svg onload=alert("fm-who")>',
+      '</p></div><script>alert("fm-note-2")</script>',
+    ],
+  },
   'javascript-links': {
     outcome: 'fails',
     // The reference [ref][evil] is reported once, at its definition.
-    problems: ['"javascript:" scheme', '"javascript:" scheme', 'java<U+0009>script:', '"javascript:" scheme', '"javascript:" scheme', 'link definition "javascript:'],
+    problems: [
+      '"javascript:" scheme',
+      '"javascript:" scheme',
+      'java<U+0009>script:',
+      '"javascript:" scheme',
+      '"javascript:" scheme',
+      'link definition "javascript:',
+    ],
   },
-  'data-and-vbscript-urls': { outcome: 'fails', problems: ['"data:" scheme', 'would load from a "data:" address', '"vbscript:" scheme'] },
-  'remote-images': { outcome: 'fails', problems: ['another site (evil.example)', 'another site (evil.example)', 'another site (evil.example)'] },
+  'data-and-vbscript-urls': {
+    outcome: 'fails',
+    problems: ['"data:" scheme', 'would load from a "data:" address', '"vbscript:" scheme'],
+  },
+  'remote-images': {
+    outcome: 'fails',
+    problems: ['another site (evil.example)', 'another site (evil.example)', 'another site (evil.example)'],
+  },
   'http-links': { outcome: 'fails', problems: ['plain http:', 'a bare "www." address becomes an http: link'] },
   'bidi-claim-id': { outcome: 'fails', problems: ['U+202E RIGHT-TO-LEFT OVERRIDE'] },
   'bidi-term-id': { outcome: 'fails', problems: ['U+2067 RIGHT-TO-LEFT ISOLATE'] },
@@ -95,6 +154,31 @@ describe('the safety check used by these tests', () => {
   });
 });
 
+describe('the final allow-list (rehype-safe-html), should anything slip past the checks before it', () => {
+  const sanitize = (html: string) => toHtml(rehypeSafeHtml()(fromHtml(html, { fragment: true })));
+  const hostile = [
+    '<script>alert(1)</script>',
+    '<p onclick="alert(1)" style="color:red">p</p>',
+    '<a href="javascript:alert(1)">a</a> <a href="data:text/html,x">d</a> <a href="vbscript:x">v</a>',
+    '<img src="https://tracker.example/p.png" alt=""> <img src="//tracker.example/p.png" alt=""> <img src="/\\tracker.example/p.png" alt="">',
+    '<img src="data:image/svg+xml,x" alt="">',
+    '<iframe src="/x"></iframe><object data="/x"></object><embed src="/x"><style>p{}</style><form action="/x"><input></form>',
+    '<svg><script>alert(1)</script></svg><math><mi xlink:href="javascript:alert(1)">m</mi></math>',
+  ];
+  for (const html of hostile) {
+    it(`leaves nothing unsafe of ${html.slice(0, 60)}`, () => {
+      expect(unsafeHtml(html)).not.toEqual([]);
+      expect(unsafeHtml(sanitize(html))).toEqual([]);
+    });
+  }
+
+  it('keeps local images and safe links', () => {
+    expect(sanitize('<a href="https://example.org/">x</a> <img src="chart.png" alt="c">')).toBe(
+      '<a href="https://example.org/">x</a> <img src="chart.png" alt="c">',
+    );
+  });
+});
+
 describe('hostile articles from the corpus', () => {
   const files = readdirSync(CORPUS).filter((f) => f.endsWith('.md'));
 
@@ -111,7 +195,9 @@ describe('hostile articles from the corpus', () => {
         const html = await expectSafeRender(root, file, raw());
         const text = textOf(html);
         for (const s of expected.shows) expect(text).toContain(s);
-        const marks = selectAll('mark.claim', fromHtml(html, { fragment: true }) as Root).map((m) => (m as Element).properties['id']);
+        const marks = selectAll('mark.claim', fromHtml(html, { fragment: true }) as Root).map(
+          (m) => (m as Element).properties['id'],
+        );
         expect(marks).toEqual(['claim-leader-quote', 'claim-outlet-says']);
       });
     } else {
@@ -168,13 +254,25 @@ describe('oversized and deeply nested articles', () => {
   });
 
   const refused: { name: string; body: () => string; includes: string }[] = [
-    { name: 'lists nested 200 levels deep', body: () => Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n'), includes: 'levels deep' },
+    {
+      name: 'lists nested 200 levels deep',
+      body: () => Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n'),
+      includes: 'levels deep',
+    },
     { name: 'block quotes nested 10,000 deep', body: () => `${'>'.repeat(10_000)} deep`, includes: 'levels deep' },
-    { name: 'a run of 10,000 emphasis markers', body: () => `${'*'.repeat(10_000)}x${'*'.repeat(10_000)}`, includes: 'limit is 500' },
+    {
+      name: 'a run of 10,000 emphasis markers',
+      body: () => `${'*'.repeat(10_000)}x${'*'.repeat(10_000)}`,
+      includes: 'limit is 500',
+    },
     { name: 'thousands of unclosed brackets', body: () => '[x'.repeat(5_000), includes: 'limit is 500' },
     {
       name: 'a 5 MB article',
-      body: () => Array.from({ length: 80_000 }, (_, i) => `Paragraph ${i}: Person A spoke about the League of Ys at length.`).join('\n\n'),
+      body: () =>
+        Array.from(
+          { length: 80_000 },
+          (_, i) => `Paragraph ${i}: Person A spoke about the League of Ys at length.`,
+        ).join('\n\n'),
       includes: 'is 5.',
     },
   ];
@@ -202,7 +300,11 @@ describe('frontmatter that holds HTML, in the built page', () => {
   };
 
   beforeAll(() => {
-    const { root } = siteWith('frontmatter-html', readFileSync(path.join(CORPUS, 'frontmatter-html.md'), 'utf8'), 'built-site');
+    const { root } = siteWith(
+      'frontmatter-html',
+      readFileSync(path.join(CORPUS, 'frontmatter-html.md'), 'utf8'),
+      'built-site',
+    );
     project = copyProject({ content: path.join(root, 'content') });
     const result = project.run(process.execPath, [ASTRO_BIN, 'build', '--silent']);
     expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
@@ -222,7 +324,13 @@ describe('frontmatter that holds HTML, in the built page', () => {
 
   it('creates no element from any frontmatter string: no handlers, and no script but the site’s own', () => {
     const elements = selectAll('*', page) as Element[];
-    expect(elements.flatMap((e) => Object.keys(e.properties).filter((k) => /^on/i.test(k)).map((k) => `${e.tagName} ${k}`))).toEqual([]);
+    expect(
+      elements.flatMap((e) =>
+        Object.keys(e.properties)
+          .filter((k) => /^on/i.test(k))
+          .map((k) => `${e.tagName} ${k}`),
+      ),
+    ).toEqual([]);
     expect(selectAll('img[src="x"], iframe, svg[onload], b[onmouseover]', page)).toEqual([]);
     for (const script of selectAll('script', page) as Element[]) {
       const type = String(script.properties['type'] ?? '');

@@ -12,7 +12,9 @@ describe('naming the characters that make an id invalid', () => {
   it('names bidi controls and zero-width characters by code point, name and position', () => {
     expect(describeBadIdCharacters('a\u202eb')).toBe('an invisible U+202E RIGHT-TO-LEFT OVERRIDE at character 2');
     expect(describeBadIdCharacters('ab\u200b')).toBe('an invisible U+200B ZERO WIDTH SPACE at character 3');
-    expect(describeBadIdCharacters('\u2066x\u2069')).toContain('U+2066 LEFT-TO-RIGHT ISOLATE at character 1, an invisible U+2069 POP DIRECTIONAL ISOLATE at character 3');
+    expect(describeBadIdCharacters('\u2066x\u2069')).toContain(
+      'U+2066 LEFT-TO-RIGHT ISOLATE at character 1, an invisible U+2069 POP DIRECTIONAL ISOLATE at character 3',
+    );
   });
 
   it('shows visible wrong characters as themselves', () => {
@@ -27,6 +29,7 @@ describe('naming the characters that make an id invalid', () => {
   it('spells out invisible characters so messages cannot be reordered by them', () => {
     expect(visibleId('leader\u202e-quote')).toBe('leader<U+202E>-quote');
     expect(visibleId('tab\there')).toBe('tab<U+0009>here');
+    expect(visibleId('an image')).toBe('an image');
   });
 
   it('puts the name of the invisible character into the schema message for ids', () => {

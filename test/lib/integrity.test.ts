@@ -1,9 +1,16 @@
 // The end-of-build integrity check on small hand-made sites: each test breaks one thing and
 // expects exactly the problem that names it, on the page where it is.
 import { describe, expect, it } from 'vitest';
-import { checkIntegrity, fileForPath, formatIntegrityProblems, servedPath, type IntegrityInput } from '../../src/lib/integrity';
+import {
+  checkIntegrity,
+  fileForPath,
+  formatIntegrityProblems,
+  servedPath,
+  type IntegrityInput,
+} from '../../src/lib/integrity';
 
-const page = (body: string, head = '') => `<!doctype html><html><head><title>t</title>${head}</head><body>${body}</body></html>`;
+const page = (body: string, head = '') =>
+  `<!doctype html><html><head><title>t</title>${head}</head><body>${body}</body></html>`;
 
 const ARTICLE = page(
   `<p><mark id="claim-one" class="claim">One</mark> and <mark id="claim-two" class="claim">two</mark>.</p>
@@ -11,11 +18,21 @@ const ARTICLE = page(
 );
 
 /** A small valid site under `base`; `pages` replaces or adds pages, `files` adds other files. */
-function site(overrides: { base?: string; pages?: Record<string, string>; files?: string[]; claimIds?: string[]; hosts?: string[] } = {}): IntegrityInput {
+function site(
+  overrides: {
+    base?: string;
+    pages?: Record<string, string>;
+    files?: string[];
+    claimIds?: string[];
+    hosts?: string[];
+  } = {},
+): IntegrityInput {
   const base = overrides.base ?? '/';
   const pages = new Map<string, string>(
     Object.entries({
-      'index.html': page(`<a href="${base}articles/a/">A</a> <a href="${base}articles/a/#claim-two">claim two</a> <img src="${base}logo.svg" alt="">`),
+      'index.html': page(
+        `<a href="${base}articles/a/">A</a> <a href="${base}articles/a/#claim-two">claim two</a> <img src="${base}logo.svg" alt="">`,
+      ),
       'articles/a/index.html': ARTICLE,
       'methodology/index.html': page('<h2 id="kind-quote">Quotes</h2>'),
       ...overrides.pages,
@@ -68,17 +85,25 @@ describe('the integrity check of a built site', () => {
   it('reports an article that has no built page', () => {
     const input = site();
     input.articles = [...input.articles, { slug: 'b', file: 'content/articles/b.md', claimIds: ['x'] }];
-    expect(messages(input)).toEqual(['articles/b/index.html: content/articles/b.md has no built page (expected articles/b/index.html).']);
+    expect(messages(input)).toEqual([
+      'articles/b/index.html: content/articles/b.md has no built page (expected articles/b/index.html).',
+    ]);
   });
 
   it('reports an internal link to a page that was not built, on the page that has it', () => {
     const m = messages(site({ pages: { 'index.html': page('<a href="/articles/missing/">gone</a>') } }));
-    expect(m).toEqual(['index.html: <a href="/articles/missing/"> points to /articles/missing/, which is not in the build (no articles/missing/index.html).']);
+    expect(m).toEqual([
+      'index.html: <a href="/articles/missing/"> points to /articles/missing/, which is not in the build (no articles/missing/index.html).',
+    ]);
   });
 
   it('reports a relative link that resolves to nothing', () => {
-    const m = messages(site({ pages: { 'methodology/index.html': page('<h2 id="kind-quote">Q</h2><a href="../glossary/x/">x</a>') } }));
-    expect(m).toEqual(['methodology/index.html: <a href="../glossary/x/"> points to /glossary/x/, which is not in the build (no glossary/x/index.html).']);
+    const m = messages(
+      site({ pages: { 'methodology/index.html': page('<h2 id="kind-quote">Q</h2><a href="../glossary/x/">x</a>') } }),
+    );
+    expect(m).toEqual([
+      'methodology/index.html: <a href="../glossary/x/"> points to /glossary/x/, which is not in the build (no glossary/x/index.html).',
+    ]);
   });
 
   it('reports a page address without its trailing slash, which not every host redirects', () => {
@@ -91,7 +116,9 @@ describe('the integrity check of a built site', () => {
     const m = messages(
       site({
         pages: {
-          'index.html': page('<a href="/methodology/#kind-nothing">x</a> <a href="#nowhere">y</a> <a href="/articles/a/#claim-one-details">ok</a>'),
+          'index.html': page(
+            '<a href="/methodology/#kind-nothing">x</a> <a href="#nowhere">y</a> <a href="/articles/a/#claim-one-details">ok</a>',
+          ),
         },
       }),
     );
@@ -102,20 +129,28 @@ describe('the integrity check of a built site', () => {
   });
 
   it('decodes percent-encoded fragments before looking for the id', () => {
-    const pages = { 'methodology/index.html': page('<h2 id="kind-quote">Q</h2><h2 id="été">É</h2><a href="#%C3%A9t%C3%A9">e</a>') };
+    const pages = {
+      'methodology/index.html': page('<h2 id="kind-quote">Q</h2><h2 id="été">É</h2><a href="#%C3%A9t%C3%A9">e</a>'),
+    };
     expect(checkIntegrity(site({ pages }))).toEqual([]);
   });
 
   it('reports a root-relative link that escapes the base path, with the fix', () => {
     const problems = checkIntegrity(
-      site({ base: '/sourced/', pages: { 'methodology/index.html': page('<h2 id="kind-quote">Q</h2><a href="/articles/a/">A</a>') } }),
+      site({
+        base: '/sourced/',
+        pages: { 'methodology/index.html': page('<h2 id="kind-quote">Q</h2><a href="/articles/a/">A</a>') },
+      }),
     );
-    expect(problems.map((p) => p.message)).toEqual(['<a href="/articles/a/"> points outside the site\'s base path /sourced/.']);
+    expect(problems.map((p) => p.message)).toEqual([
+      '<a href="/articles/a/"> points outside the site\'s base path /sourced/.',
+    ]);
     expect(problems[0]!.fix).toContain('url()');
   });
 
   it('checks absolute links to the site itself, such as the canonical address and og:image', () => {
-    const head = '<link rel="canonical" href="https://sourced.example/articles/gone/"><meta property="og:image" content="https://sourced.example/og/missing.png">';
+    const head =
+      '<link rel="canonical" href="https://sourced.example/articles/gone/"><meta property="og:image" content="https://sourced.example/og/missing.png">';
     const m = messages(site({ pages: { 'index.html': page('', head) } }));
     expect(m).toEqual([
       'index.html: <link href="https://sourced.example/articles/gone/"> points to /articles/gone/, which is not in the build (no articles/gone/index.html).',
@@ -124,12 +159,20 @@ describe('the integrity check of a built site', () => {
   });
 
   it('checks every candidate of a srcset', () => {
-    const m = messages(site({ pages: { 'index.html': page('<img src="/logo.svg" srcset="/logo.svg 1x, /logo@2x.png 2x" alt="">') } }));
-    expect(m).toEqual(['index.html: <img srcset="/logo@2x.png"> points to /logo@2x.png, which is not in the build (no logo@2x.png).']);
+    const m = messages(
+      site({ pages: { 'index.html': page('<img src="/logo.svg" srcset="/logo.svg 1x, /logo@2x.png 2x" alt="">') } }),
+    );
+    expect(m).toEqual([
+      'index.html: <img srcset="/logo@2x.png"> points to /logo@2x.png, which is not in the build (no logo@2x.png).',
+    ]);
   });
 
   it('reports plain http: links to other sites, unless the host is listed as lacking https', () => {
-    const pages = { 'index.html': page('<a href="http://www.jpost.com/x">JP</a> <a href="http://old.example/y">old</a> <a href="https://ok.example/">ok</a>') };
+    const pages = {
+      'index.html': page(
+        '<a href="http://www.jpost.com/x">JP</a> <a href="http://old.example/y">old</a> <a href="https://ok.example/">ok</a>',
+      ),
+    };
     const problems = checkIntegrity(site({ pages, hosts: ['old.example'] }));
     expect(problems.map((p) => p.message)).toEqual(['<a href="http://www.jpost.com/x"> uses plain http:.']);
     expect(problems[0]!.fix).toContain('https://www.jpost.com/x');
@@ -142,7 +185,9 @@ describe('the integrity check of a built site', () => {
   });
 
   it('ignores links to other https sites and mail addresses', () => {
-    const pages = { 'index.html': page('<a href="https://example.org/a#b">x</a> <a href="mailto:desk@sourced.example">m</a>') };
+    const pages = {
+      'index.html': page('<a href="https://example.org/a#b">x</a> <a href="mailto:desk@sourced.example">m</a>'),
+    };
     expect(checkIntegrity(site({ pages }))).toEqual([]);
   });
 

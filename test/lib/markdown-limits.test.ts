@@ -9,7 +9,10 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 describe('limits on a raw article before it is parsed', () => {
   it('accepts the real seed article and the fixture article', () => {
-    for (const f of ['content/articles/putin-pezeshkian-ashgabat.md', 'test/fixtures/site/content/articles/sample.md']) {
+    for (const f of [
+      'content/articles/putin-pezeshkian-ashgabat.md',
+      'test/fixtures/site/content/articles/sample.md',
+    ]) {
       expect(checkMarkdownLimits(readFileSync(path.join(ROOT, f), 'utf8'), f)).toEqual([]);
     }
   });
@@ -37,7 +40,13 @@ describe('limits on a raw article before it is parsed', () => {
   });
 
   it('refuses the first line nested past the limit, by its line number, and at most three lines', () => {
-    const lines = ['---', 'title: x', '---', '', ...Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- item ${i}`)];
+    const lines = [
+      '---',
+      'title: x',
+      '---',
+      '',
+      ...Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- item ${i}`),
+    ];
     const problems = checkMarkdownLimits(lines.join('\n'), 'x.md');
     expect(problems).toHaveLength(3);
     // Depth is indentation/2 + 1 marker: item 16 on line 21 is the first at 17 levels.

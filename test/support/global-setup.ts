@@ -42,13 +42,23 @@ function withBuildLock<T>(run: () => T): T {
   }
 }
 
+/**
+ * The environment for a child build. Vitest sets BASE_URL, MODE, DEV, PROD and SSR in
+ * process.env, and Astro turns every environment variable into an import.meta.env define that
+ * wins over its own: an inherited BASE_URL=/ would silently undo BASE_PATH.
+ */
+export function buildEnv(): NodeJS.ProcessEnv {
+  const drop = new Set(['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR']);
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !drop.has(k)));
+}
+
 export function buildSite(env: Record<string, string> = {}): string {
   const work = mkdtempSync(path.join(tmpdir(), 'sourced-build-'));
   const outDir = path.join(work, 'dist');
   withBuildLock(() => execFileSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, SOURCED_OUT_DIR: outDir, SOURCED_CACHE_DIR: path.join(work, 'cache'), ...env },
+    env: { ...buildEnv(), SOURCED_OUT_DIR: outDir, SOURCED_CACHE_DIR: path.join(work, 'cache'), ...env },
   }));
   return outDir;
 }

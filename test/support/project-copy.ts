@@ -4,7 +4,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT } from './global-setup';
+import { ROOT, buildEnv } from './global-setup';
 
 /** Top-level entries that are build output, caches or tooling state, never project sources. */
 const SKIP = new Set(['node_modules', '.git', '.astro', 'dist', 'test-results', '.scratch', 'bench']);
@@ -38,7 +38,7 @@ export function copyProject(options: { content?: string } = {}): ProjectCopy {
     dir,
     run(command, args, env = {}) {
       // The default cache lives in node_modules, which is the developer's own through the link.
-      const full: NodeJS.ProcessEnv = { ...process.env, SOURCED_CACHE_DIR: path.join(work, 'cache'), ...env };
+      const full: NodeJS.ProcessEnv = { ...buildEnv(), SOURCED_CACHE_DIR: path.join(work, 'cache'), ...env };
       if (!('SOURCED_OUT_DIR' in env)) delete full['SOURCED_OUT_DIR'];
       return spawnSync(command, args, { cwd: dir, encoding: 'utf8', env: full, maxBuffer: 64 * 1024 * 1024 });
     },

@@ -1,0 +1,51 @@
+/**
+ * Writes `_headers` and `_redirects` into the build for Netlify and Cloudflare Pages, with the
+ * Content Security Policy that Astro put in every page's meta tag (hashes included) plus what
+ * only a header can say (frame-ancestors). Fails the build if a page has no policy.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { headerPolicy, headersFile, redirectsFile } from '../lib/host-config';
+import { readBuiltSite } from '../lib/integrity-files';
+
+/** The content of a page's CSP meta tag, or undefined when it has none. */
+export function metaPolicy(html: string): string | undefined {
+  const metas = selectAll('meta', fromHtml(html)) as Element[];
+  const csp = metas.find((m) => String(m.properties['httpEquiv'] ?? '').toLowerCase() === 'content-security-policy');
+  return csp ? String(csp.properties['content'] ?? '') : undefined;
+}
+
+export function hostConfig(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'sourced:host-config',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const policies: string[] = [];
+        const missing: string[] = [];
+        for (const [file, html] of readBuiltSite(outDir).pages) {
+          const policy = metaPolicy(html);
+          if (policy) policies.push(policy);
+          else missing.push(file);
+        }
+        if (missing.length) {
+          throw new Error(
+            `These pages have no Content Security Policy meta tag (is security.csp on?):\n  ${missing.join('\n  ')}`,
+          );
+        }
+        writeFileSync(path.join(outDir, '_headers'), headersFile({ base, csp: headerPolicy(policies) }));
+        writeFileSync(path.join(outDir, '_redirects'), redirectsFile({ base }));
+        logger.info(`_headers and _redirects written; one policy for ${policies.length} pages`);
+      },
+    },
+  };
+}
