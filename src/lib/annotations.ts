@@ -125,7 +125,7 @@ export function annotationCollection(input: AnnotationInput) {
           value: `Channel: ${channelPhrase(claim, input.lookup)}`,
           format: 'text/plain',
         },
-        { type: 'TextualBody', purpose: 'assessing', value: `Status: ${statusLabel(claim.status)}`, format: 'text/plain' },
+        { type: 'TextualBody', purpose: 'oa:assessing', value: `Status: ${statusLabel(claim.status)}`, format: 'text/plain' },
         { type: 'TextualBody', purpose: 'commenting', value: claim.note, format: 'text/plain' },
         ...sources.map((id) => {
           const s = input.lookup.sources.get(id);
