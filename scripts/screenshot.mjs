@@ -14,7 +14,11 @@ const browser = await chromium.launch({
 });
 try {
   for (const path of paths.length ? paths : ['/']) {
-    for (const [name, width, scheme] of [['wide', 1440, 'light'], ['narrow', 320, 'light'], ['narrow-dark', 390, 'dark']]) {
+    for (const [name, width, scheme] of [
+      ['wide', 1440, 'light'],
+      ['narrow', 320, 'light'],
+      ['narrow-dark', 390, 'dark'],
+    ]) {
       const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
       await page.goto(`http://localhost:4391${path}`);
       const file = `${out}/${path.replace(/[^a-z0-9]+/gi, '_')}${name}.png`;

@@ -4,15 +4,7 @@
  */
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import {
-  channelPhrase,
-  kindLabel,
-  refId,
-  speakerName,
-  statusLabel,
-  type ClaimLike,
-  type Lookup,
-} from './describe';
+import { channelPhrase, kindLabel, refId, speakerName, statusLabel, type ClaimLike, type Lookup } from './describe';
 
 export interface TextQuote {
   exact: string;
@@ -23,7 +15,22 @@ export interface TextQuote {
 const CONTEXT_CHARS = 32;
 
 /** Elements whose text is one block of prose; quote context never crosses their edges. */
-const BLOCKS = new Set(['p', 'li', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd', 'figcaption']);
+const BLOCKS = new Set([
+  'p',
+  'li',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'td',
+  'th',
+  'dt',
+  'dd',
+  'figcaption',
+]);
 
 interface Span {
   start: number;
@@ -125,7 +132,12 @@ export function annotationCollection(input: AnnotationInput) {
           value: `Channel: ${channelPhrase(claim, input.lookup)}`,
           format: 'text/plain',
         },
-        { type: 'TextualBody', purpose: 'oa:assessing', value: `Status: ${statusLabel(claim.status)}`, format: 'text/plain' },
+        {
+          type: 'TextualBody',
+          purpose: 'oa:assessing',
+          value: `Status: ${statusLabel(claim.status)}`,
+          format: 'text/plain',
+        },
         { type: 'TextualBody', purpose: 'commenting', value: claim.note, format: 'text/plain' },
         ...sources.map((id) => {
           const s = input.lookup.sources.get(id);

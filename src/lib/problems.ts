@@ -33,8 +33,7 @@ export class ContentError extends Error {
   constructor(problems: ContentProblem[]) {
     const n = problems.length;
     super(
-      `Content check failed with ${n} problem${n === 1 ? '' : 's'}:\n\n` +
-        problems.map(formatProblem).join('\n\n'),
+      `Content check failed with ${n} problem${n === 1 ? '' : 's'}:\n\n` + problems.map(formatProblem).join('\n\n'),
     );
     this.name = 'ContentError';
     this.problems = problems;

@@ -39,14 +39,18 @@ function zodProblems(
     let fix = `Correct "${field}" as the authoring guide describes (docs/authoring.md).`;
     const i = issue as z.core.$ZodIssue & { values?: unknown[]; keys?: string[]; input?: unknown };
     if (i.code === 'invalid_value' && i.values) fix = `Use one of: ${i.values.join(', ')}.`;
-    else if (i.code === 'unrecognized_keys' && i.keys) fix = `Remove or rename ${i.keys.map((k) => `"${k}"`).join(', ')}; allowed fields are listed in docs/authoring.md.`;
+    else if (i.code === 'unrecognized_keys' && i.keys)
+      fix = `Remove or rename ${i.keys.map((k) => `"${k}"`).join(', ')}; allowed fields are listed in docs/authoring.md.`;
     else if (i.code === 'invalid_type' && i.input === undefined) fix = `Add the required field "${field}".`;
     return {
       file,
       line: at?.line,
       column: at?.column,
       id: idAt(p),
-      message: `"${field}" ${issue.message.replace(/^Invalid (input|option): /, 'is invalid: ')}.`.replace(/\.\.$/, '.'),
+      message: `"${field}" ${issue.message.replace(/^Invalid (input|option): /, 'is invalid: ')}.`.replace(
+        /\.\.$/,
+        '.',
+      ),
       fix,
     };
   });
@@ -77,7 +81,14 @@ function checkDataCollection(
       data = parseYaml(text);
     } catch (e) {
       const at = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
-      problems.push({ file, line: at?.line, column: at?.col, id, message: `is not valid YAML: ${(e as Error).message.split('\n')[0]}`, fix: 'Fix the YAML syntax at the position given (check quotes, colons and indentation).' });
+      problems.push({
+        file,
+        line: at?.line,
+        column: at?.col,
+        id,
+        message: `is not valid YAML: ${(e as Error).message.split('\n')[0]}`,
+        fix: 'Fix the YAML syntax at the position given (check quotes, colons and indentation).',
+      });
       continue;
     }
     const result = schema.safeParse(data);
@@ -110,21 +121,39 @@ function checkBibliography(registry: Registry): ContentProblem[] {
   try {
     items = JSON.parse(readFileSync(registry.bibliographyPath, 'utf8'));
   } catch (e) {
-    return [{ file, message: `is not valid JSON: ${(e as Error).message}`, fix: 'Fix the JSON syntax; the file is a CSL-JSON array.' }];
+    return [
+      {
+        file,
+        message: `is not valid JSON: ${(e as Error).message}`,
+        fix: 'Fix the JSON syntax; the file is a CSL-JSON array.',
+      },
+    ];
   }
-  if (!Array.isArray(items)) return [{ file, message: 'must be a CSL-JSON array of items.', fix: 'Wrap the items in [ … ].' }];
+  if (!Array.isArray(items))
+    return [{ file, message: 'must be a CSL-JSON array of items.', fix: 'Wrap the items in [ … ].' }];
   const problems: ContentProblem[] = [];
   const seen = new Set<string>();
   items.forEach((item: { id?: unknown; URL?: unknown }, i) => {
     const id = typeof item?.id === 'string' ? item.id : undefined;
     if (!id) {
-      problems.push({ file, id: `item ${i + 1}`, message: 'has no "id".', fix: 'Give every bibliography item a unique "id" (its citation key).' });
+      problems.push({
+        file,
+        id: `item ${i + 1}`,
+        message: 'has no "id".',
+        fix: 'Give every bibliography item a unique "id" (its citation key).',
+      });
       return;
     }
-    if (seen.has(id)) problems.push({ file, id, message: `uses the id "${id}" twice.`, fix: 'Make every bibliography id unique.' });
+    if (seen.has(id))
+      problems.push({ file, id, message: `uses the id "${id}" twice.`, fix: 'Make every bibliography id unique.' });
     seen.add(id);
     if (item.URL !== undefined && !webUrl.safeParse(item.URL).success) {
-      problems.push({ file, id, message: `has a URL that is not http(s): ${String(item.URL)}.`, fix: 'Use an absolute https:// address.' });
+      problems.push({
+        file,
+        id,
+        message: `has a URL that is not http(s): ${String(item.URL)}.`,
+        fix: 'Use an absolute https:// address.',
+      });
     }
   });
   return problems;
@@ -148,9 +177,15 @@ interface RawArticle {
   updated?: unknown;
 }
 
-const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const asStrings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
-function checkArticleReferences(fm: RawArticle, registry: Registry, file: string, locator: YamlLocator): ContentProblem[] {
+function checkArticleReferences(
+  fm: RawArticle,
+  registry: Registry,
+  file: string,
+  locator: YamlLocator,
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const add = (p: Key[], id: string, message: string, fix: string) => {
     const at = locator.locate(p);
@@ -158,11 +193,21 @@ function checkArticleReferences(fm: RawArticle, registry: Registry, file: string
   };
   const needSource = (p: Key[], id: unknown) => {
     if (typeof id === 'string' && !registry.sources.has(id))
-      add(p, id, `refers to the unknown source "${id}".`, `Create content/sources/${id}.yaml, or use an existing source id.`);
+      add(
+        p,
+        id,
+        `refers to the unknown source "${id}".`,
+        `Create content/sources/${id}.yaml, or use an existing source id.`,
+      );
   };
   const needCite = (p: Key[], key: string) => {
     if (!registry.bibliography.has(key))
-      add(p, key, `cites "${key}", which is not in the bibliography.`, `Add an item with "id": "${key}" to content/bibliography.json, or correct the key.`);
+      add(
+        p,
+        key,
+        `cites "${key}", which is not in the bibliography.`,
+        `Add an item with "id": "${key}" to content/bibliography.json, or correct the key.`,
+      );
   };
   const listed = new Set(asStrings(fm.sources));
   needSource(['original', 'outlet'], fm.original?.outlet);
@@ -172,31 +217,71 @@ function checkArticleReferences(fm: RawArticle, registry: Registry, file: string
   (fm.claims ?? []).forEach((c, i) => {
     const cid = typeof c.id === 'string' ? c.id : `claims[${i}]`;
     if (typeof c.id === 'string') {
-      if (ids.has(c.id)) add(['claims', i, 'id'], c.id, `is a duplicate claim id (first used by claims[${ids.get(c.id)}]).`, 'Give each claim a unique id.');
+      if (ids.has(c.id))
+        add(
+          ['claims', i, 'id'],
+          c.id,
+          `is a duplicate claim id (first used by claims[${ids.get(c.id)}]).`,
+          'Give each claim a unique id.',
+        );
       else ids.set(c.id, i);
     }
-    if (typeof c.speaker === 'string' && c.speaker !== SPEAKER_OUTLET && c.speaker !== SPEAKER_UNNAMED && !registry.glossary.has(c.speaker)) {
-      add(['claims', i, 'speaker'], cid, `has the unknown speaker "${c.speaker}".`, `Use a glossary id (create content/glossary/${c.speaker}.yaml), "${SPEAKER_OUTLET}" or "${SPEAKER_UNNAMED}".`);
+    if (
+      typeof c.speaker === 'string' &&
+      c.speaker !== SPEAKER_OUTLET &&
+      c.speaker !== SPEAKER_UNNAMED &&
+      !registry.glossary.has(c.speaker)
+    ) {
+      add(
+        ['claims', i, 'speaker'],
+        cid,
+        `has the unknown speaker "${c.speaker}".`,
+        `Use a glossary id (create content/glossary/${c.speaker}.yaml), "${SPEAKER_OUTLET}" or "${SPEAKER_UNNAMED}".`,
+      );
     }
     const channels: [Key[], string][] = asStrings(c.via).map((s, j) => [['claims', i, 'via', j], s]);
     if (typeof c.primary === 'string') channels.push([['claims', i, 'primary'], c.primary]);
     for (const [p, s] of channels) {
       if (!registry.sources.has(s)) needSource(p, s);
-      else if (!listed.has(s)) add(p, cid, `uses the source "${s}", which is not listed in the article's "sources".`, `Add "${s}" to "sources" so it appears in the sources panel.`);
+      else if (!listed.has(s))
+        add(
+          p,
+          cid,
+          `uses the source "${s}", which is not listed in the article's "sources".`,
+          `Add "${s}" to "sources" so it appears in the sources panel.`,
+        );
     }
     asStrings(c.checked).forEach((k, j) => needCite(['claims', i, 'checked', j], k));
-    (c.timeline ?? []).forEach((e, j) => asStrings(e?.cite).forEach((k, n) => needCite(['claims', i, 'timeline', j, 'cite', n], k)));
+    (c.timeline ?? []).forEach((e, j) =>
+      asStrings(e?.cite).forEach((k, n) => needCite(['claims', i, 'timeline', j, 'cite', n], k)),
+    );
   });
   (fm.since ?? []).forEach((s, i) => {
     asStrings(s?.cite).forEach((k, n) => needCite(['since', i, 'cite', n], k));
     asStrings(s?.claims).forEach((k, n) => {
-      if (!ids.has(k)) add(['since', i, 'claims', n], k, `follows up the unknown claim "${k}".`, 'Use the id of a claim in this article.');
+      if (!ids.has(k))
+        add(
+          ['since', i, 'claims', n],
+          k,
+          `follows up the unknown claim "${k}".`,
+          'Use the id of a claim in this article.',
+        );
     });
   });
-  const latest = (fm.corrections ?? []).map((c) => String(c?.date ?? '')).sort().at(-1);
+  const latest = (fm.corrections ?? [])
+    .map((c) => String(c?.date ?? ''))
+    .sort()
+    .at(-1);
   const updated = String(fm.updated ?? '');
-  if (String(fm.published ?? '') > updated) add(['updated'], updated, 'is earlier than "published".', 'Set "updated" to the publication day or later.');
-  if (latest && latest > updated) add(['updated'], updated, `is earlier than the newest correction (${latest}).`, `Set "updated" to ${latest} or later: every correction bumps it.`);
+  if (String(fm.published ?? '') > updated)
+    add(['updated'], updated, 'is earlier than "published".', 'Set "updated" to the publication day or later.');
+  if (latest && latest > updated)
+    add(
+      ['updated'],
+      updated,
+      `is earlier than the newest correction (${latest}).`,
+      `Set "updated" to ${latest} or later: every correction bumps it.`,
+    );
   return problems;
 }
 
@@ -206,12 +291,21 @@ async function checkBody(abs: string, frontmatter: unknown, registry: Registry):
   const body = raw.replace(/^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/, '').trim();
   const file = new VFile({ path: abs, cwd: registry.root, value: body, data: { astro: { frontmatter } } as never });
   // Astro's plugin list type is wider than unified's; the entries are the same functions.
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkPlugins({ registry }) as PluggableList);
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkPlugins({ registry }) as PluggableList);
   try {
     await processor.run(processor.parse(file), file);
   } catch (e) {
     if (e instanceof ContentError) return e.problems;
-    return [{ file: relativePath(abs, registry.root), message: `could not be processed: ${(e as Error).message}`, fix: 'See the message; the Markdown may be malformed.' }];
+    return [
+      {
+        file: relativePath(abs, registry.root),
+        message: `could not be processed: ${(e as Error).message}`,
+        fix: 'See the message; the Markdown may be malformed.',
+      },
+    ];
   }
   return [];
 }
@@ -239,7 +333,12 @@ export async function validateContent(root: string = process.cwd()): Promise<Con
     }
     const m = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(raw);
     if (!m) {
-      problems.push({ file, line: 1, message: 'has no frontmatter.', fix: 'Start the file with a --- block holding title, dek, original, claims and sources.' });
+      problems.push({
+        file,
+        line: 1,
+        message: 'has no frontmatter.',
+        fix: 'Start the file with a --- block holding title, dek, original, claims and sources.',
+      });
       continue;
     }
     const locator = frontmatterLocator(raw);
@@ -249,7 +348,13 @@ export async function validateContent(root: string = process.cwd()): Promise<Con
     } catch (e) {
       // The frontmatter starts after the opening "---" line.
       const at = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
-      problems.push({ file, line: at ? at.line + 1 : undefined, column: at?.col, message: `has invalid YAML frontmatter: ${(e as Error).message.split('\n')[0]}`, fix: 'Fix the YAML syntax at the position given (check quotes, colons and indentation).' });
+      problems.push({
+        file,
+        line: at ? at.line + 1 : undefined,
+        column: at?.col,
+        message: `has invalid YAML frontmatter: ${(e as Error).message.split('\n')[0]}`,
+        fix: 'Fix the YAML syntax at the position given (check quotes, colons and indentation).',
+      });
       continue;
     }
     const claimId = (p: readonly Key[]) =>

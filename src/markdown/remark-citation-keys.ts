@@ -22,9 +22,7 @@ export function citationKeys(text: string): string[] {
 
 /** The keys of each bracketed group, e.g. `[@a; @b]` → [["a", "b"]]. */
 export function citationGroups(text: string): string[][] {
-  return (text.match(GROUP) ?? []).map((group) =>
-    [...group.matchAll(KEY)].map((m) => m[1]!.replace(/[.:,;]+$/, '')),
-  );
+  return (text.match(GROUP) ?? []).map((group) => [...group.matchAll(KEY)].map((m) => m[1]!.replace(/[.:,;]+$/, '')));
 }
 
 export function remarkCitationKeys(options: RemarkCitationKeysOptions) {

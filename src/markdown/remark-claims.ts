@@ -59,11 +59,7 @@ const isoDay = (d: unknown): string => (d instanceof Date ? d.toISOString().slic
 
 const withSlash = (base: string) => (base.endsWith('/') ? base : `${base}/`);
 
-function detailsCard(
-  claim: FrontmatterClaim,
-  options: RemarkClaimsOptions,
-  outletName: string,
-): ElementContent {
+function detailsCard(claim: FrontmatterClaim, options: RemarkClaimsOptions, outletName: string): ElementContent {
   const { registry } = options;
   const methodology = `${withSlash(options.base ?? '/')}methodology/`;
   const cardId = `claim-${claim.id}-details`;
@@ -160,8 +156,8 @@ function detailsCard(
 
 export function remarkClaims(options: RemarkClaimsOptions) {
   return (tree: Root, file: VFile): void => {
-    const frontmatter = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro
-      ?.frontmatter ?? {}) as { claims?: FrontmatterClaim[]; original?: { outlet?: string } };
+    const frontmatter = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ??
+      {}) as { claims?: FrontmatterClaim[]; original?: { outlet?: string } };
     const declared = new Map<string, FrontmatterClaim>();
     for (const c of frontmatter.claims ?? []) if (c && typeof c.id === 'string') declared.set(c.id, c);
     const outletId = frontmatter.original?.outlet;

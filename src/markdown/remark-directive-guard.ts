@@ -22,7 +22,8 @@ export function remarkDirectiveGuard(options: RemarkDirectiveGuardOptions) {
       if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
       const d = node as AnyDirective;
       if (d.type === 'textDirective' && known.has(d.name)) return;
-      const bare = d.type === 'textDirective' && d.children.length === 0 && Object.keys(d.attributes ?? {}).length === 0;
+      const bare =
+        d.type === 'textDirective' && d.children.length === 0 && Object.keys(d.attributes ?? {}).length === 0;
       if (bare && parent && index !== undefined) {
         const text: Text = { type: 'text', value: `:${d.name}` };
         parent.children[index] = text as never;

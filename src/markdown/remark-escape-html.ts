@@ -18,9 +18,11 @@ export function remarkEscapeHtml() {
       const text: Text = { type: 'text', value: node.value };
       if (node.position) text.position = node.position;
       // A block of HTML becomes a paragraph of text; inline HTML stays inline.
-      parent.children[index] = (parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem'
-        ? { type: 'paragraph', children: [text] }
-        : text) as never;
+      parent.children[index] = (
+        parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem'
+          ? { type: 'paragraph', children: [text] }
+          : text
+      ) as never;
       return undefined;
     });
   };

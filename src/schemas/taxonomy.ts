@@ -28,8 +28,7 @@ export const CLAIM_KINDS = {
   'unnamed-sources': {
     short: 'Reportedly',
     label: 'Reported, unnamed sources',
-    description:
-      'Something the outlet says was reported (“reportedly”) without naming who reported it.',
+    description: 'Something the outlet says was reported (“reportedly”) without naming who reported it.',
   },
   denial: {
     short: 'Denial',

@@ -45,10 +45,9 @@ async function axe(page: Page): Promise<Violation[]> {
   return page.evaluate(
     async (tags) =>
       (
-        await (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Violation[] }> } }).axe.run(
-          document,
-          { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
-        )
+        await (
+          window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Violation[] }> } }
+        ).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
       ).violations,
     TAGS,
   );
@@ -76,7 +75,9 @@ describe('accessibility', () => {
   it('reports an image without alternative text, so a clean result means axe really ran', async () => {
     const page = await contexts.get('light')!.context.newPage();
     try {
-      await page.setContent('<!doctype html><html lang="en"><head><title>t</title></head><body><main><img src="data:,"></main></body></html>');
+      await page.setContent(
+        '<!doctype html><html lang="en"><head><title>t</title></head><body><main><img src="data:,"></main></body></html>',
+      );
       const violations = await axe(page);
       expect(violations.map((v) => v.id)).toContain('image-alt');
     } finally {

@@ -82,8 +82,11 @@ describe('the annotation collection of the seed article', () => {
       if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${where}[${i}]`));
       if (!node || typeof node !== 'object') return;
       for (const [k, v] of Object.entries(node)) {
-        if (k === '@id' && typeof v === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(v)) relative.push(`${where}: @id ${v}`);
-        if (k === '@type') for (const t of [v].flat()) if (typeof t === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(t)) relative.push(`${where}: @type ${t}`);
+        if (k === '@id' && typeof v === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(v))
+          relative.push(`${where}: @id ${v}`);
+        if (k === '@type')
+          for (const t of [v].flat())
+            if (typeof t === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(t)) relative.push(`${where}: @type ${t}`);
         if (!/^[a-z][a-z0-9+.-]*:/i.test(k) && !k.startsWith('@')) relative.push(`${where}: property ${k}`);
         walk(v, `${where}.${k}`);
       }
@@ -91,7 +94,10 @@ describe('the annotation collection of the seed article', () => {
     walk(expanded, '$');
     expect(relative, relative.slice(0, 10).join('\n')).toEqual([]);
     // The same document also converts to RDF in safe mode, which refuses anything it would drop.
-    const quads = await jsonld.toRDF(doc as never, { documentLoader, safe: true, format: 'application/n-quads' } as never);
+    const quads = await jsonld.toRDF(
+      doc as never,
+      { documentLoader, safe: true, format: 'application/n-quads' } as never,
+    );
     expect(String(quads)).toContain('<http://www.w3.org/ns/oa#motivatedBy>');
   });
 
@@ -127,8 +133,13 @@ describe('the annotation collection of the seed article', () => {
         const n = count(t.prefix + t.exact + t.suffix);
         if (n !== 1) {
           const at = text.indexOf(t.exact);
-          const seen = at === -1 ? 'exact not found' : `page has ${JSON.stringify(text.slice(Math.max(0, at - t.prefix.length), at))} … ${JSON.stringify(text.slice(at + t.exact.length, at + t.exact.length + t.suffix.length))}`;
-          out.push(`${t.id}: prefix+exact+suffix occurs ${n} times in the page text; selector has ${JSON.stringify(t.prefix)} … ${JSON.stringify(t.suffix)}, ${seen}`);
+          const seen =
+            at === -1
+              ? 'exact not found'
+              : `page has ${JSON.stringify(text.slice(Math.max(0, at - t.prefix.length), at))} … ${JSON.stringify(text.slice(at + t.exact.length, at + t.exact.length + t.suffix.length))}`;
+          out.push(
+            `${t.id}: prefix+exact+suffix occurs ${n} times in the page text; selector has ${JSON.stringify(t.prefix)} … ${JSON.stringify(t.suffix)}, ${seen}`,
+          );
         }
         const mark = document.getElementById(`claim-${t.id}`);
         if (!mark) out.push(`${t.id}: no #claim-${t.id}`);

@@ -88,7 +88,9 @@ describe('the seed article page', () => {
         const { id, badge } = holders[0]!;
         if (badge === null) problems.push(`${q}: #${id} is not immediately followed by button.badge`);
         else if (!/\bvia\b/.test(badge)) problems.push(`${q}: badge of #${id} names no channel: "${badge}"`);
-        else for (const a of agencies) if (!badge.includes(a)) problems.push(`${q}: credited to ${a}, badge says "${badge}"`);
+        else
+          for (const a of agencies)
+            if (!badge.includes(a)) problems.push(`${q}: credited to ${a}, badge says "${badge}"`);
       }
     }
     expect(problems, problems.join('\n')).toEqual([]);
@@ -183,8 +185,9 @@ describe('the seed article page', () => {
     await page.keyboard.press('Escape');
     expect(await card.evaluate((e) => e.matches(':popover-open'))).toBe(false);
     // Every badge is in the tab order, not just the first.
-    const untabbable = await page.$$eval('button.badge', (els) =>
-      els.filter((b) => (b as HTMLButtonElement).tabIndex < 0 || (b as HTMLButtonElement).disabled).length,
+    const untabbable = await page.$$eval(
+      'button.badge',
+      (els) => els.filter((b) => (b as HTMLButtonElement).tabIndex < 0 || (b as HTMLButtonElement).disabled).length,
     );
     expect(untabbable).toBe(0);
   });
@@ -237,7 +240,9 @@ describe('the seed article page', () => {
     expect(await heading.count()).toBe(1);
     expect(await heading.evaluate((e) => e.tagName)).toMatch(/^H[2-6]$/);
     const section = page.locator('section[aria-labelledby="bibliography-heading"]');
-    const keys = new Set(article.claims.flatMap((c) => [...(c.checked ?? []), ...(c.timeline ?? []).flatMap((t) => t.cite ?? [])]));
+    const keys = new Set(
+      article.claims.flatMap((c) => [...(c.checked ?? []), ...(c.timeline ?? []).flatMap((t) => t.cite ?? [])]),
+    );
     expect(keys.size).toBeGreaterThan(0);
     const entries = new Set(await section.locator('[id^="bib-"]').evaluateAll((els) => els.map((e) => e.id)));
     const missing = [...keys].filter((k) => !entries.has(`bib-${k}`));
@@ -276,7 +281,10 @@ describe('the seed article page', () => {
           return [...document.querySelectorAll('body *')]
             .filter((e) => e.getBoundingClientRect().right > w + 0.5 && getComputedStyle(e).position !== 'fixed')
             .slice(0, 5)
-            .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${[...e.classList].map((k) => `.${k}`).join('')} "${(e.textContent ?? '').slice(0, 60)}"`);
+            .map(
+              (e) =>
+                `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${[...e.classList].map((k) => `.${k}`).join('')} "${(e.textContent ?? '').slice(0, 60)}"`,
+            );
         });
         const width = await p.evaluate(() => document.documentElement.scrollWidth);
         expect(width, `wider than 320px: ${wide.join(', ')}`).toBeLessThanOrEqual(320);

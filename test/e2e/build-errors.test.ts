@@ -48,7 +48,10 @@ beforeAll(async () => {
   const b = breakFirst(a.text, /^( {4}kind: )[a-z-]+$/, `$1${BAD_KIND}`);
   writeFileSync(file, b.text);
   kindClaim = b.claim;
-  viaLine = lineOf(b.text, b.text.split('\n').find((l) => l.includes(`[${UNKNOWN_SOURCE}`))!);
+  viaLine = lineOf(
+    b.text,
+    b.text.split('\n').find((l) => l.includes(`[${UNKNOWN_SOURCE}`))!,
+  );
   kindLine = lineOf(b.text, `    kind: ${BAD_KIND}`);
 
   result = await new Promise((resolve) => {
@@ -57,7 +60,13 @@ beforeAll(async () => {
       [path.join(project, 'node_modules/astro/bin/astro.mjs'), 'build'],
       {
         cwd: project,
-        env: { ...process.env, SOURCED_OUT_DIR: outDir, SOURCED_CACHE_DIR: path.join(work, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1' },
+        env: {
+          ...process.env,
+          SOURCED_OUT_DIR: outDir,
+          SOURCED_CACHE_DIR: path.join(work, 'cache'),
+          FORCE_COLOR: '0',
+          NO_COLOR: '1',
+        },
         maxBuffer: 16 * 1024 * 1024,
         timeout: 240_000,
       },
@@ -82,18 +91,25 @@ describe('astro build with a broken article', () => {
 
   it('names the unknown source with the article path and the line where it is used', () => {
     expect(viaLine).toBeGreaterThan(1);
-    expect(result.output, result.output).toMatch(new RegExp(`${ARTICLE.replaceAll('.', '\\.')}:${viaLine}(:\\d+)?\\b[^\\n]*${UNKNOWN_SOURCE}`));
+    expect(result.output, result.output).toMatch(
+      new RegExp(`${ARTICLE.replaceAll('.', '\\.')}:${viaLine}(:\\d+)?\\b[^\\n]*${UNKNOWN_SOURCE}`),
+    );
   });
 
   it('names the claim whose kind is outside the taxonomy with the article path and the line of the kind', () => {
     expect(kindLine).toBeGreaterThan(1);
-    expect(result.output, result.output).toMatch(new RegExp(`${ARTICLE.replaceAll('.', '\\.')}:${kindLine}(:\\d+)?\\b[^\\n]*${kindClaim}`));
+    expect(result.output, result.output).toMatch(
+      new RegExp(`${ARTICLE.replaceAll('.', '\\.')}:${kindLine}(:\\d+)?\\b[^\\n]*${kindClaim}`),
+    );
   });
 
   it('tells the editor how to fix each problem on a "Fix:" line', () => {
     const fixes = result.output.split('\n').filter((l) => /^\s*Fix: \S/.test(l));
     expect(fixes.length, result.output).toBeGreaterThanOrEqual(2);
-    expect(fixes.some((l) => l.includes(UNKNOWN_SOURCE)), fixes.join('\n')).toBe(true);
+    expect(
+      fixes.some((l) => l.includes(UNKNOWN_SOURCE)),
+      fixes.join('\n'),
+    ).toBe(true);
   });
 
   it('writes no pages', () => {

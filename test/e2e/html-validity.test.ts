@@ -25,7 +25,10 @@ const outDir = inject('outDir');
 // A page that is certainly invalid, checked in the same run, proves vnu really reports errors.
 const canaryDir = mkdtempSync(path.join(tmpdir(), 'sourced-vnu-canary-'));
 const canary = path.join(canaryDir, 'invalid.html');
-writeFileSync(canary, '<!doctype html><html lang="en"><head><title>x</title></head><body><p><div>block in p</div></p><span id="a"></span><span id="a"></span></body></html>');
+writeFileSync(
+  canary,
+  '<!doctype html><html lang="en"><head><title>x</title></head><body><p><div>block in p</div></p><span id="a"></span><span id="a"></span></body></html>',
+);
 afterAll(() => rmSync(canaryDir, { recursive: true, force: true }));
 
 function runVnu(targets: string[]): Promise<VnuMessage[]> {
@@ -36,7 +39,11 @@ function runVnu(targets: string[]): Promise<VnuMessage[]> {
       { maxBuffer: 64 * 1024 * 1024 },
       (error, _stdout, stderr) => {
         if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-          reject(new Error('java is not installed or not on PATH; the HTML check needs a Java runtime (apt-get install default-jre-headless).'));
+          reject(
+            new Error(
+              'java is not installed or not on PATH; the HTML check needs a Java runtime (apt-get install default-jre-headless).',
+            ),
+          );
           return;
         }
         try {
@@ -59,14 +66,19 @@ describe('HTML validity', () => {
     const isError = (m: VnuMessage) => m.type === 'error' || m.type === 'non-document-error';
     const inCanary = (m: VnuMessage) => Boolean(m.url && fileURLToPath(m.url) === canary);
 
-    expect(messages.filter((m) => inCanary(m) && isError(m)).length, 'vnu found no errors in a known-invalid page').toBeGreaterThan(0);
+    expect(
+      messages.filter((m) => inCanary(m) && isError(m)).length,
+      'vnu found no errors in a known-invalid page',
+    ).toBeGreaterThan(0);
 
     const site = messages.filter((m) => !inCanary(m));
     const warnings = site.filter((m) => m.type === 'info' && m.subType === 'warning');
     if (warnings.length) {
       // Grouped by message: a layout warning repeats on every page.
       const byMessage = Map.groupBy(warnings, (m) => m.message);
-      const lines = [...byMessage].map(([msg, ms]) => `  ${msg} (${ms.length}×, e.g. ${ms.slice(0, 3).map(where).join(', ')})`);
+      const lines = [...byMessage].map(
+        ([msg, ms]) => `  ${msg} (${ms.length}×, e.g. ${ms.slice(0, 3).map(where).join(', ')})`,
+      );
       console.info(`vnu warnings (not failures):\n${lines.join('\n')}`);
     }
     const errors = site.filter(isError);

@@ -30,7 +30,16 @@ describe('web annotations', () => {
       published: '2024-10-12',
       updated: '2024-10-12',
       outletName: 'Paper C',
-      claims: [{ id: 'one', kind: 'direct-quote', status: 'corroborated', speaker: 'person-a', via: ['agency-b'], note: 'Checked.' }],
+      claims: [
+        {
+          id: 'one',
+          kind: 'direct-quote',
+          status: 'corroborated',
+          speaker: 'person-a',
+          via: ['agency-b'],
+          note: 'Checked.',
+        },
+      ],
       html,
       lookup: loadRegistry(FIXTURE_SITE),
     });
@@ -38,7 +47,12 @@ describe('web annotations', () => {
     const a = c.first.items[0]!;
     expect(a.target).toEqual({
       source: 'https://s.example/articles/x/',
-      selector: { type: 'TextQuoteSelector', exact: 'the exact words', prefix: 'Before the claim, ', suffix: ' and after it.' },
+      selector: {
+        type: 'TextQuoteSelector',
+        exact: 'the exact words',
+        prefix: 'Before the claim, ',
+        suffix: ' and after it.',
+      },
     });
     expect(JSON.stringify(a.body)).toContain('Agency B');
     expect(JSON.stringify(a.body)).toContain('https://agency-b.example');

@@ -3,13 +3,26 @@ import { shortCitation } from '../../src/lib/citations';
 import type { CslItem } from '../../src/lib/registry';
 
 const bib = new Map<string, CslItem>([
-  ['dated', { id: 'dated', title: 'A report', 'container-title': 'Wire A', issued: { 'date-parts': [[2025, 1, 17]] }, URL: 'https://a.example/1' }],
+  [
+    'dated',
+    {
+      id: 'dated',
+      title: 'A report',
+      'container-title': 'Wire A',
+      issued: { 'date-parts': [[2025, 1, 17]] },
+      URL: 'https://a.example/1',
+    },
+  ],
   ['undated', { id: 'undated', title: 'Treaty text', URL: 'https://b.example' }],
 ]);
 
 describe('shortCitation', () => {
   it('names the publication and the exact day when the item is dated', () => {
-    expect(shortCitation('dated', bib)).toEqual({ key: 'dated', label: 'Wire A, 17 January 2025', url: 'https://a.example/1' });
+    expect(shortCitation('dated', bib)).toEqual({
+      key: 'dated',
+      label: 'Wire A, 17 January 2025',
+      url: 'https://a.example/1',
+    });
   });
   it('falls back to the title when there is no publication or date', () => {
     expect(shortCitation('undated', bib).label).toBe('Treaty text');

@@ -8,12 +8,20 @@ import { sourceSchema } from '../../src/schemas/source';
 
 // As the validator does: outside Astro a reference is a non-empty id.
 const ref = () => z.string().min(1);
-const claim = { id: 'c-1', kind: 'direct-quote', speaker: 'person-a', via: ['agency-b'], status: 'corroborated', note: 'Checked.' };
+const claim = {
+  id: 'c-1',
+  kind: 'direct-quote',
+  speaker: 'person-a',
+  via: ['agency-b'],
+  status: 'corroborated',
+  note: 'Checked.',
+};
 
 describe('schemas', () => {
   it('accept kebab-case ids and reject spaces, capitals and invisible characters', () => {
     expect(id.safeParse('putin-on-gaza').success).toBe(true);
-    for (const bad of ['Putin', 'a b', 'a--b', '-a', 'a\u200bb', 'a\u202eb']) expect(id.safeParse(bad).success).toBe(false);
+    for (const bad of ['Putin', 'a b', 'a--b', '-a', 'a\u200bb', 'a\u202eb'])
+      expect(id.safeParse(bad).success).toBe(false);
   });
 
   it('accept real calendar days, normalise YAML dates to strings and reject impossible days', () => {
@@ -60,7 +68,11 @@ describe('schemas', () => {
   it('require a glossary entry to link to at least one reference and a source to have a type', () => {
     const entry = { name: 'X', kind: 'country', description: 'D', links: [] };
     expect(glossarySchema().safeParse(entry).success).toBe(false);
-    expect(glossarySchema().safeParse({ ...entry, links: [{ label: 'W', url: 'https://w.example' }] }).success).toBe(true);
-    expect(sourceSchema(ref).safeParse({ name: 'S', ownership: 'O', url: 'https://s.example', description: 'D' }).success).toBe(false);
+    expect(glossarySchema().safeParse({ ...entry, links: [{ label: 'W', url: 'https://w.example' }] }).success).toBe(
+      true,
+    );
+    expect(
+      sourceSchema(ref).safeParse({ name: 'S', ownership: 'O', url: 'https://s.example', description: 'D' }).success,
+    ).toBe(false);
   });
 });

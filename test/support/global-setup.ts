@@ -55,11 +55,13 @@ export function buildEnv(): NodeJS.ProcessEnv {
 export function buildSite(env: Record<string, string> = {}): string {
   const work = mkdtempSync(path.join(tmpdir(), 'sourced-build-'));
   const outDir = path.join(work, 'dist');
-  withBuildLock(() => execFileSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...buildEnv(), SOURCED_OUT_DIR: outDir, SOURCED_CACHE_DIR: path.join(work, 'cache'), ...env },
-  }));
+  withBuildLock(() =>
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...buildEnv(), SOURCED_OUT_DIR: outDir, SOURCED_CACHE_DIR: path.join(work, 'cache'), ...env },
+    }),
+  );
   return outDir;
 }
 

@@ -15,7 +15,10 @@ export const FIXTURE_SITE = path.resolve(import.meta.dirname, '../fixtures/site'
 
 export function splitFrontmatter(raw: string): { frontmatter: Record<string, unknown>; body: string } {
   const m = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(raw);
-  return { frontmatter: m ? (parse(m[1] ?? '') as Record<string, unknown>) : {}, body: (m ? raw.slice(m[0].length) : raw).trim() };
+  return {
+    frontmatter: m ? (parse(m[1] ?? '') as Record<string, unknown>) : {},
+    body: (m ? raw.slice(m[0].length) : raw).trim(),
+  };
 }
 
 /** Renders a Markdown file (frontmatter and body) to HTML with the registry of `root`. */
@@ -25,7 +28,11 @@ export async function renderMarkdown(
 ): Promise<{ html: string; file: VFile }> {
   const registry = options.registry ?? loadRegistry(FIXTURE_SITE);
   const { frontmatter, body } = splitFrontmatter(raw);
-  const file = new VFile({ value: body, data: { astro: { frontmatter } } as never, ...(options.filePath ? { path: options.filePath } : {}) });
+  const file = new VFile({
+    value: body,
+    data: { astro: { frontmatter } } as never,
+    ...(options.filePath ? { path: options.filePath } : {}),
+  });
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
