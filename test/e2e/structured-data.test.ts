@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { select } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
+import jsonld from 'jsonld';
 import { parse } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../src/schemas/taxonomy';
@@ -94,6 +95,28 @@ describe('JSON-LD on the seed article page', () => {
     const urls = urlValues(docs[0]);
     expect(urls.length).toBeGreaterThan(30);
     for (const u of urls) expect(new URL(u).protocol, u).toMatch(/^https?:$/);
+  });
+});
+
+describe('JSON-LD syntax', () => {
+  // No package ships schema.org's context and the tests run offline, so the loader serves a
+  // stand-in with the same @vocab. That checks the JSON-LD itself (keywords, @id and @type
+  // forms, nesting) in safe mode, which fails on anything it would drop; it does not check
+  // schema.org's own type coercions.
+  const documentLoader = async (url: string) => {
+    if (url.replace(/\/$/, '') !== 'https://schema.org') throw new Error(`unexpected context ${url}`);
+    return { contextUrl: undefined, documentUrl: url, document: { '@context': { '@vocab': 'https://schema.org/' } } };
+  };
+
+  it('expands without errors, in safe mode, on the article and on a claim page', async () => {
+    const claimDocs = jsonLd(parsePage(outDir, `${SEED_PATH}claims/${article.claims[0]!.id}/`));
+    for (const doc of [...docs, ...claimDocs]) {
+      const expanded = await jsonld.expand(
+        doc as never,
+        { documentLoader: documentLoader as never, safe: true } as never,
+      );
+      expect(expanded.length).toBeGreaterThan(0);
+    }
   });
 });
 
