@@ -111,10 +111,8 @@ describe('JSON-LD syntax', () => {
   it('expands without errors, in safe mode, on the article and on a claim page', async () => {
     const claimDocs = jsonLd(parsePage(outDir, `${SEED_PATH}claims/${article.claims[0]!.id}/`));
     for (const doc of [...docs, ...claimDocs]) {
-      const expanded = await jsonld.expand(
-        doc as never,
-        { documentLoader: documentLoader as never, safe: true } as never,
-      );
+      const expand = jsonld.expand as (doc: unknown, options: object) => Promise<unknown[]>;
+      const expanded = await expand(doc, { documentLoader, safe: true });
       expect(expanded.length).toBeGreaterThan(0);
     }
   });
