@@ -5,6 +5,7 @@
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { channelPhrase, kindLabel, refId, speakerName, statusLabel, type ClaimLike, type Lookup } from './describe';
+import { PROSE_BLOCKS } from './html-blocks';
 
 export interface TextQuote {
   exact: string;
@@ -13,24 +14,6 @@ export interface TextQuote {
 }
 
 const CONTEXT_CHARS = 32;
-
-/** Elements whose text is one block of prose; quote context never crosses their edges. */
-const BLOCKS = new Set([
-  'p',
-  'li',
-  'blockquote',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'td',
-  'th',
-  'dt',
-  'dd',
-  'figcaption',
-]);
 
 interface Span {
   start: number;
@@ -52,7 +35,7 @@ export function textWithSpans(html: string): { text: string; spans: Map<string, 
     }
     if (node.type !== 'root' && node.type !== 'element') return;
     const el = node.type === 'element' ? (node as Element) : undefined;
-    const own = el && BLOCKS.has(el.tagName) ? { start: text.length, end: -1 } : undefined;
+    const own = el && PROSE_BLOCKS.has(el.tagName) ? { start: text.length, end: -1 } : undefined;
     const start = text.length;
     for (const child of node.children) walk(child, own ?? block);
     if (own) own.end = text.length;

@@ -6,6 +6,7 @@
 import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
+import { PROSE_BLOCKS } from './html-blocks';
 
 export interface Mention {
   /** Glossary id. */
@@ -24,24 +25,6 @@ export interface Mention {
   /** Position of its block (paragraph, list item, heading) in the article, counted from 0. */
   block: number;
 }
-
-const BLOCKS = new Set([
-  'p',
-  'li',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'td',
-  'th',
-  'dd',
-  'dt',
-  'figcaption',
-  'pre',
-]);
 
 /** Sentence boundaries: . ! ? or …, closing quotes or brackets, then space and a capital or an opening quote. */
 const BOUNDARY = /(?<=[.!?…][”’"')\]]*)\s+(?=[“‘"'([]?[\p{Lu}\p{N}])/gu;
@@ -103,7 +86,7 @@ export function mentionsFromHtml(html: string): Mention[] {
     }
     if (n.properties?.['popover'] !== undefined) return;
     let current = block;
-    if (BLOCKS.has(n.tagName) && !block) {
+    if (PROSE_BLOCKS.has(n.tagName) && !block) {
       current = n;
       blockCount++;
     }
