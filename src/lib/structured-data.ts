@@ -115,6 +115,24 @@ export interface ArticleInput {
   image: string;
 }
 
+/** The fields of an article entry that structured data reads. */
+export type ArticleFields = Pick<
+  ArticleInput,
+  'title' | 'dek' | 'published' | 'updated' | 'tags' | 'original' | 'claims'
+>;
+
+/** Builds the input for articleJsonLd and claimJsonLd from an article entry's data. */
+export function articleInput(
+  slug: string,
+  data: ArticleFields,
+  outlet: SourceItem,
+  quotes: Map<string, string>,
+  image: string,
+): ArticleInput {
+  const { title, dek, published, updated, tags, original, claims } = data;
+  return { slug, title, dek, published, updated, tags, original, outlet, claims, quotes, image };
+}
+
 function speakerRef(claim: ClaimLike, input: ArticleInput, glossary: Map<string, GlossaryItem>, urls: Urls) {
   const id = refId(claim.speaker);
   if (id === SPEAKER_UNNAMED) return undefined;

@@ -13,6 +13,7 @@ import { CLAIM_STATUSES, type ClaimStatus } from '../../src/schemas/taxonomy';
 import { SEED_PATH, readArticle } from '../support/content';
 import { ROOT } from '../support/global-setup';
 import { builtFile, jsonLd, linkHref, parsePage } from '../support/built';
+import { urlValues } from '../support/json-ld';
 
 const outDir = inject('outDir');
 const article = readArticle() as ReturnType<typeof readArticle> & { published: string; updated: string };
@@ -22,15 +23,6 @@ type Node = Record<string, unknown>;
 const docs = jsonLd(parsePage(outDir, SEED_PATH)) as Node[];
 const graph = (docs[0]?.['@graph'] ?? []) as Node[];
 const ofType = (t: string) => graph.filter((n) => n['@type'] === t);
-
-function urlValues(node: unknown, key = ''): string[] {
-  if (Array.isArray(node)) return node.flatMap((n) => urlValues(n, key));
-  if (node && typeof node === 'object') return Object.entries(node).flatMap(([k, v]) => urlValues(v, k));
-  return typeof node === 'string' &&
-    ['@id', 'url', 'sameAs', 'image', 'mainEntityOfPage', 'inDefinedTermSet'].includes(key)
-    ? [node]
-    : [];
-}
 
 describe('JSON-LD on the seed article page', () => {
   it('is one schema.org document', () => {

@@ -5,6 +5,7 @@ import type { ClaimLike } from '../../src/lib/describe';
 import { siteUrls } from '../../src/lib/sharing';
 import {
   RATING,
+  articleInput,
   articleJsonLd,
   articleText,
   claimJsonLd,
@@ -13,6 +14,7 @@ import {
   type GlossaryItem,
 } from '../../src/lib/structured-data';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../src/schemas/taxonomy';
+import { urlValues } from '../support/json-ld';
 
 const urls = siteUrls('https://news.example.org', '/sourced/');
 
@@ -106,16 +108,6 @@ type Node = Record<string, unknown>;
 const doc = articleJsonLd(input, glossary, mentions, urls);
 const graph = doc['@graph'] as Node[];
 const ofType = (t: string) => graph.filter((n) => n['@type'] === t);
-
-/** Every string under a key that holds a URL, anywhere in the document. */
-function urlValues(node: unknown, key = ''): string[] {
-  if (Array.isArray(node)) return node.flatMap((n) => urlValues(n, key));
-  if (node && typeof node === 'object') return Object.entries(node).flatMap(([k, v]) => urlValues(v, k));
-  return typeof node === 'string' &&
-    ['@id', 'url', 'sameAs', 'image', 'mainEntityOfPage', 'inDefinedTermSet'].includes(key)
-    ? [node]
-    : [];
-}
 
 describe('the article’s text for structured data', () => {
   it('reads each claim’s exact words and the glossary entries the body mentions from one parse', () => {
@@ -237,5 +229,14 @@ describe('JSON-LD inside a script element', () => {
     const out = jsonLdScript({ a: '</script><script>alert(1)</script>' });
     expect(out).not.toContain('<');
     expect(JSON.parse(out)).toEqual({ a: '</script><script>alert(1)</script>' });
+  });
+});
+
+describe('articleInput', () => {
+  it('takes the fields structured data needs from an entry and adds the outlet, quotes and image', () => {
+    const data = { ...input, sources: ['ignored'], since: [] };
+    const built = articleInput('sample', data, input.outlet, input.quotes, input.image);
+    expect(built).toEqual(input);
+    expect(built).not.toHaveProperty('sources');
   });
 });
