@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildEnv } from '../../scripts/lib/project-copy.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -42,15 +43,9 @@ function withBuildLock<T>(run: () => T): T {
   }
 }
 
-/**
- * The environment for a child build. Vitest sets BASE_URL, MODE, DEV, PROD and SSR in
- * process.env, and Astro turns every environment variable into an import.meta.env define that
- * wins over its own: an inherited BASE_URL=/ would silently undo BASE_PATH.
- */
-export function buildEnv(): NodeJS.ProcessEnv {
-  const drop = new Set(['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR']);
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !drop.has(k)));
-}
+// Vitest sets BASE_URL, MODE, DEV, PROD and SSR in process.env; buildEnv() keeps them out of
+// child builds, where an inherited BASE_URL=/ would silently undo BASE_PATH.
+export { buildEnv };
 
 export function buildSite(env: Record<string, string> = {}): string {
   const work = mkdtempSync(path.join(tmpdir(), 'sourced-build-'));

@@ -1,13 +1,11 @@
 // A throwaway copy of the project for tests that must build altered content or watch dist/:
 // the sources are copied, node_modules is symlinked, and the developer's tree is never touched.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT, buildEnv } from './global-setup';
-
-/** Top-level entries that are build output, caches or tooling state, never project sources. */
-const SKIP = new Set(['node_modules', '.git', '.astro', 'dist', 'test-results', '.scratch', 'bench']);
+import { buildEnv, copyProjectTo } from '../../scripts/lib/project-copy.mjs';
+import { ROOT } from './global-setup';
 
 export interface ProjectCopy {
   /** The copy's root. */
@@ -21,19 +19,7 @@ export interface ProjectCopy {
 export function copyProject(options: { content?: string } = {}): ProjectCopy {
   const work = mkdtempSync(path.join(tmpdir(), 'sourced-project-'));
   const dir = path.join(work, 'project');
-  cpSync(ROOT, dir, {
-    recursive: true,
-    filter: (src) => {
-      const rel = path.relative(ROOT, src);
-      const top = rel.split(path.sep)[0] ?? '';
-      return !SKIP.has(top) && !/^dist[.-]/.test(top);
-    },
-  });
-  if (options.content) {
-    rmSync(path.join(dir, 'content'), { recursive: true, force: true });
-    cpSync(options.content, path.join(dir, 'content'), { recursive: true });
-  }
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  copyProjectTo(ROOT, dir, options);
   return {
     dir,
     run(command, args, env = {}) {

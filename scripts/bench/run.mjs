@@ -1,0 +1,198 @@
+// `npm run bench [-- --sizes 100,1000,2000 --seed 1 --keep]`: builds the site over generated
+// corpora and prints build time, memory, output size, overhead against plain builds of the same
+// text, and page weight. Results go to .bench/results/ as JSON. See docs/performance.md.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildEnv, copyProjectTo } from '../lib/project-copy.mjs';
+import { writeCorpus } from './corpus.mjs';
+import { pageWeights } from './page-weight.mjs';
+import { writePlainSite } from './plain-site.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const TIME = '/usr/bin/time';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,2000' },
+    seed: { type: 'string', default: '1' },
+    /** Skip the two plain builds (quicker, but no overhead ratios). */
+    'no-plain': { type: 'boolean', default: false },
+    /** Keep the generated projects and outputs for inspection. */
+    keep: { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const seed = Number(values.seed);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed)) {
+  console.error('Usage: npm run bench -- [--sizes 100,1000,2000] [--seed 1] [--no-plain] [--keep]');
+  process.exit(2);
+}
+
+/** Runs `astro build` in `cwd`; returns wall seconds and peak RSS (MiB) of the build process. */
+function build(cwd, env, label) {
+  const args = [ASTRO, 'build', '--silent'];
+  const stats = path.join(cwd, `.time-${label}`);
+  // GNU time reports the child's max RSS from the kernel (getrusage), which polling can miss.
+  const useTime = existsSync(TIME);
+  const t0 = performance.now();
+  const r = useTime
+    ? spawnSync(TIME, ['-f', '%M', '-o', stats, process.execPath, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync(process.execPath, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) {
+    console.error(r.stdout, r.stderr);
+    throw new Error(`${label}: astro build failed with exit code ${r.status} in ${cwd}`);
+  }
+  const peakMiB = useTime ? Number(readFileSync(stats, 'utf8').trim().split('\n').pop()) / 1024 : null;
+  return { seconds: round(seconds, 2), peakMiB: peakMiB === null ? null : round(peakMiB, 0) };
+}
+
+function du(dir) {
+  let bytes = 0;
+  let files = 0;
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    files++;
+    bytes += statSync(path.join(e.parentPath, e.name)).size;
+  }
+  return { files, MiB: round(bytes / 1048576, 1) };
+}
+
+const round = (x, d) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Appends a sentence to one article's body, as an editor would. */
+function editOneArticle(contentDir) {
+  const dir = path.join(contentDir, 'articles');
+  const first = readdirSync(dir).sort()[0];
+  appendFileSync(path.join(dir, first), '\nAn editor added this sentence to measure a warm rebuild.\n');
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'sourced-bench-'));
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: round(totalmem() / 2 ** 30, 1), node: process.version },
+  seed,
+  sizes: [],
+  pageWeight: null,
+};
+console.log(`Benchmark in ${work} (Node ${process.version}, ${cpus().length} cores)\n`);
+
+try {
+  for (const n of sizes) {
+    const row = { articles: n };
+    // The site, in a copy whose content/ is the generated corpus.
+    const site = path.join(work, `site-${n}`);
+    const corpus = path.join(work, `corpus-${n}`);
+    row.corpus = writeCorpus(corpus, { articles: n, seed });
+    copyProjectTo(ROOT, site, { content: corpus });
+    const out = path.join(work, `out-${n}`);
+    const env = buildEnv({ SOURCED_OUT_DIR: out, SOURCED_CACHE_DIR: path.join(work, `cache-${n}`) });
+
+    process.stdout.write(`${n} articles: cold build… `);
+    row.cold = build(site, env, 'cold');
+    row.output = du(out);
+    const pages = du(path.join(out, 'articles'));
+    row.output.articlePages = pages.files;
+    process.stdout.write(`${row.cold.seconds} s; warm rebuild… `);
+    editOneArticle(path.join(site, 'content'));
+    row.warm = build(site, env, 'warm');
+    process.stdout.write(`${row.warm.seconds} s`);
+
+    if (!values['no-plain']) {
+      for (const processor of ['unified', 'default']) {
+        const plain = path.join(work, `plain-${processor}-${n}`);
+        writePlainSite(plain, ROOT, processor);
+        writeCorpus(path.join(plain, 'content'), { articles: n, seed, plain: true });
+        process.stdout.write(`; plain (${processor})… `);
+        row[`plain-${processor}`] = build(
+          plain,
+          buildEnv({ PLAIN_OUT_DIR: path.join(plain, 'dist'), PLAIN_CACHE_DIR: path.join(plain, 'cache') }),
+          'plain',
+        );
+        process.stdout.write(`${row[`plain-${processor}`].seconds} s`);
+        if (!values.keep) rmSync(plain, { recursive: true, force: true });
+      }
+      row.overhead = {
+        unified: round(row.cold.seconds / row['plain-unified'].seconds, 2),
+        default: round(row.cold.seconds / row['plain-default'].seconds, 2),
+      };
+    }
+    process.stdout.write('\n');
+    if (!results.pageWeight) results.pageWeight = pageWeights(out);
+    results.sizes.push(row);
+    if (!values.keep) rmSync(site, { recursive: true, force: true });
+    if (!values.keep) rmSync(out, { recursive: true, force: true });
+  }
+} finally {
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+}
+
+// Budgets from issue 6, read against this run.
+const budgets = [];
+const bySize = new Map(results.sizes.map((r) => [r.articles, r]));
+const check = (name, value, limit, unit) =>
+  budgets.push({ name, value, limit, unit, ok: value !== null && value !== undefined && value <= limit });
+if (bySize.has(1000)) {
+  check('cold build, 1,000 articles', bySize.get(1000).cold.seconds, 40, 's');
+  check('warm rebuild, 1,000 articles, one edited', bySize.get(1000).warm.seconds, 12, 's');
+  if (bySize.get(1000).overhead) check('overhead vs plain unified, 1,000', bySize.get(1000).overhead.unified, 1.5, '×');
+}
+if (bySize.has(1000) && bySize.has(2000))
+  check('2,000 / 1,000 cold time', round(bySize.get(2000).cold.seconds / bySize.get(1000).cold.seconds, 2), 2.2, '×');
+if (bySize.has(2000)) check('peak memory, 2,000 articles', bySize.get(2000).cold.peakMiB, 2048, 'MiB');
+const article = results.pageWeight?.pages.find((p) => p.type === 'article');
+if (article) {
+  check('article page, gzip total', round(article.total / 1024, 1), 60, 'KB');
+  check('article page, JS gzip', round(article.js / 1024, 1), 5, 'KB');
+}
+results.budgets = budgets;
+
+// The report.
+const table = (head, rows) => {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => String(c).padStart(widths[i])).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+  console.log('');
+};
+console.log('\nBuilds (cold: empty cache; warm: cache kept, one article edited)\n');
+table(
+  ['articles', 'cold s', 'ms/article', 'peak MiB', 'warm s', 'files', 'out MiB', 'plain unified s', 'plain default s', '× unified', '× default'],
+  results.sizes.map((r) => [
+    r.articles,
+    r.cold.seconds,
+    Math.round((r.cold.seconds * 1000) / r.articles),
+    r.cold.peakMiB ?? 'n/a',
+    r.warm.seconds,
+    r.output.files,
+    r.output.MiB,
+    r['plain-unified']?.seconds ?? '-',
+    r['plain-default']?.seconds ?? '-',
+    r.overhead?.unified ?? '-',
+    r.overhead?.default ?? '-',
+  ]),
+);
+if (results.pageWeight) {
+  console.log('Page weight, gzip bytes a reader transfers (from the first corpus)\n');
+  table(
+    ['page', 'html', 'css', 'js', 'images', 'total', 'js before interaction'],
+    results.pageWeight.pages.map((p) => [p.type, p.html, p.css, p.js, p.images, p.total, p.jsBeforeInteraction]),
+  );
+}
+console.log('Budgets\n');
+table(
+  ['budget', 'value', 'limit', 'result'],
+  budgets.map((b) => [b.name, `${b.value} ${b.unit}`, `${b.limit} ${b.unit}`, b.ok ? 'met' : 'MISSED']),
+);
+
+const dir = path.join(ROOT, '.bench/results');
+mkdirSync(dir, { recursive: true });
+const file = path.join(dir, `bench-${results.date.replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`JSON: ${path.relative(ROOT, file)}`);
