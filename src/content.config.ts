@@ -1,12 +1,14 @@
 // Wires the collections to their schemas; the schemas themselves live in src/schemas/.
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { checkedGlob } from './loaders/checked-glob';
 import { articleSchema } from './schemas/article';
 import { glossarySchema } from './schemas/glossary';
 import { sourceSchema } from './schemas/source';
 
 const articles = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: './content/articles' }),
+  // The glob loader, plus a build failure for any article that does not render.
+  loader: checkedGlob({ pattern: '**/*.md', base: './content/articles' }),
   schema: articleSchema(reference),
 });
 

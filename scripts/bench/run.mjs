@@ -23,6 +23,8 @@ const { values } = parseArgs({
     'no-plain': { type: 'boolean', default: false },
     /** Keep the generated projects and outputs for inspection. */
     keep: { type: 'boolean', default: false },
+    /** Write a V8 CPU profile of each cold build to .bench/profiles/ (open it in Chrome DevTools). */
+    profile: { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -34,7 +36,8 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed))
 
 /** Runs `astro build` in `cwd`; returns wall seconds and peak RSS (MiB) of the build process. */
 function build(cwd, env, label) {
-  const args = [ASTRO, 'build', '--silent'];
+  const profile = values.profile && label === 'cold' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, '.bench/profiles')}`] : [];
+  const args = [...profile, ASTRO, 'build', '--silent'];
   const stats = path.join(cwd, `.time-${label}`);
   // GNU time reports the child's max RSS from the kernel (getrusage), which polling can miss.
   const useTime = existsSync(TIME);

@@ -13,9 +13,10 @@ import { selectAll } from 'hast-util-select';
 import { headerPolicy, headersFile, redirectsFile } from '../lib/host-config';
 import { readBuiltSite } from '../lib/integrity-files';
 
-/** The content of a page's CSP meta tag, or undefined when it has none. */
+/** The content of a page's CSP meta tag, or undefined when it has none. Only the head is read. */
 export function metaPolicy(html: string): string | undefined {
-  const metas = selectAll('meta', fromHtml(html)) as Element[];
+  const end = html.search(/<\/head\s*>|<body[\s>]/i);
+  const metas = selectAll('meta', fromHtml(end < 0 ? html : html.slice(0, end))) as Element[];
   const csp = metas.find((m) => String(m.properties['httpEquiv'] ?? '').toLowerCase() === 'content-security-policy');
   return csp ? String(csp.properties['content'] ?? '') : undefined;
 }

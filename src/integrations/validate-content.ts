@@ -12,7 +12,8 @@ export function validateContent(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ command, logger }) => {
         if (command === 'preview') return;
-        const problems = await validate();
+        // Bodies are checked as the build renders them (src/loaders/checked-glob.ts), once.
+        const problems = await validate(undefined, { bodies: false });
         if (problems.length === 0) {
           logger.info('content is valid');
           return;

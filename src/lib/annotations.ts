@@ -4,6 +4,7 @@
  */
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { memoByString } from './memo';
 import { channelPhrase, kindLabel, refId, speakerName, statusLabel, type ClaimLike, type Lookup } from './describe';
 import { PROSE_BLOCKS } from './html-blocks';
 
@@ -23,7 +24,9 @@ interface Span {
 }
 
 /** textContent of the HTML, and where each claim mark and its enclosing block sit in it. */
-export function textWithSpans(html: string): { text: string; spans: Map<string, Span> } {
+export const textWithSpans = memoByString(spansOf);
+
+function spansOf(html: string): { text: string; spans: Map<string, Span> } {
   const tree: Root = fromHtml(html, { fragment: true });
   let text = '';
   const spans = new Map<string, Span>();

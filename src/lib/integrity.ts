@@ -3,9 +3,7 @@
  * article's page exactly once, every internal link and fragment resolves, and no link falls
  * back to plain http:. Pure: the caller reads the files (see integrity-files.ts).
  */
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { visit } from 'unist-util-visit';
+import { Parser } from 'htmlparser2';
 
 export interface ArticleClaims {
   /** Article id, as in its URL: articles/<slug>/. */
@@ -38,7 +36,7 @@ export interface IntegrityProblem {
 }
 
 /** Attributes that hold a URL the browser follows or loads. */
-const URL_ATTRIBUTES = ['href', 'src', 'action', 'formAction', 'poster', 'data', 'xLinkHref', 'cite'] as const;
+const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'poster', 'data', 'xlink:href', 'cite'] as const;
 /** Schemes that run code or smuggle documents; never acceptable in a built page. */
 const UNSAFE_SCHEMES = new Set(['javascript:', 'vbscript:']);
 const NAVIGATING = new Set(['a', 'area', 'form', 'button', 'input']);
@@ -52,40 +50,40 @@ interface ParsedPage {
   links: { element: string; attribute: string; value: string }[];
 }
 
+/**
+ * Reads the ids, claim marks and links of a page. A streaming tokenizer rather than a full tree:
+ * this runs over every built page, tens of thousands at scale (docs/performance.md).
+ */
 function parsePage(html: string): ParsedPage {
-  const tree: Root = fromHtml(html);
   const ids = new Set<string>();
   const claimMarks: string[] = [];
   const links: ParsedPage['links'] = [];
-  visit(tree, 'element', (node: Element) => {
-    const p = node.properties;
-    if (typeof p['id'] === 'string' && p['id']) ids.add(p['id']);
-    if (node.tagName === 'a' && typeof p['name'] === 'string') ids.add(p['name']);
-    const classes = Array.isArray(p['className']) ? p['className'] : [];
-    if (node.tagName === 'mark' && classes.includes('claim'))
-      claimMarks.push(typeof p['id'] === 'string' ? p['id'] : '');
-    for (const attribute of URL_ATTRIBUTES) {
-      const v = p[attribute];
-      if (typeof v === 'string' && v.trim() !== '') links.push({ element: node.tagName, attribute, value: v.trim() });
-    }
-    const srcset = p['srcSet'];
-    for (const s of Array.isArray(srcset) ? srcset : typeof srcset === 'string' ? [srcset] : []) {
-      for (const candidate of String(s).split(',')) {
-        const u = candidate.trim().split(/\s+/)[0];
-        if (u) links.push({ element: node.tagName, attribute: 'srcset', value: u });
-      }
-    }
-    // Link previews (og:image, og:url) are fetched by other sites; they must resolve too.
-    const property = String(p['property'] ?? p['name'] ?? '');
-    if (
-      node.tagName === 'meta' &&
-      /^(og|twitter):/.test(property) &&
-      typeof p['content'] === 'string' &&
-      /^https?:\/\//.test(p['content'])
-    ) {
-      links.push({ element: 'meta', attribute: property, value: p['content'] });
-    }
-  });
+  const parser = new Parser(
+    {
+      onopentag(element, attrs) {
+        const id = attrs['id'];
+        if (id) ids.add(id);
+        if (element === 'a' && attrs['name'] !== undefined) ids.add(attrs['name']);
+        if (element === 'mark' && (attrs['class'] ?? '').split(/\s+/).includes('claim')) claimMarks.push(id ?? '');
+        for (const attribute of URL_ATTRIBUTES) {
+          const v = attrs[attribute]?.trim();
+          if (v) links.push({ element, attribute, value: v });
+        }
+        for (const candidate of (attrs['srcset'] ?? '').split(',')) {
+          const u = candidate.trim().split(/\s+/)[0];
+          if (u) links.push({ element, attribute: 'srcset', value: u });
+        }
+        // Link previews (og:image, og:url) are fetched by other sites; they must resolve too.
+        const property = attrs['property'] ?? attrs['name'] ?? '';
+        const content = attrs['content'];
+        if (element === 'meta' && /^(og|twitter):/.test(property) && content && /^https?:\/\//.test(content)) {
+          links.push({ element: 'meta', attribute: property, value: content });
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
   return { ids, claimMarks, links };
 }
 

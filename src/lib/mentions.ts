@@ -5,6 +5,8 @@
  */
 import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { textWithSpans } from './annotations';
+import { memoByString } from './memo';
 import { toString } from 'hast-util-to-string';
 import { PROSE_BLOCKS } from './html-blocks';
 
@@ -73,7 +75,9 @@ function textWithOffsets(block: Element): { text: string; offsets: Map<Element, 
 }
 
 /** Every glossary mention in the HTML, in document order. */
-export function mentionsFromHtml(html: string): Mention[] {
+export const mentionsFromHtml = memoByString(findMentions);
+
+function findMentions(html: string): Mention[] {
   const tree: Root = fromHtml(html, { fragment: true });
   const out: Mention[] = [];
   let blockCount = -1;
@@ -123,17 +127,10 @@ export function mentionsFromHtml(html: string): Mention[] {
 
 /** Claim id → the exact words of its mark, from the rendered HTML (mark#claim-<id>). */
 export function claimTextsFromHtml(html: string): Map<string, string> {
-  const tree: Root = fromHtml(html, { fragment: true });
+  const { text, spans } = textWithSpans(html);
   const out = new Map<string, string>();
-  const visit = (n: Nodes) => {
-    if (isElement(n)) {
-      const id = str(n.properties?.['id']);
-      if (n.tagName === 'mark' && id?.startsWith('claim-'))
-        out.set(id.slice('claim-'.length), toString(n).replace(/\s+/g, ' ').trim());
-    }
-    if ('children' in n) for (const c of n.children) visit(c as Nodes);
-  };
-  visit(tree);
+  for (const [id, s] of spans)
+    out.set(id.slice('claim-'.length), text.slice(s.start, s.end).replace(/\s+/g, ' ').trim());
   return out;
 }
 

@@ -3,7 +3,7 @@
  * and rasterised with resvg. Fonts come from @fontsource packages and are read from disk once,
  * so no network is needed and each image costs one layout and one rasterisation.
  *
- * The card builders (`articleCard`, `claimCard`, `siteCard`) are pure: they take plain strings
+ * The card builders (`articleCard`, `siteCard`) are pure: they take plain strings
  * and return the tree satori lays out, so the words on an image are easy to test.
  */
 import { createHash } from 'node:crypto';
@@ -35,14 +35,6 @@ const MUTED = '#44403c';
 const ACCENT = '#1d4ed8';
 const SANS = 'Source Sans 3';
 const SERIF = 'Source Serif 4';
-
-/** Border colour of a status badge, as on the page (see global.css). */
-export function statusColour(status: string): string {
-  if (status === 'corroborated') return '#166534';
-  if (status === 'inaccurate' || status === 'unsupported') return '#b91c1c';
-  if (status === 'not-checkable') return '#4b5563';
-  return '#92400e';
-}
 
 function frame(kicker: string, host: string, body: OgChild[]): OgNode {
   return el(
@@ -107,48 +99,6 @@ export function articleCard({ title, outlet, summary, host }: ArticleCardInput):
       },
       clip(summary, 170),
     ),
-  ]);
-}
-
-export interface ClaimCardInput {
-  /** The claim's words as shown: in quote marks, already clipped (see sharing.ts quoted()). */
-  quote: string;
-  speaker: string;
-  /** "via TASS (Russian state news agency)", or a phrase saying there is no channel. */
-  channel: string;
-  /** Badge words, e.g. "Quote · Corroborated". */
-  badge: string;
-  status: string;
-  /** The analysis the claim belongs to. */
-  articleTitle: string;
-  host: string;
-}
-
-/** A claim: the quoted words, who said them, through which channel, and the badge. */
-export function claimCard(input: ClaimCardInput): OgNode {
-  const q = input.quote;
-  const size = q.length > 140 ? 40 : q.length > 80 ? 48 : 58;
-  return frame('Claim', input.host, [
-    el('div', { display: 'flex', fontFamily: SERIF, fontWeight: 600, fontSize: size, lineHeight: 1.2 }, q),
-    el('div', { display: 'flex', marginTop: 26, fontSize: 32, fontWeight: 700 }, clip(input.speaker, 70)),
-    el('div', { display: 'flex', marginTop: 4, fontSize: 28, color: MUTED }, clip(input.channel, 110)),
-    el('div', { display: 'flex', marginTop: 20, alignItems: 'center' }, [
-      el(
-        'div',
-        {
-          display: 'flex',
-          padding: '6px 20px',
-          fontSize: 26,
-          fontWeight: 600,
-          border: `3px solid ${statusColour(input.status)}`,
-          borderRadius: 999,
-          backgroundColor: '#f3f4f6',
-          color: '#374151',
-        },
-        input.badge,
-      ),
-      el('div', { display: 'flex', marginLeft: 20, fontSize: 22, color: MUTED }, clip(`In: ${input.articleTitle}`, 62)),
-    ]),
   ]);
 }
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node as YamlNode } from 'yaml';
 import { visibleId } from './id-characters';
 
 export interface ContentProblem {
@@ -64,18 +64,19 @@ export function bodyLineOffset(file: VFile): number {
 
 /** Locates YAML paths in one frontmatter or data file, as 1-based line and column. */
 export class YamlLocator {
-  private readonly doc;
+  private doc: Document.Parsed | undefined;
   private readonly lines = new LineCounter();
-  private readonly lineOffset: number;
 
   /** `lineOffset` is the number of lines before the YAML text (1 for the opening `---`). */
-  constructor(yamlText: string, lineOffset = 0) {
-    this.doc = parseDocument(yamlText, { lineCounter: this.lines, keepSourceTokens: false });
-    this.lineOffset = lineOffset;
-  }
+  constructor(
+    private readonly yamlText: string,
+    private readonly lineOffset = 0,
+  ) {}
 
   /** Position of the value at `keys`, or of its nearest existing ancestor. */
   locate(keys: readonly (string | number)[]): { line: number; column: number } | undefined {
+    // Parsed with positions only when a problem needs one: valid content never pays for it.
+    this.doc ??= parseDocument(this.yamlText, { lineCounter: this.lines, keepSourceTokens: false });
     let node: YamlNode | null | undefined = this.doc.contents;
     let found = node;
     for (const key of keys) {

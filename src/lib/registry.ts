@@ -2,9 +2,11 @@
  * Reads the data collections straight from disk, for the Markdown pipeline and the validator,
  * which run outside Astro's content store.
  */
+import { createHash, type Hash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { HTTP_ONLY_HOSTS_FILE } from './http-only-hosts';
 
 export interface RegistrySource {
   id: string;
@@ -38,6 +40,12 @@ export interface Registry {
   glossary: Map<string, RegistryGlossaryEntry>;
   bibliography: Map<string, CslItem>;
   bibliographyPath: string;
+  /**
+   * A hash of every file read. The Markdown plugins get the registry in their options, and Astro
+   * clears its cache of rendered articles when its config (options included) serialises
+   * differently; Maps serialise as {}, so this string is what tells it the registry changed.
+   */
+  digest: string;
 }
 
 export const CONTENT_DIRS = {
@@ -47,7 +55,7 @@ export const CONTENT_DIRS = {
   bibliography: 'content/bibliography.json',
 } as const;
 
-function readYamlDir<T>(dir: string): Map<string, T & { id: string }> {
+function readYamlDir<T>(dir: string, hash: Hash): Map<string, T & { id: string }> {
   const out = new Map<string, T & { id: string }>();
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir).sort()) {
@@ -55,7 +63,9 @@ function readYamlDir<T>(dir: string): Map<string, T & { id: string }> {
     const id = name.slice(0, -'.yaml'.length);
     let data: unknown;
     try {
-      data = parse(readFileSync(path.join(dir, name), 'utf8'));
+      const text = readFileSync(path.join(dir, name), 'utf8');
+      hash.update(`${dir}/${name}\0${text}\0`);
+      data = parse(text);
     } catch {
       // The validator reports the syntax error with its position; the entry still counts as existing.
       data = {};
@@ -67,12 +77,15 @@ function readYamlDir<T>(dir: string): Map<string, T & { id: string }> {
 
 /** Loads sources, glossary and bibliography from `root` (the repository by default). */
 export function loadRegistry(root: string = process.cwd()): Registry {
+  const hash = createHash('sha256');
   const bibliographyPath = path.join(root, CONTENT_DIRS.bibliography);
   const bibliography = new Map<string, CslItem>();
   if (existsSync(bibliographyPath)) {
     let items: unknown;
     try {
-      items = JSON.parse(readFileSync(bibliographyPath, 'utf8'));
+      const text = readFileSync(bibliographyPath, 'utf8');
+      hash.update(`bibliography\0${text}\0`);
+      items = JSON.parse(text);
     } catch {
       items = []; // reported by the validator
     }
@@ -80,11 +93,10 @@ export function loadRegistry(root: string = process.cwd()): Registry {
       for (const item of items as CslItem[]) if (typeof item?.id === 'string') bibliography.set(item.id, item);
     }
   }
-  return {
-    root,
-    sources: readYamlDir<RegistrySource>(path.join(root, CONTENT_DIRS.sources)),
-    glossary: readYamlDir<RegistryGlossaryEntry>(path.join(root, CONTENT_DIRS.glossary)),
-    bibliography,
-    bibliographyPath,
-  };
+  const sources = readYamlDir<RegistrySource>(path.join(root, CONTENT_DIRS.sources), hash);
+  const glossary = readYamlDir<RegistryGlossaryEntry>(path.join(root, CONTENT_DIRS.glossary), hash);
+  // Read by remarkSafeUrls; part of what a rendered article depends on.
+  const hosts = path.join(root, HTTP_ONLY_HOSTS_FILE);
+  if (existsSync(hosts)) hash.update(`hosts\0${readFileSync(hosts, 'utf8')}`);
+  return { root, sources, glossary, bibliography, bibliographyPath, digest: hash.digest('hex') };
 }

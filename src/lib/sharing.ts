@@ -3,10 +3,9 @@
  * and alt text, and the absolute URLs that structured data and feeds need. Pure: entries,
  * lookups and the site URL come in as arguments.
  */
-import { CLAIM_KINDS } from '../schemas/taxonomy';
 import { channelPhrase, kindLabel, refId, speakerName, statusLabel, type ClaimLike, type Lookup } from './describe';
 import { entryUrl, glossaryIndexUrl } from './glossary';
-import type { ArticleCardInput, ClaimCardInput } from './og-image';
+import type { ArticleCardInput } from './og-image';
 import type { Urls } from './structured-data';
 import { articleUrl, claimUrl, url } from './urls';
 
@@ -37,10 +36,6 @@ export function channelLine(claim: ClaimLike, lookup: Lookup, outletName: string
   return `reported by ${outletName}; no channel named`;
 }
 
-/** The badge as the image shows it: "Quote · Corroborated". */
-export const badgeLine = (claim: ClaimLike): string =>
-  `${CLAIM_KINDS[claim.kind].short} · ${statusLabel(claim.status)}`;
-
 export const clipText = (s: string, max: number): string => {
   const t = s.replace(/\s+/g, ' ').trim();
   if (t.length <= max) return t;
@@ -62,35 +57,25 @@ export function quoted(words: string, max = Infinity): string {
 export interface ClaimShare {
   title: string;
   description: string;
-  imageAlt: string;
-  card: ClaimCardInput;
 }
 
-/** Everything a claim's page and preview image say about it. */
+/**
+ * What a claim's link preview says. Its image is the article's card: a card per claim would
+ * be 25 images an article, more than a whole build's time budget (docs/performance.md).
+ */
 export function claimShare(
   claim: ClaimLike & { note: string },
   quote: string,
-  context: { lookup: Lookup; outletName: string; articleTitle: string; host: string },
+  context: { lookup: Lookup; outletName: string },
 ): ClaimShare {
   const speaker = speakerName(claim, context.lookup, context.outletName);
   const channel = channelLine(claim, context.lookup, context.outletName);
-  const badge = badgeLine(claim);
   return {
     title: `${quoted(quote, 80)}: ${speaker}`,
     description: clipText(
       `${speaker}, ${channel}. ${kindLabel(claim.kind)}; ${statusLabel(claim.status).toLowerCase()}. ${claim.note}`,
       300,
     ),
-    imageAlt: `Quote card: ${quoted(quote, 300)} ${speaker}, ${channel}. ${badge}.`,
-    card: {
-      quote: quoted(quote, 200),
-      speaker,
-      channel,
-      badge,
-      status: claim.status,
-      articleTitle: context.articleTitle,
-      host: context.host,
-    },
   };
 }
 

@@ -16,8 +16,6 @@ export const claimUrl = (slug: string, claimId: string, base?: string) =>
   url(`articles/${slug}/claims/${claimId}/`, base);
 /** Link-preview images (1200×630 PNG), made at build time. */
 export const articleImageUrl = (slug: string, base?: string) => url(`articles/${slug}/og.png`, base);
-export const claimImageUrl = (slug: string, claimId: string, base?: string) =>
-  url(`articles/${slug}/claims/${claimId}/og.png`, base);
 export const siteImageUrl = (base?: string) => url('og.png', base);
 /** The site's feeds. */
 export const rssUrl = (base?: string) => url('rss.xml', base);

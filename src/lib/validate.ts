@@ -310,7 +310,18 @@ async function checkBody(abs: string, frontmatter: unknown, registry: Registry):
   return [];
 }
 
-export async function validateContent(root: string = process.cwd()): Promise<ContentProblem[]> {
+export interface ValidateOptions {
+  /**
+   * Also run the Markdown stage over each body (default). The build turns this off: its own
+   * render finds the same problems, and checkedGlob reports them (src/loaders/checked-glob.ts).
+   */
+  bodies?: boolean;
+}
+
+export async function validateContent(
+  root: string = process.cwd(),
+  { bodies = true }: ValidateOptions = {},
+): Promise<ContentProblem[]> {
   const registry = loadRegistry(root);
   const problems: ContentProblem[] = [
     ...checkDataCollection(path.join(root, CONTENT_DIRS.sources), sourceSchema(plainRef), registry, (d) => [
@@ -363,7 +374,27 @@ export async function validateContent(root: string = process.cwd()): Promise<Con
     if (!parsed.success) problems.push(...zodProblems(parsed.error, file, locator, claimId));
     const refProblems = checkArticleReferences(fm, registry, file, locator);
     problems.push(...refProblems);
-    if (parsed.success && refProblems.length === 0) problems.push(...(await checkBody(abs, fm, registry)));
+    if (bodies && parsed.success && refProblems.length === 0) problems.push(...(await checkBody(abs, fm, registry)));
+  }
+  return problems;
+}
+
+/**
+ * The problems of articles that failed to render, found again by running the Markdown stage
+ * over just those files (`files` are absolute paths).
+ */
+export async function bodyProblems(files: readonly string[], root: string = process.cwd()): Promise<ContentProblem[]> {
+  const registry = loadRegistry(root);
+  const problems: ContentProblem[] = [];
+  for (const abs of files) {
+    const m = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(readFileSync(abs, 'utf8'));
+    let fm: unknown = {};
+    try {
+      fm = parseYaml(m?.[1] ?? '') ?? {};
+    } catch {
+      // reported by validateContent, which runs first
+    }
+    problems.push(...(await checkBody(abs, fm, registry)));
   }
   return problems;
 }

@@ -2,10 +2,9 @@
  * The Markdown pipeline, assembled once for the site (astro.config.mjs), the validator
  * and the tests. Order matters; each entry says why it is there.
  */
-import path from 'node:path';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
-import rehypeCitation from 'rehype-citation';
+import { rehypeCitations } from './rehype-citations';
 import { loadHttpOnlyHosts } from '../lib/http-only-hosts';
 import type { Registry } from '../lib/registry';
 import { remarkEscapeHtml } from './remark-escape-html';
@@ -53,16 +52,9 @@ export function remarkPlugins({ registry, base = '/' }: PipelineOptions): Remark
 /** Rehype plugins, after Markdown has become HTML. */
 export function rehypePlugins({ registry }: PipelineOptions): RehypePlugins {
   return [
-    // Renders [@key] (in the text and in claim cards) and appends the bibliography.
-    [
-      rehypeCitation,
-      {
-        bibliography: path.basename(registry.bibliographyPath),
-        path: path.dirname(registry.bibliographyPath),
-        csl: 'apa',
-        linkCitations: true,
-      },
-    ],
+    // Renders [@key] (in the text and in claim cards) and appends the bibliography; rehype-citation
+    // formats the whole bibliography once per build and articles reuse it (see the plugin).
+    [rehypeCitations, { bibliography: registry.bibliographyPath, csl: 'apa' }],
     // Gives the bibliography a heading and clickable addresses.
     rehypeBibliography,
     // Last: an allow-list, whatever the steps above let through.

@@ -28,12 +28,13 @@ export function citationGroups(text: string): string[][] {
 export function remarkCitationKeys(options: RemarkCitationKeysOptions) {
   return (tree: Root, file: VFile): void => {
     visitParents(tree, 'text', (node, ancestors) => {
+      const raw = node.value.match(GROUP) ?? [];
       const groups = citationGroups(node.value);
       if (groups.length === 0) return;
       // rehype-citation leaves citations inside <mark> as literal text, and a claim's marked
       // words are the original's, which our citations are not part of.
       const inClaim = ancestors.some((a) => a.type === 'textDirective' && (a as { name?: string }).name === 'claim');
-      for (const keys of groups) {
+      for (const [i, keys] of groups.entries()) {
         if (inClaim) {
           reportProblem(file, node, {
             id: keys[0] ?? '',
@@ -41,6 +42,15 @@ export function remarkCitationKeys(options: RemarkCitationKeysOptions) {
             fix: 'Move the citation after the closing }, e.g. :claim[words]{#id} [@key].',
           });
           continue;
+        }
+        if (keys.length === 1 && raw[i] !== `[@${keys[0]}]`) {
+          // Citations are formatted once per key for the whole site (rehype-citations.ts), so a
+          // prefix, locator or suppressed author has no rendering.
+          reportProblem(file, node, {
+            id: keys[0]!,
+            message: `The citation for "${keys[0]}" has words besides the key, which the site cannot render.`,
+            fix: `Write it as [@${keys[0]}] and put any page or comment in the sentence, e.g. "(p. 4) [@${keys[0]}]".`,
+          });
         }
         if (keys.length > 1) {
           // rehype-citation prints [NO_PRINTED_FORM] for grouped keys, so each key gets its own brackets.

@@ -8,11 +8,14 @@ export const FEED_TITLE = 'Sourced';
 export const FEED_DESCRIPTION =
   'Who said each thing in a news article, through which outlet, and how well it holds up.';
 
+/** Feeds carry the newest articles only, in full: readers' feed apps poll them often. */
+export const FEED_LIMIT = 50;
+
 export async function feedArticles(site: URL): Promise<FeedArticle[]> {
   const lookup = lookupFrom(await getCollection('sources'), await getCollection('glossary'));
-  const articles = (await getCollection('articles')).sort(
-    (a, b) => b.data.published.localeCompare(a.data.published) || a.id.localeCompare(b.id),
-  );
+  const articles = (await getCollection('articles'))
+    .sort((a, b) => b.data.published.localeCompare(a.data.published) || a.id.localeCompare(b.id))
+    .slice(0, FEED_LIMIT);
   return articles.map((entry) => {
     const html = entry.rendered?.html;
     if (!html) throw new Error(`${entry.filePath}: the article body failed to render; see the error above.`);

@@ -57,25 +57,11 @@ describe('what a shared claim says', () => {
     );
   });
 
-  it('puts the words, speaker, channel and badge on the card and in the alt text and description', () => {
-    const share = claimShare(claim, '“We are closest.”', {
-      lookup,
-      outletName: 'Paper C',
-      articleTitle: 'An analysis',
-      host: 'x.example',
-    });
-    expect(share.card).toEqual({
-      quote: '“We are closest.”',
-      speaker: 'Person A',
-      channel: 'via Agency B (Xish state news agency), relayed by Wire A (independent news wire)',
-      badge: 'Quote · Single source',
-      status: 'single-source',
-      articleTitle: 'An analysis',
-      host: 'x.example',
-    });
+  it('puts the words and speaker in the preview title, and channel, kind, status and note in the description', () => {
+    const share = claimShare(claim, '“We are closest.”', { lookup, outletName: 'Paper C' });
     expect(share.title).toBe('“We are closest.”: Person A');
-    expect(share.imageAlt).toBe(
-      'Quote card: “We are closest.” Person A, via Agency B (Xish state news agency), relayed by Wire A (independent news wire). Quote · Single source.',
+    expect(share.description).toContain(
+      'Person A, via Agency B (Xish state news agency), relayed by Wire A (independent news wire).',
     );
     expect(share.description).toContain('Direct quote; single source. Wire A relayed Agency B.');
   });

@@ -2,16 +2,17 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { annotationCollection } from '../../../lib/annotations';
 import { lookupFrom } from '../../../lib/article';
+import type { Lookup } from '../../../lib/describe';
 import { annotationsUrl, articleUrl } from '../../../lib/urls';
 
 export const getStaticPaths = (async () => {
+  const lookup = lookupFrom(await getCollection('sources'), await getCollection('glossary'));
   const articles = await getCollection('articles');
-  return articles.map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
+  return articles.map((entry) => ({ params: { slug: entry.id }, props: { entry, lookup } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ entry: CollectionEntry<'articles'> }> = async ({ props, site }) => {
-  const { entry } = props;
-  const lookup = lookupFrom(await getCollection('sources'), await getCollection('glossary'));
+export const GET: APIRoute<{ entry: CollectionEntry<'articles'>; lookup: Lookup }> = ({ props, site }) => {
+  const { entry, lookup } = props;
   const body = annotationCollection({
     pageUrl: new URL(articleUrl(entry.id), site).href,
     collectionUrl: new URL(annotationsUrl(entry.id), site).href,

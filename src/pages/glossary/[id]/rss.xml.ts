@@ -5,6 +5,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { entryUrl } from '../../../lib/glossary';
 import { mentionsByArticle, mentionsOf } from '../../../lib/mentions';
 import { articleUrl } from '../../../lib/urls';
+import { FEED_LIMIT } from '../../_feeds';
 
 export async function getStaticPaths() {
   const glossary = await getCollection('glossary');
@@ -14,10 +15,12 @@ export async function getStaticPaths() {
     params: { id: entry.id },
     props: {
       entry,
-      items: mentionsOf(entry.id, all).map((m) => ({
-        article: articles.find((a) => a.id === m.article)!,
-        count: m.mentions.length,
-      })),
+      items: mentionsOf(entry.id, all)
+        .slice(0, FEED_LIMIT)
+        .map((m) => ({
+          article: articles.find((a) => a.id === m.article)!,
+          count: m.mentions.length,
+        })),
     },
   }));
 }

@@ -1,0 +1,42 @@
+/**
+ * Astro's glob loader, failing the build when an article does not render.
+ *
+ * The glob loader only logs a Markdown render error and stores the entry without its HTML, so a
+ * broken article would lose its claims silently, and on the next build, with the cache kept, it
+ * would not even log. After loading, this finds every entry without HTML, runs the Markdown
+ * stage over just those files to list their problems (file, line, id, fix) and throws. Running
+ * the Markdown stage here, not over every article up front, keeps the build to one parse per
+ * article (docs/performance.md).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import { ContentError } from '../lib/problems';
+import { bodyProblems } from '../lib/validate';
+
+export function checkedGlob(options: { pattern: string; base: string }): Loader {
+  const inner = glob(options);
+  return {
+    name: 'sourced:checked-glob',
+    async load(context) {
+      await inner.load(context);
+      const root = fileURLToPath(context.config.root);
+      const broken = [...context.store.values()]
+        .filter((entry) => !entry.rendered?.html && entry.filePath)
+        .map((entry) => path.resolve(root, entry.filePath!));
+      if (broken.length === 0) return;
+      const problems = await bodyProblems(broken, root);
+      // A render error our checks do not know still names its file rather than vanishing.
+      for (const abs of broken) {
+        const file = path.relative(root, abs).split(path.sep).join('/');
+        if (!problems.some((p) => p.file === file))
+          problems.push({ file, message: 'did not render; see the error logged above it.', fix: 'Fix that error.' });
+      }
+      const error = new ContentError(problems);
+      // In dev the server keeps running so the editor can fix the file and see it reload.
+      if (context.watcher) context.logger.error(error.message);
+      else throw error;
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Renders `[@key]` citations and appends the article's bibliography, with rehype-citation doing
+ * the formatting once per build instead of once per article.
+ *
+ * Run per article, rehype-citation re-parses the whole bibliography and re-runs citeproc for
+ * every citation: about 6 ms a citation, most of the Markdown time (docs/performance.md). Here it
+ * runs once over a document that cites every bibliography item, and each article reuses those
+ * nodes. A source is therefore cited the same way on every page, disambiguated (2024a, 2024b)
+ * against the whole bibliography rather than one article's. The output has rehype-citation's
+ * shape, so rehypeBibliography and the styles work on it unchanged.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Element, ElementContent, Root, Text } from 'hast';
+import rehypeCitation from 'rehype-citation';
+import { unified } from 'unified';
+import { visit, SKIP } from 'unist-util-visit';
+import { VFile } from 'vfile';
+
+export interface RehypeCitationsOptions {
+  /** The CSL-JSON bibliography file. */
+  bibliography: string;
+  /** A citation style rehype-citation knows, e.g. "apa". */
+  csl: string;
+}
+
+interface Formatted {
+  /** The in-text citation node for each key, as rehype-citation renders `[@key]` alone. */
+  citations: Map<string, Element>;
+  /** Bibliography entries in the style's order. */
+  entries: { key: string; node: Element }[];
+  /** rehype-citation's bibliography container, without its entries. */
+  container: Element;
+}
+
+/** Parents rehype-citation formats text in; citations elsewhere (code, links) stay as written. */
+const PERMITTED = new Set(['div', 'p', 'span', 'li', 'td', 'th']);
+/** The only citation form the site accepts (remarkCitationKeys rejects the others with a fix). */
+const CITATION = /\[@([A-Za-z0-9_][A-Za-z0-9_:.#$%&+?<>~/-]*)\]/g;
+
+let memo: { text: string; formatted: Promise<Formatted> } | undefined;
+
+/** Formats every item of the bibliography once; reused while the file's text is unchanged. */
+async function formatAll(options: RehypeCitationsOptions): Promise<Formatted> {
+  const text = await readFile(options.bibliography, 'utf8');
+  if (memo?.text !== text) memo = { text, formatted: format(text, options) };
+  return memo.formatted;
+}
+
+async function format(text: string, options: RehypeCitationsOptions): Promise<Formatted> {
+  const items = JSON.parse(text) as { id?: unknown }[];
+  const keys = items.map((i) => i.id).filter((id): id is string => typeof id === 'string');
+  const tree: Root = {
+    type: 'root',
+    children: keys.map((key) => ({
+      type: 'element',
+      tagName: 'p',
+      properties: {},
+      children: [{ type: 'text', value: `[@${key}]` }],
+    })),
+  };
+  const processor = unified().use(rehypeCitation, {
+    bibliography: path.basename(options.bibliography),
+    path: path.dirname(options.bibliography),
+    csl: options.csl,
+    linkCitations: true,
+  });
+  await processor.run(tree, new VFile());
+
+  const citations = new Map<string, Element>();
+  let container: Element | undefined;
+  for (const child of tree.children) {
+    if (child.type !== 'element') continue;
+    if (child.properties['id'] === 'refs') {
+      container = child;
+      continue;
+    }
+    const span = child.children.find((c): c is Element => c.type === 'element' && c.tagName === 'span');
+    const key = /^citation--(.+)--\d+$/.exec(String(span?.properties['id'] ?? ''))?.[1];
+    if (span && key) citations.set(key, span);
+  }
+  if (!container) throw new Error(`rehype-citation produced no bibliography for ${options.bibliography}.`);
+  const entries = container.children
+    .filter((c): c is Element => c.type === 'element')
+    .map((node) => ({ key: String(node.properties['id']).replace(/^bib-/, ''), node }));
+  return { citations, entries, container: { ...container, children: [] } };
+}
+
+export function rehypeCitations(options: RehypeCitationsOptions) {
+  return async (tree: Root): Promise<void> => {
+    // The bibliography is only read and formatted once some article cites something.
+    let any = false;
+    visit(tree, 'text', (node) => {
+      any ||= node.value.includes('[@');
+    });
+    if (!any) return;
+    const { citations, entries, container } = await formatAll(options);
+
+    const cited = new Set<string>();
+    let count = 0;
+    visit(tree, 'text', (node: Text, index, parent) => {
+      if (index === undefined || !parent || parent.type !== 'element' || !PERMITTED.has(parent.tagName)) return;
+      const parts: ElementContent[] = [];
+      let last = 0;
+      for (const m of node.value.matchAll(CITATION)) {
+        const template = citations.get(m[1]!);
+        if (!template) continue; // unknown keys fail earlier, in remarkCitationKeys
+        if (m.index > last) parts.push({ type: 'text', value: node.value.slice(last, m.index) });
+        const span = structuredClone(template);
+        span.properties['id'] = `citation--${m[1]}--${++count}`;
+        parts.push(span);
+        cited.add(m[1]!);
+        last = m.index + m[0].length;
+      }
+      if (parts.length === 0) return;
+      if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) });
+      parent.children.splice(index, 1, ...parts);
+      return [SKIP, index + parts.length];
+    });
+    if (cited.size === 0) return;
+
+    const children: ElementContent[] = [];
+    for (const { key, node } of entries) {
+      if (!cited.has(key)) continue;
+      children.push({ type: 'text', value: '\n  ' }, structuredClone(node));
+    }
+    children.push({ type: 'text', value: '\n' });
+    tree.children.push({ ...structuredClone(container), children });
+  };
+}
