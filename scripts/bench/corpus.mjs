@@ -75,8 +75,7 @@ function uniqueNames(r, n, make, taken) {
   return out;
 }
 
-const word = (r, min, max) =>
-  cap(Array.from({ length: min + r.int(max - min + 1) }, () => r.pick(SYL)).join(''));
+const word = (r, min, max) => cap(Array.from({ length: min + r.int(max - min + 1) }, () => r.pick(SYL)).join(''));
 
 /** Sources, glossary and bibliography shared by every article. */
 export function generatePools(seed) {

@@ -50,7 +50,10 @@ export function weighPage(out, file) {
     seen.add(abs);
     return gz(readFileSync(abs));
   };
-  const css = selectAll('link[rel~=stylesheet]', tree).reduce((n, el) => n + weigh(local(String(el.properties.href))), 0);
+  const css = selectAll('link[rel~=stylesheet]', tree).reduce(
+    (n, el) => n + weigh(local(String(el.properties.href))),
+    0,
+  );
 
   // JS: external scripts, module preloads and what they import statically, plus inline scripts.
   let js = 0;

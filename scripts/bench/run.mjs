@@ -2,7 +2,17 @@
 // corpora and prints build time, memory, output size, overhead against plain builds of the same
 // text, and page weight. Results go to .bench/results/ as JSON. See docs/performance.md.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,14 +46,20 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed))
 
 /** Runs `astro build` in `cwd`; returns wall seconds and peak RSS (MiB) of the build process. */
 function build(cwd, env, label) {
-  const profile = values.profile && label === 'cold' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, '.bench/profiles')}`] : [];
+  const profile =
+    values.profile && label === 'cold' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, '.bench/profiles')}`] : [];
   const args = [...profile, ASTRO, 'build', '--silent'];
   const stats = path.join(cwd, `.time-${label}`);
   // GNU time reports the child's max RSS from the kernel (getrusage), which polling can miss.
   const useTime = existsSync(TIME);
   const t0 = performance.now();
   const r = useTime
-    ? spawnSync(TIME, ['-f', '%M', '-o', stats, process.execPath, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 })
+    ? spawnSync(TIME, ['-f', '%M', '-o', stats, process.execPath, ...args], {
+        cwd,
+        env,
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      })
     : spawnSync(process.execPath, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) {
@@ -77,7 +93,12 @@ function editOneArticle(contentDir) {
 const work = mkdtempSync(path.join(tmpdir(), 'sourced-bench-'));
 const results = {
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: round(totalmem() / 2 ** 30, 1), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memGiB: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+  },
   seed,
   sizes: [],
   pageWeight: null,
@@ -165,7 +186,19 @@ const table = (head, rows) => {
 };
 console.log('\nBuilds (cold: empty cache; warm: cache kept, one article edited)\n');
 table(
-  ['articles', 'cold s', 'ms/article', 'peak MiB', 'warm s', 'files', 'out MiB', 'plain unified s', 'plain default s', '× unified', '× default'],
+  [
+    'articles',
+    'cold s',
+    'ms/article',
+    'peak MiB',
+    'warm s',
+    'files',
+    'out MiB',
+    'plain unified s',
+    'plain default s',
+    '× unified',
+    '× default',
+  ],
   results.sizes.map((r) => [
     r.articles,
     r.cold.seconds,

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  OG_HEIGHT,
-  OG_WIDTH,
-  articleCard,
-  renderPng,
-  siteCard,
-  type OgNode,
-} from '../../src/lib/og-image';
+import { OG_HEIGHT, OG_WIDTH, articleCard, renderPng, siteCard, type OgNode } from '../../src/lib/og-image';
 
 /** All the text in a card tree, in order. */
 function words(node: OgNode | string): string[] {
