@@ -9,6 +9,7 @@ import sitemap from '@astrojs/sitemap';
 import { ogImageCache } from './src/integrations/og-image-cache.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { integrity } from './src/integrations/integrity.ts';
+import { claimPages } from './src/integrations/claim-pages.ts';
 import { hostConfig } from './src/integrations/host-config.ts';
 import { CSP_DIRECTIVES, CSP_SCRIPT_RESOURCES } from './src/lib/csp.ts';
 
@@ -25,9 +26,10 @@ export default defineConfig({
   outDir: process.env.SOURCED_OUT_DIR ?? './dist',
   cacheDir: process.env.SOURCED_CACHE_DIR ?? './node_modules/.astro',
   // sitemap: /sitemap-index.xml (robots.txt points to it); searchIndex: Pagefind over the output.
-  // integrity: after the others, so it checks the output they have written; hostConfig writes
-  // _headers (with the pages' CSP) and _redirects for Netlify and Cloudflare Pages.
-  integrations: [validateContent(), sitemap(), ogImageCache(), searchIndex(), integrity(), hostConfig()],
+  // claimPages: each claim's page, cut from its article's claims page (not in the sitemap: the
+  // article is the page to index). integrity: after the others, so it checks the output they
+  // have written; hostConfig writes _headers (with the pages' CSP) and _redirects.
+  integrations: [validateContent(), sitemap(), ogImageCache(), searchIndex(), claimPages(), integrity(), hostConfig()],
   // Strict CSP as a meta tag with hashes of every inline script and style (src/lib/csp.ts).
   security: {
     csp: { directives: [...CSP_DIRECTIVES], scriptDirective: { resources: [...CSP_SCRIPT_RESOURCES] } },

@@ -7,18 +7,28 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { selectAll } from 'hast-util-select';
+import { Parser } from 'htmlparser2';
 import { headerPolicy, headersFile, redirectsFile } from '../lib/host-config';
 import { readBuiltSite } from '../lib/integrity-files';
 
-/** The content of a page's CSP meta tag, or undefined when it has none. Only the head is read. */
+/**
+ * The content of a page's CSP meta tag, or undefined when it has none. A streaming tokenizer that
+ * stops at the body: this runs over every built page (docs/performance.md).
+ */
 export function metaPolicy(html: string): string | undefined {
-  const end = html.search(/<\/head\s*>|<body[\s>]/i);
-  const metas = selectAll('meta', fromHtml(end < 0 ? html : html.slice(0, end))) as Element[];
-  const csp = metas.find((m) => String(m.properties['httpEquiv'] ?? '').toLowerCase() === 'content-security-policy');
-  return csp ? String(csp.properties['content'] ?? '') : undefined;
+  let policy: string | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (name === 'meta' && attrs['http-equiv']?.toLowerCase() === 'content-security-policy')
+          policy ??= attrs['content'] ?? '';
+        if (name === 'body') parser.pause();
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return policy;
 }
 
 export function hostConfig(): AstroIntegration {
