@@ -4,7 +4,6 @@
  */
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { memoByString } from './memo';
 import { channelPhrase, kindLabel, refId, speakerName, statusLabel, type ClaimLike, type Lookup } from './describe';
 import { PROSE_BLOCKS } from './html-blocks';
 
@@ -16,7 +15,7 @@ export interface TextQuote {
 
 const CONTEXT_CHARS = 32;
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
   blockStart: number;
@@ -24,10 +23,10 @@ interface Span {
 }
 
 /** textContent of the HTML, and where each claim mark and its enclosing block sit in it. */
-export const textWithSpans = memoByString(spansOf);
+export const textWithSpans = (html: string) => spansOf(fromHtml(html, { fragment: true }));
 
-function spansOf(html: string): { text: string; spans: Map<string, Span> } {
-  const tree: Root = fromHtml(html, { fragment: true });
+/** As textWithSpans, over a tree (the Markdown pipeline's, or a parsed page). */
+export function spansOf(tree: Root): { text: string; spans: Map<string, Span> } {
   let text = '';
   const spans = new Map<string, Span>();
   const pending: { id: string; start: number; end: number; block: { start: number; end: number } | undefined }[] = [];
@@ -64,7 +63,17 @@ function spansOf(html: string): { text: string; spans: Map<string, Span> } {
  * inside the claim's paragraph: text outside it (cards, buttons) may be changed by scripts.
  */
 export function textQuotes(html: string): Map<string, TextQuote> {
-  const { text, spans } = textWithSpans(html);
+  return quotesFrom(textWithSpans(html));
+}
+
+/** TextQuoteSelectors from an article's text and claim spans (see article-facts.ts). */
+export function quotesFrom({
+  text,
+  spans,
+}: {
+  text: string;
+  spans: ReadonlyMap<string, Span>;
+}): Map<string, TextQuote> {
   const out = new Map<string, TextQuote>();
   for (const [id, s] of spans) {
     out.set(id.slice('claim-'.length), {
@@ -86,12 +95,13 @@ export interface AnnotationInput {
   updated: string;
   outletName: string;
   claims: (ClaimLike & { note: string })[];
-  html: string;
+  /** The article's text and claim spans, from its facts (article-facts.ts). */
+  text: { text: string; spans: ReadonlyMap<string, Span> };
   lookup: Lookup;
 }
 
 export function annotationCollection(input: AnnotationInput) {
-  const quotes = textQuotes(input.html);
+  const quotes = quotesFrom(input.text);
   const items = input.claims.map((claim) => {
     const quote = quotes.get(claim.id);
     if (!quote) throw new Error(`Claim "${claim.id}" has no mark in the rendered page.`);

@@ -15,7 +15,18 @@ export interface ClaimPage {
   html: string;
 }
 
-const ATTR = (name: string) => new RegExp(`\\s${name}="([^"]*)"`);
+/** A start tag's attributes, read in order, so text inside one value cannot pass for another. */
+function attributes(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of tag.replace(/^<[^\s>]+/, '').matchAll(/\s+([^\s"'=<>/]+)(?:="([^"]*)")?/g))
+    out.set(m[1]!, m[2] ?? '');
+  return out;
+}
+/**
+ * A start tag, attribute by attribute: values are always double-quoted in Astro's output and
+ * may hold ">" (text from the content), so "[^>]*" would stop inside one.
+ */
+const startTag = (name: string, flags = '') => new RegExp(`<${name}(?:\\s+[^\\s"'=<>/]+(?:="[^"]*")?)*\\s*>`, flags);
 
 /** Replaces the content="…" (or href="…") of the one tag `pattern` matches; it must exist. */
 function setTag(html: string, pattern: RegExp, value: string, what: string): string {
@@ -30,26 +41,30 @@ function setTag(html: string, pattern: RegExp, value: string, what: string): str
  * them, already escaped, so nothing is decoded and re-encoded on the way.
  */
 export function claimPagesFrom(html: string): ClaimPage[] {
-  const mainOpen = /<main\b[^>]*>/.exec(html);
+  // Searched from <body>, so a "<main" in the head's attribute values cannot match.
+  const body = startTag('body').exec(html);
+  const mainOpen = body ? startTag('main', 'g') : undefined;
+  if (mainOpen && body) mainOpen.lastIndex = body.index + body[0].length;
+  const open = mainOpen?.exec(html);
   const mainClose = html.lastIndexOf('</main>');
-  if (!mainOpen || mainClose < 0) throw new Error('The claims page has no <main> element.');
-  const before = html.slice(0, mainOpen.index + mainOpen[0].length);
+  if (!open || mainClose < open.index) throw new Error('The claims page has no <main> element.');
+  const before = html.slice(0, open.index + open[0].length);
   const after = html.slice(mainClose);
-  const main = html.slice(mainOpen.index + mainOpen[0].length, mainClose);
+  const main = html.slice(open.index + open[0].length, mainClose);
 
   const pages: ClaimPage[] = [];
-  const open = /<article\b[^>]*\sdata-claim-page="([^"]+)"[^>]*>/g;
-  for (const m of main.matchAll(open)) {
-    const id = m[1]!;
+  for (const m of main.matchAll(startTag('article', 'g'))) {
+    const attrs = attributes(m[0]);
+    const id = attrs.get('data-claim-page');
+    if (id === undefined) continue;
     const end = main.indexOf('</article>', m.index);
     if (end < 0) throw new Error(`The claim "${id}" on the claims page has no closing </article>.`);
-    const tag = m[0];
     const [title, description, url] = ['data-page-title', 'data-page-description', 'data-page-url'].map((a) => {
-      const v = ATTR(a).exec(tag)?.[1];
+      const v = attrs.get(a);
       if (v === undefined) throw new Error(`The claim "${id}" on the claims page has no ${a}.`);
       return v;
     }) as [string, string, string];
-    const body = main
+    const article = main
       .slice(m.index, end + '</article>'.length)
       .replace(/<h2(\s[^>]*class="claim-page-heading[^"]*"[^>]*>[\s\S]*?)<\/h2>/, '<h1$1</h1>');
 
@@ -62,7 +77,7 @@ export function claimPagesFrom(html: string): ClaimPage[] {
     head = setTag(head, /<meta property="og:url" content="[^"]*">/, url, 'og:url');
     head = setTag(head, /<meta name="twitter:title" content="[^"]*">/, title, 'twitter:title');
     head = setTag(head, /<meta name="twitter:description" content="[^"]*">/, description, 'twitter:description');
-    pages.push({ id, html: `${head}${body}${after}` });
+    pages.push({ id, html: `${head}${article}${after}` });
   }
   return pages;
 }

@@ -5,8 +5,6 @@
  */
 import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { textWithSpans } from './annotations';
-import { memoByString } from './memo';
 import { toString } from 'hast-util-to-string';
 import { PROSE_BLOCKS } from './html-blocks';
 
@@ -75,10 +73,10 @@ function textWithOffsets(block: Element): { text: string; offsets: Map<Element, 
 }
 
 /** Every glossary mention in the HTML, in document order. */
-export const mentionsFromHtml = memoByString(findMentions);
+export const mentionsFromHtml = (html: string): Mention[] => findMentions(fromHtml(html, { fragment: true }));
 
-function findMentions(html: string): Mention[] {
-  const tree: Root = fromHtml(html, { fragment: true });
+/** As mentionsFromHtml, over a tree (the Markdown pipeline's, or a parsed page). */
+export function findMentions(tree: Root): Mention[] {
   const out: Mention[] = [];
   let blockCount = -1;
   const cache = new Map<Element, { text: string; offsets: Map<Element, number>; index: number }>();
@@ -125,24 +123,10 @@ function findMentions(html: string): Mention[] {
   return out;
 }
 
-/** Claim id → the exact words of its mark, from the rendered HTML (mark#claim-<id>). */
-export function claimTextsFromHtml(html: string): Map<string, string> {
-  const { text, spans } = textWithSpans(html);
-  const out = new Map<string, string>();
-  for (const [id, s] of spans)
-    out.set(id.slice('claim-'.length), text.slice(s.start, s.end).replace(/\s+/g, ' ').trim());
-  return out;
-}
-
 export interface ArticleMentions {
   /** Article id (slug). */
   article: string;
   mentions: Mention[];
-}
-
-/** Mentions of every article, from the rendered HTML of each. */
-export function mentionsByArticle(articles: { id: string; html: string | undefined }[]): ArticleMentions[] {
-  return articles.map((a) => ({ article: a.id, mentions: a.html ? mentionsFromHtml(a.html) : [] }));
 }
 
 /** The articles that mention `entry`, each with only its mentions of `entry`; articles without any are left out. */

@@ -5,7 +5,6 @@
  * their reference links as sameAs. Pure: every URL and entry comes in as an argument.
  */
 import { SPEAKER_OUTLET, SPEAKER_UNNAMED, type ClaimStatus } from '../schemas/taxonomy';
-import { textWithSpans } from './annotations';
 import { refId, statusLabel, type ClaimLike } from './describe';
 
 export const SCHEMA_CONTEXT = 'https://schema.org';
@@ -49,16 +48,6 @@ export interface GlossaryItem {
 export interface SourceItem {
   name: string;
   url?: string | undefined;
-}
-
-/** Each claim's exact words, and the glossary entries the body mentions, from one parse of its HTML. */
-export function articleText(html: string): { quotes: Map<string, string>; mentions: string[] } {
-  const { text, spans } = textWithSpans(html);
-  const quotes = new Map<string, string>();
-  for (const [id, span] of spans) quotes.set(id.slice('claim-'.length), text.slice(span.start, span.end));
-  // Mentions carry data-glossary="<id>" (see remark-glossary-links).
-  const mentions = [...new Set([...html.matchAll(/\sdata-glossary="([a-z0-9-]+)"/g)].map((m) => m[1]!))].sort();
-  return { quotes, mentions };
 }
 
 export interface Urls {

@@ -4,6 +4,7 @@
  */
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
+import { rehypeArticleFacts } from './rehype-article-facts';
 import { rehypeCitations } from './rehype-citations';
 import { loadHttpOnlyHosts } from '../lib/http-only-hosts';
 import type { Registry } from '../lib/registry';
@@ -57,7 +58,10 @@ export function rehypePlugins({ registry }: PipelineOptions): RehypePlugins {
     [rehypeCitations, { bibliography: registry.bibliographyPath, csl: 'apa' }],
     // Gives the bibliography a heading and clickable addresses.
     rehypeBibliography,
-    // Last: an allow-list, whatever the steps above let through.
+    // An allow-list, whatever the steps above let through.
     rehypeSafeHtml,
+    // Last, on the finished tree: the text, claim spans and mentions pages need, stored with
+    // the render so pages never parse the article's HTML again.
+    rehypeArticleFacts,
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotationCollection, textQuotes } from '../../src/lib/annotations';
+import { annotationCollection, textQuotes, textWithSpans } from '../../src/lib/annotations';
 import { loadRegistry } from '../../src/lib/registry';
 import { FIXTURE_SITE } from '../support/pipeline';
 
@@ -40,7 +40,7 @@ describe('web annotations', () => {
           note: 'Checked.',
         },
       ],
-      html,
+      text: textWithSpans(html),
       lookup: loadRegistry(FIXTURE_SITE),
     });
     expect(c.total).toBe(1);
@@ -68,7 +68,7 @@ describe('web annotations', () => {
         updated: '2024-10-12',
         outletName: 'Paper C',
         claims: [{ id: 'missing', kind: 'paraphrase', status: 'unverified', speaker: 'outlet', note: 'n' }],
-        html,
+        text: textWithSpans(html),
         lookup: loadRegistry(FIXTURE_SITE),
       }),
     ).toThrow(/missing/);

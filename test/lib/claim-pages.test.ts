@@ -54,6 +54,16 @@ describe('cutting a claims page into one page per claim', () => {
     expect(two).toContain('<meta property="og:image" content="https://x.example/a/og.png">');
   });
 
+  it('reads attribute values that hold ">" or look like other attributes, as content may', () => {
+    const hostile = page.replace(
+      'data-page-title="Two"',
+      'data-page-title="&quot;><img src=x> data-page-url=&quot;https://evil.example/&quot;"',
+    );
+    const two = claimPagesFrom(hostile)[1]!.html;
+    expect(two).toContain('<title>&quot;><img src=x> data-page-url=&quot;https://evil.example/&quot; · Sourced</title>');
+    expect(two).toContain('<link rel="canonical" href="https://x.example/a/claims/two/">');
+  });
+
   it('refuses a page without the tags it must set, rather than leave the claims page’s own', () => {
     expect(() => claimPagesFrom(page.replace(/<meta property="og:url"[^>]*>/, ''))).toThrow(/og:url/);
     expect(() => claimPagesFrom(page.replace(' data-page-url="https://x.example/a/claims/one/"', ''))).toThrow(

@@ -1,14 +1,8 @@
 // Mentions read back from rendered HTML, as entry pages read them.
 import { describe, expect, it } from 'vitest';
-import {
-  claimTextsFromHtml,
-  mentionsByArticle,
-  mentionsFromHtml,
-  mentionsOf,
-  relatedEntries,
-  sentenceAt,
-} from '../../src/lib/mentions';
+import { mentionsFromHtml, mentionsOf, relatedEntries, sentenceAt } from '../../src/lib/mentions';
 import { renderMarkdown } from '../support/pipeline';
+import { claimQuotes, factsFromHtml } from '../../src/lib/article-facts';
 
 describe('sentenceAt', () => {
   it('finds the sentence around an offset, keeping quotations and abbreviations whole', () => {
@@ -53,7 +47,7 @@ describe('mentionsFromHtml', () => {
     expect(mentions[2]!.after).toBe(' flew to Xville alone.');
     expect(mentions[4]!.sentence).toBe('In a list, Land X again.');
     // The claim's words are read from its mark, links and all.
-    expect(claimTextsFromHtml(html).get('met')).toBe('Later President A flew to Xville');
+    expect(claimQuotes(factsFromHtml(html)).get('met')).toBe('Later President A flew to Xville');
   });
 });
 
@@ -98,17 +92,5 @@ describe('mentionsOf and relatedEntries', () => {
       { entry: 'tass', count: 1 },
     ]);
     expect(relatedEntries('iran', all, 1)).toEqual([{ entry: 'russia', count: 2 }]);
-  });
-
-  it('reads every article, empty ones too', () => {
-    expect(
-      mentionsByArticle([
-        { id: 'a', html: '<p><span id="mention-x-1" class="mention" data-glossary="x">X</span></p>' },
-        { id: 'b', html: undefined },
-      ]).map((a) => [a.article, a.mentions.map((x) => x.elementId)]),
-    ).toEqual([
-      ['a', ['mention-x-1']],
-      ['b', []],
-    ]);
   });
 });

@@ -7,7 +7,6 @@ import {
   RATING,
   articleInput,
   articleJsonLd,
-  articleText,
   claimJsonLd,
   jsonLdScript,
   type ArticleInput,
@@ -15,6 +14,7 @@ import {
 } from '../../src/lib/structured-data';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../src/schemas/taxonomy';
 import { urlValues } from '../support/json-ld';
+import { claimQuotes, factsFromHtml, mentionedEntries } from '../../src/lib/article-facts';
 
 const urls = siteUrls('https://news.example.org', '/sourced/');
 
@@ -79,11 +79,13 @@ const claims: (ClaimLike & { note: string })[] = [
   },
 ];
 
-const html = `<p><a href="/sourced/glossary/land-x/" data-glossary="land-x">Land X</a> and <span data-glossary="the-ys">the Ys</span>:
+const html = `<p><a href="/sourced/glossary/land-x/" id="mention-land-x-1" data-glossary="land-x">Land X</a> and <span id="mention-the-ys-1" data-glossary="the-ys">the Ys</span>:
 <mark id="claim-quote" class="claim">“We agree.”</mark><button class="badge"></button> <mark id="claim-own" class="claim">It was <time data-resolved="1 May">Monday</time></mark>
 <mark id="claim-rumour" class="claim">reportedly</mark> <mark id="claim-framing" class="claim">a warm meeting</mark></p>`;
 
-const { quotes, mentions } = articleText(html);
+const facts = factsFromHtml(html);
+const quotes = claimQuotes(facts);
+const mentions = mentionedEntries(facts);
 
 const input: ArticleInput = {
   slug: 'sample',

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { annotationCollection } from '../../../lib/annotations';
+import { factsOf, textAndSpans } from '../../../lib/article-facts';
 import { lookupFrom } from '../../../lib/article';
 import type { Lookup } from '../../../lib/describe';
 import { annotationsUrl, articleUrl } from '../../../lib/urls';
@@ -21,7 +22,7 @@ export const GET: APIRoute<{ entry: CollectionEntry<'articles'>; lookup: Lookup 
     updated: entry.data.updated,
     outletName: lookup.sources.get(entry.data.original.outlet.id)?.name ?? 'The outlet',
     claims: entry.data.claims,
-    html: entry.rendered?.html ?? '',
+    text: textAndSpans(factsOf(entry)),
     lookup,
   });
   return new Response(JSON.stringify(body, null, 2), {

@@ -3,14 +3,15 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { entryUrl } from '../../../lib/glossary';
-import { mentionsByArticle, mentionsOf } from '../../../lib/mentions';
+import { mentionsOf } from '../../../lib/mentions';
+import { factsOf } from '../../../lib/article-facts';
 import { articleUrl } from '../../../lib/urls';
 import { FEED_LIMIT } from '../../_feeds';
 
 export async function getStaticPaths() {
   const glossary = await getCollection('glossary');
   const articles = (await getCollection('articles')).sort((a, b) => b.data.published.localeCompare(a.data.published));
-  const all = mentionsByArticle(articles.map((a) => ({ id: a.id, html: a.rendered?.html })));
+  const all = articles.map((a) => ({ article: a.id, mentions: factsOf(a).mentions }));
   return glossary.map((entry) => ({
     params: { id: entry.id },
     props: {

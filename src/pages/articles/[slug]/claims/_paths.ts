@@ -2,7 +2,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { lookupFrom } from '../../../../lib/article';
 import type { Lookup } from '../../../../lib/describe';
-import { articleText, type GlossaryItem } from '../../../../lib/structured-data';
+import { claimQuotes, factsOf } from '../../../../lib/article-facts';
+import type { GlossaryItem } from '../../../../lib/structured-data';
 
 export interface ClaimPageProps {
   entry: CollectionEntry<'articles'>;
@@ -23,7 +24,7 @@ export async function claimPaths() {
   return articles.map((entry) => {
     const html = entry.rendered?.html;
     if (!html) throw new Error(`${entry.filePath}: the article body failed to render; see the error above.`);
-    const { quotes } = articleText(html);
+    const quotes = claimQuotes(factsOf(entry));
     for (const claim of entry.data.claims)
       if (!quotes.get(claim.id))
         throw new Error(`${entry.filePath}: claim "${claim.id}" has no mark in the rendered text.`);

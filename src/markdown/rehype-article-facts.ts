@@ -1,0 +1,24 @@
+/**
+ * Works out the article's text facts (src/lib/article-facts.ts) from the finished tree and
+ * hands them to Astro with the render, so no page has to parse the article's HTML again.
+ */
+import type { Root } from 'hast';
+import type { VFile } from 'vfile';
+import { FACTS_KEY, factsFromTree, type ArticleFacts } from '../lib/article-facts';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The article's words, claim spans and glossary mentions. */
+    articleFacts: ArticleFacts;
+  }
+}
+
+export function rehypeArticleFacts() {
+  return (tree: Root, file: VFile): void => {
+    const facts = factsFromTree(tree);
+    file.data.articleFacts = facts;
+    // Astro keeps file.data.astro.frontmatter as the render's plugin frontmatter.
+    const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
+    if (astro?.frontmatter) astro.frontmatter[FACTS_KEY] = facts;
+  };
+}
