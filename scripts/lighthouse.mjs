@@ -67,7 +67,13 @@ try {
     const failing = Object.values(lhr.audits)
       .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative')
       .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
-    results.push({ ...page, scores, failing, lighthouse: lhr.lighthouseVersion, userAgent: lhr.environment.hostUserAgent });
+    results.push({
+      ...page,
+      scores,
+      failing,
+      lighthouse: lhr.lighthouseVersion,
+      userAgent: lhr.environment.hostUserAgent,
+    });
   }
 } finally {
   await chrome.kill();

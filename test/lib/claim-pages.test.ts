@@ -60,7 +60,9 @@ describe('cutting a claims page into one page per claim', () => {
       'data-page-title="&quot;><img src=x> data-page-url=&quot;https://evil.example/&quot;"',
     );
     const two = claimPagesFrom(hostile)[1]!.html;
-    expect(two).toContain('<title>&quot;><img src=x> data-page-url=&quot;https://evil.example/&quot; · Sourced</title>');
+    expect(two).toContain(
+      '<title>&quot;><img src=x> data-page-url=&quot;https://evil.example/&quot; · Sourced</title>',
+    );
     expect(two).toContain('<link rel="canonical" href="https://x.example/a/claims/two/">');
   });
 
