@@ -11,7 +11,6 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { PNG } from 'pngjs';
 import satori from 'satori';
 import { clipText as clip } from './sharing';
 
@@ -159,20 +158,13 @@ export function renderSvg(tree: OgNode): Promise<string> {
 /** Lays out the tree and rasterises it to a 1200×630 PNG. */
 export async function renderPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> {
   const svg = await renderSvg(tree);
-  const image = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
-  // resvg's own PNG encoder took longer than the drawing (docs/performance.md); pngjs with
-  // zlib level 3 and no row filter is about five times faster, and the cards' flat colours
-  // compress as well or better.
-  const png = PNG.sync.write(
-    Object.assign(new PNG({ width: image.width, height: image.height }), { data: image.pixels }),
-    { deflateLevel: 3, filterType: 0 },
-  );
+  const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
   // A copy on a plain ArrayBuffer, which Response accepts as a body.
   return new Uint8Array(png);
 }
 
 /** Bump when the look of the cards changes in a way their trees do not show (e.g. new fonts). */
-const RENDER_VERSION = '2';
+const RENDER_VERSION = '1';
 
 /**
  * renderPng with a disk cache keyed by the tree, the fonts and the renderer versions, in the
@@ -196,7 +188,7 @@ export async function cachedPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> 
 
 let versions: string | undefined;
 function rendererVersions(): string {
-  versions ??= ['satori', '@resvg/resvg-js', 'pngjs']
+  versions ??= ['satori', '@resvg/resvg-js']
     .map((pkg) => {
       try {
         return (
