@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { loadYaml as parseYaml } from './yaml';
 import type { ArticleClaims } from './integrity';
 import { CONTENT_DIRS } from './registry';
 

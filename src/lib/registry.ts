@@ -5,7 +5,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { loadYaml as parse } from './yaml';
 import { HTTP_ONLY_HOSTS_FILE } from './http-only-hosts';
 
 export interface RegistrySource {

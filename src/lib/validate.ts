@@ -9,7 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { parse as parseYaml } from 'yaml';
+import { loadYaml as parseYaml } from './yaml';
 import { remarkPlugins } from '../markdown/index';
 import { articleSchema } from '../schemas/article';
 import { glossarySchema } from '../schemas/glossary';
