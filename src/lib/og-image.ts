@@ -9,8 +9,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { Worker } from 'node:worker_threads';
 import satori from 'satori';
 import { clipText as clip } from './sharing';
 
@@ -130,22 +131,30 @@ const FACES: { pkg: string; file: string; name: string; weights: FontWeight[] }[
   { pkg: '@fontsource/source-serif-4', file: 'source-serif-4', name: SERIF, weights: [600, 700] },
 ];
 
-let fonts: Font[] | undefined;
+interface FontFile extends Omit<Font, 'data'> {
+  path: string;
+}
 
-/** Reads the WOFF files once. Resolved from the project root: built chunks may live elsewhere. */
-function loadFonts(): Font[] {
-  if (fonts) return fonts;
+/** The WOFF files, resolved from the project root: built chunks may live elsewhere. */
+function fontFiles(): FontFile[] {
   const require = createRequire(path.join(process.cwd(), 'package.json'));
-  fonts = FACES.flatMap(({ pkg, file, name, weights }) =>
+  return FACES.flatMap(({ pkg, file, name, weights }) =>
     weights.flatMap((weight) =>
       SUBSETS.map((subset) => ({
         name,
         weight,
         style: 'normal' as const,
-        data: readFileSync(require.resolve(`${pkg}/files/${file}-${subset}-${weight}-normal.woff`)),
+        path: require.resolve(`${pkg}/files/${file}-${subset}-${weight}-normal.woff`),
       })),
     ),
   );
+}
+
+let fonts: Font[] | undefined;
+
+/** Reads the WOFF files once. */
+function loadFonts(): Font[] {
+  fonts ??= fontFiles().map(({ path: file, ...font }) => ({ ...font, data: readFileSync(file) }));
   return fonts;
 }
 
@@ -155,12 +164,55 @@ export function renderSvg(tree: OgNode): Promise<string> {
   return satori(tree as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: loadFonts() });
 }
 
-/** Lays out the tree and rasterises it to a 1200×630 PNG. */
-export async function renderPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> {
-  const svg = await renderSvg(tree);
-  const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
-  // A copy on a plain ArrayBuffer, which Response accepts as a body.
-  return new Uint8Array(png);
+interface PoolWorker {
+  worker: Worker;
+  /** Jobs sent and not yet answered; the worker holds the process open only while there are some. */
+  pending: number;
+}
+
+let pool: PoolWorker[] | undefined;
+let nextJob = 0;
+const jobs = new Map<number, { resolve: (png: Uint8Array<ArrayBuffer>) => void; reject: (e: Error) => void }>();
+
+/**
+ * Worker threads that draw cards (og-worker.mjs), one per core up to four. Drawing takes tens of
+ * milliseconds a card and Astro renders pages on one thread; with workers, and Astro building a
+ * few pages at once (build.concurrency), the cards are drawn on the other cores meanwhile.
+ */
+function workers(): PoolWorker[] {
+  if (pool) return pool;
+  const script = path.join(process.cwd(), 'src/lib/og-worker.mjs');
+  const size = Math.max(1, Math.min(4, availableParallelism()));
+  pool = Array.from({ length: size }, () => {
+    const entry: PoolWorker = { worker: new Worker(script, { workerData: { fonts: fontFiles() } }), pending: 0 };
+    entry.worker.unref();
+    entry.worker.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
+      const job = jobs.get(id);
+      jobs.delete(id);
+      if (--entry.pending === 0) entry.worker.unref();
+      // A copy on a plain ArrayBuffer, which Response accepts as a body.
+      if (png) job?.resolve(new Uint8Array(png));
+      else job?.reject(new Error(`Drawing a preview card failed: ${error}`));
+    });
+    entry.worker.on('error', (e) => {
+      for (const [, job] of jobs) job.reject(e);
+      jobs.clear();
+      pool = undefined;
+    });
+    return entry;
+  });
+  return pool;
+}
+
+/** Lays out the tree and rasterises it to a 1200×630 PNG, in a worker thread. */
+export function renderPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> {
+  const entry = workers().reduce((a, b) => (b.pending < a.pending ? b : a));
+  const id = nextJob++;
+  if (entry.pending++ === 0) entry.worker.ref();
+  return new Promise((resolve, reject) => {
+    jobs.set(id, { resolve, reject });
+    entry.worker.postMessage({ id, tree, width: OG_WIDTH, height: OG_HEIGHT });
+  });
 }
 
 /** Bump when the look of the cards changes in a way their trees do not show (e.g. new fonts). */

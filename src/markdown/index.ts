@@ -23,6 +23,8 @@ export interface PipelineOptions {
   registry: Registry;
   /** Site base path, e.g. "/" or "/sourced/". */
   base?: string;
+  /** Astro's cache directory; the formatted bibliography is kept there between builds. */
+  cacheDir?: string;
 }
 
 /** Remark plugins: they read marks and report problems, so the validator runs them alone. */
@@ -51,11 +53,11 @@ export function remarkPlugins({ registry, base = '/' }: PipelineOptions): Remark
 }
 
 /** Rehype plugins, after Markdown has become HTML. */
-export function rehypePlugins({ registry }: PipelineOptions): RehypePlugins {
+export function rehypePlugins({ registry, cacheDir }: PipelineOptions): RehypePlugins {
   return [
     // Renders [@key] (in the text and in claim cards) and appends the bibliography; rehype-citation
     // formats the whole bibliography once per build and articles reuse it (see the plugin).
-    [rehypeCitations, { bibliography: registry.bibliographyPath, csl: 'apa' }],
+    [rehypeCitations, { bibliography: registry.bibliographyPath, csl: 'apa', ...(cacheDir ? { cacheDir } : {}) }],
     // Gives the bibliography a heading and clickable addresses.
     rehypeBibliography,
     // An allow-list, whatever the steps above let through.

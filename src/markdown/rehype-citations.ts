@@ -9,7 +9,8 @@
  * against the whole bibliography rather than one article's. The output has rehype-citation's
  * shape, so rehypeBibliography and the styles work on it unchanged.
  */
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import rehypeCitation from 'rehype-citation';
@@ -22,6 +23,11 @@ export interface RehypeCitationsOptions {
   bibliography: string;
   /** A citation style rehype-citation knows, e.g. "apa". */
   csl: string;
+  /**
+   * Where to keep the formatted bibliography between builds, keyed by its text, the style and
+   * the rehype-citation version: formatting costs about 10 ms an item.
+   */
+  cacheDir?: string;
 }
 
 interface Formatted {
@@ -43,8 +49,33 @@ let memo: { text: string; formatted: Promise<Formatted> } | undefined;
 /** Formats every item of the bibliography once; reused while the file's text is unchanged. */
 async function formatAll(options: RehypeCitationsOptions): Promise<Formatted> {
   const text = await readFile(options.bibliography, 'utf8');
-  if (memo?.text !== text) memo = { text, formatted: format(text, options) };
+  if (memo?.text !== text) memo = { text, formatted: formatCached(text, options) };
   return memo.formatted;
+}
+
+interface Stored {
+  citations: [string, Element][];
+  entries: Formatted['entries'];
+  container: Element;
+}
+
+async function formatCached(text: string, options: RehypeCitationsOptions): Promise<Formatted> {
+  if (!options.cacheDir) return format(text, options);
+  const version = JSON.parse(
+    await readFile(path.join(process.cwd(), 'node_modules/rehype-citation/package.json'), 'utf8').catch(() => '{}'),
+  ) as { version?: string };
+  const key = createHash('sha256').update(`${version.version}\0${options.csl}\0${text}`).digest('hex').slice(0, 32);
+  const file = path.join(options.cacheDir, 'sourced-citations', `${key}.json`);
+  try {
+    const stored = JSON.parse(await readFile(file, 'utf8')) as Stored;
+    return { citations: new Map(stored.citations), entries: stored.entries, container: stored.container };
+  } catch {
+    const formatted = await format(text, options);
+    const stored: Stored = { ...formatted, citations: [...formatted.citations] };
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(stored));
+    return formatted;
+  }
 }
 
 async function format(text: string, options: RehypeCitationsOptions): Promise<Formatted> {
