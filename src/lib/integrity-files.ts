@@ -8,20 +8,36 @@ import { loadYaml as parseYaml } from './yaml';
 import type { ArticleClaims } from './integrity';
 import { CONTENT_DIRS } from './registry';
 
+/** The HTML pages of a build, each read from disk only when iterated to. */
+export interface BuiltPages extends Iterable<[string, string]> {
+  /** How many pages there are. */
+  size: number;
+}
+
 export interface BuiltSite {
-  pages: Map<string, string>;
+  pages: BuiltPages;
   files: Set<string>;
 }
 
+/**
+ * Lists a built site. Pages are read as they are iterated, not held together: at 2,000
+ * articles the HTML alone is over a gigabyte (docs/performance.md).
+ */
 export function readBuiltSite(outDir: string): BuiltSite {
   const files = new Set<string>();
-  const pages = new Map<string, string>();
+  const html: string[] = [];
   for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const rel = path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
     files.add(rel);
-    if (rel.endsWith('.html')) pages.set(rel, readFileSync(path.join(outDir, rel), 'utf8'));
+    if (rel.endsWith('.html')) html.push(rel);
   }
+  const pages: BuiltPages = {
+    size: html.length,
+    *[Symbol.iterator]() {
+      for (const rel of html) yield [rel, readFileSync(path.join(outDir, rel), 'utf8')];
+    },
+  };
   return { pages, files };
 }
 

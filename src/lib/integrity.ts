@@ -19,8 +19,11 @@ export interface IntegrityInput {
   base: string;
   /** Site origin, e.g. "https://sourced.example"; absolute links to it count as internal. */
   site?: string | undefined;
-  /** Built HTML pages by file path relative to the output folder, e.g. "articles/x/index.html". */
-  pages: ReadonlyMap<string, string>;
+  /**
+   * Built HTML pages as [file path relative to the output folder, HTML], e.g.
+   * "articles/x/index.html". Read once, in order; a build's pages need not all be in memory.
+   */
+  pages: Iterable<readonly [string, string]>;
   /** Every built file (HTML or not), relative to the output folder, with "/" separators. */
   files: ReadonlySet<string>;
   articles: readonly ArticleClaims[];
