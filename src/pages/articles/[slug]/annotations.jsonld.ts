@@ -1,18 +1,12 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import type { APIRoute } from 'astro';
 import { annotationCollection } from '../../../lib/annotations';
 import { factsOf, textAndSpans } from '../../../lib/article-facts';
-import { lookupFrom } from '../../../lib/article';
-import type { Lookup } from '../../../lib/describe';
 import { annotationsUrl, articleUrl } from '../../../lib/urls';
+import { articleLookupPaths, type ArticleLookupProps } from './_paths';
 
-export const getStaticPaths = (async () => {
-  const lookup = lookupFrom(await getCollection('sources'), await getCollection('glossary'));
-  const articles = await getCollection('articles');
-  return articles.map((entry) => ({ params: { slug: entry.id }, props: { entry, lookup } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = articleLookupPaths;
 
-export const GET: APIRoute<{ entry: CollectionEntry<'articles'>; lookup: Lookup }> = ({ props, site }) => {
+export const GET: APIRoute<ArticleLookupProps> = ({ props, site }) => {
   const { entry, lookup } = props;
   const body = annotationCollection({
     pageUrl: new URL(articleUrl(entry.id), site).href,

@@ -1,20 +1,14 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { lookupFrom } from '../../../lib/article';
-import type { Lookup } from '../../../lib/describe';
+import type { APIRoute } from 'astro';
 import { articleCard, pngResponse } from '../../../lib/og-image';
 import { hostLabel } from '../../../lib/sharing';
 import { sourcingSummary } from '../../../lib/sourcing';
 import { url } from '../../../lib/urls';
+import { articleLookupPaths, type ArticleLookupProps } from './_paths';
 
-export const getStaticPaths = (async () => {
-  const lookup = lookupFrom(await getCollection('sources'), await getCollection('glossary'));
-  const articles = await getCollection('articles');
-  return articles.map((entry) => ({ params: { slug: entry.id }, props: { entry, lookup } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = articleLookupPaths;
 
 /** The article's preview: its title, the outlet analysed and who is speaking in it. */
-export const GET: APIRoute<{ entry: CollectionEntry<'articles'>; lookup: Lookup }> = ({ props, site }) => {
+export const GET: APIRoute<ArticleLookupProps> = ({ props, site }) => {
   const { entry, lookup } = props;
   return pngResponse(
     articleCard({
