@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadYaml as parseYaml } from './yaml';
 import type { ArticleClaims } from './integrity';
+import { splitMarkdown } from './problems';
 import { CONTENT_DIRS } from './registry';
 
 /** The HTML pages of a build, each read from disk only when iterated to. */
@@ -50,8 +51,8 @@ export function readArticleClaims(root: string): ArticleClaims[] {
     .sort()
     .map((f) => {
       const raw = readFileSync(path.join(dir, f), 'utf8');
-      const m = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(raw);
-      const fm = (m ? parseYaml(m[1] ?? '') : {}) as { claims?: { id?: unknown }[] } | null;
+      const { yaml } = splitMarkdown(raw);
+      const fm = (yaml !== undefined ? parseYaml(yaml) : {}) as { claims?: { id?: unknown }[] } | null;
       const claimIds = (fm?.claims ?? []).map((c) => c?.id).filter((id): id is string => typeof id === 'string');
       return {
         slug: f.replace(/\.md$/, '').split(path.sep).join('/'),

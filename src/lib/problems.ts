@@ -100,8 +100,16 @@ export class YamlLocator {
   }
 }
 
-/** Splits a Markdown file into its frontmatter text and a locator for it. */
+/** A Markdown file's frontmatter block: `---`, the YAML, `---`. */
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+/** A Markdown file's frontmatter YAML (undefined when it has none) and its body, trimmed. */
+export function splitMarkdown(raw: string): { yaml: string | undefined; body: string } {
+  const m = FRONTMATTER.exec(raw);
+  return { yaml: m?.[1], body: (m ? raw.slice(m[0].length) : raw).trim() };
+}
+
+/** A locator for a Markdown file's frontmatter. */
 export function frontmatterLocator(raw: string): YamlLocator {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(raw);
-  return new YamlLocator(m?.[1] ?? '', 1);
+  return new YamlLocator(splitMarkdown(raw).yaml ?? '', 1);
 }

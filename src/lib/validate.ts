@@ -16,7 +16,14 @@ import { glossarySchema } from '../schemas/glossary';
 import { sourceSchema } from '../schemas/source';
 import { SPEAKER_OUTLET, SPEAKER_UNNAMED } from '../schemas/taxonomy';
 import { webUrl } from '../schemas/common';
-import { ContentError, YamlLocator, frontmatterLocator, relativePath, type ContentProblem } from './problems';
+import {
+  ContentError,
+  YamlLocator,
+  frontmatterLocator,
+  relativePath,
+  splitMarkdown,
+  type ContentProblem,
+} from './problems';
 import { CONTENT_DIRS, loadRegistry, type Registry } from './registry';
 import { checkGlossaryAliases } from './glossary-check';
 import { checkMarkdownLimits } from './markdown-limits';
@@ -286,9 +293,12 @@ function checkArticleReferences(
 }
 
 /** Runs the remark stage over one article body, as the build would, and collects its problems. */
-async function checkBody(abs: string, frontmatter: unknown, registry: Registry): Promise<ContentProblem[]> {
-  const raw = readFileSync(abs, 'utf8');
-  const body = raw.replace(/^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/, '').trim();
+async function checkBody(
+  abs: string,
+  body: string,
+  frontmatter: unknown,
+  registry: Registry,
+): Promise<ContentProblem[]> {
   const file = new VFile({ path: abs, cwd: registry.root, value: body, data: { astro: { frontmatter } } as never });
   // Astro's plugin list type is wider than unified's; the entries are the same functions.
   const processor = unified()
@@ -342,8 +352,8 @@ export async function validateContent(
       problems.push(...limits);
       continue;
     }
-    const m = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(raw);
-    if (!m) {
+    const { yaml, body } = splitMarkdown(raw);
+    if (yaml === undefined) {
       problems.push({
         file,
         line: 1,
@@ -355,7 +365,7 @@ export async function validateContent(
     const locator = frontmatterLocator(raw);
     let fm: RawArticle;
     try {
-      fm = (parseYaml(m[1] ?? '') ?? {}) as RawArticle;
+      fm = (parseYaml(yaml) ?? {}) as RawArticle;
     } catch (e) {
       // The frontmatter starts after the opening "---" line.
       const at = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
@@ -374,7 +384,8 @@ export async function validateContent(
     if (!parsed.success) problems.push(...zodProblems(parsed.error, file, locator, claimId));
     const refProblems = checkArticleReferences(fm, registry, file, locator);
     problems.push(...refProblems);
-    if (bodies && parsed.success && refProblems.length === 0) problems.push(...(await checkBody(abs, fm, registry)));
+    if (bodies && parsed.success && refProblems.length === 0)
+      problems.push(...(await checkBody(abs, body, fm, registry)));
   }
   return problems;
 }
@@ -387,14 +398,14 @@ export async function bodyProblems(files: readonly string[], root: string = proc
   const registry = loadRegistry(root);
   const problems: ContentProblem[] = [];
   for (const abs of files) {
-    const m = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(readFileSync(abs, 'utf8'));
+    const { yaml, body } = splitMarkdown(readFileSync(abs, 'utf8'));
     let fm: unknown = {};
     try {
-      fm = parseYaml(m?.[1] ?? '') ?? {};
+      fm = parseYaml(yaml ?? '') ?? {};
     } catch {
       // reported by validateContent, which runs first
     }
-    problems.push(...(await checkBody(abs, fm, registry)));
+    problems.push(...(await checkBody(abs, body, fm, registry)));
   }
   return problems;
 }
