@@ -1,16 +1,26 @@
-// Paths of the per-article routes that need only the entry and the sources-and-glossary lookup
-// (the preview image and the annotations), with the lookup built once for all of them.
+// What the per-article routes share, built once per route rather than once per page.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { lookupFrom } from '../../../lib/article';
 import type { Lookup } from '../../../lib/describe';
+import type { GlossaryItem } from '../../../lib/structured-data';
+
+/** The sources-and-glossary lookup, and the glossary as structured data takes it. */
+export async function sharedArticleData(): Promise<{ lookup: Lookup; glossary: GlossaryItem[] }> {
+  const glossaryEntries = await getCollection('glossary');
+  return {
+    lookup: lookupFrom(await getCollection('sources'), glossaryEntries),
+    glossary: glossaryEntries.map((g) => ({ id: g.id, data: g.data })),
+  };
+}
 
 export interface ArticleLookupProps {
   entry: CollectionEntry<'articles'>;
   lookup: Lookup;
 }
 
+/** Paths of the routes that need only the entry and the lookup (preview image, annotations). */
 export async function articleLookupPaths() {
-  const lookup = lookupFrom(await getCollection('sources'), await getCollection('glossary'));
+  const { lookup } = await sharedArticleData();
   const articles = await getCollection('articles');
   return articles.map((entry) => ({
     params: { slug: entry.id },

@@ -1,9 +1,9 @@
 // One claims page per article. The article's HTML is parsed and the lookup built once here.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { lookupFrom } from '../../../../lib/article';
 import type { Lookup } from '../../../../lib/describe';
 import { claimQuotes, factsOf } from '../../../../lib/article-facts';
 import type { GlossaryItem } from '../../../../lib/structured-data';
+import { sharedArticleData } from '../_paths';
 
 export interface ClaimPageProps {
   entry: CollectionEntry<'articles'>;
@@ -17,9 +17,7 @@ export interface ClaimPageProps {
 }
 
 export async function claimPaths() {
-  const glossaryEntries = await getCollection('glossary');
-  const lookup = lookupFrom(await getCollection('sources'), glossaryEntries);
-  const glossary: GlossaryItem[] = glossaryEntries.map((g) => ({ id: g.id, data: g.data }));
+  const { lookup, glossary } = await sharedArticleData();
   const articles = await getCollection('articles');
   return articles.map((entry) => {
     const html = entry.rendered?.html;
