@@ -4,12 +4,13 @@
 // .bench/lighthouse/. Exits 1 if the article page scores under 100 in any category.
 // Without --dist it builds the site first (npm run build), so it measures the current code.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { preview } from 'astro';
 import { launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
+import { samplePages } from './bench/page-weight.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -24,25 +25,14 @@ if (!values.dist) {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
-const firstDir = (dir) =>
-  existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true })
-        .filter((e) => e.isDirectory())
-        .map((e) => e.name)
-        .sort()[0]
-    : undefined;
-const slug = firstDir(path.join(dist, 'articles'));
-const claim = slug && firstDir(path.join(dist, 'articles', slug, 'claims'));
-const entry = firstDir(path.join(dist, 'glossary'));
-if (!slug || !claim || !entry) {
+// The pages the benchmark weighs, less the home page: an article, its first claim, a glossary entry.
+const pages = samplePages(dist)
+  .filter((p) => p.type !== 'home')
+  .map((p) => ({ type: p.type, path: `/${p.file.replace(/index\.html$/, '')}` }));
+if (pages.length < 3) {
   console.error(`${dist} has no article, claim page or glossary entry to test; build the site first.`);
   process.exit(2);
 }
-const pages = [
-  { type: 'article', path: `/articles/${slug}/` },
-  { type: 'claim', path: `/articles/${slug}/claims/${claim}/` },
-  { type: 'glossary entry', path: `/glossary/${entry}/` },
-];
 
 const PORT = 4392;
 process.env['SOURCED_OUT_DIR'] = dist;

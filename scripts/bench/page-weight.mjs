@@ -10,7 +10,7 @@ import { toString } from 'hast-util-to-string';
 const gz = (buf) => gzipSync(buf, { level: 6 }).length;
 
 /** The first page of each type in a built site; a type the site does not have is left out. */
-function samplePages(out) {
+export function samplePages(out) {
   const firstDir = (dir) => {
     if (!existsSync(dir)) return undefined;
     return readdirSync(dir, { withFileTypes: true })

@@ -1,6 +1,7 @@
 /**
- * Fails `astro build` and `astro check` before any page is rendered when content is broken.
- * Astro's own loader only logs Markdown render errors, which would drop claims silently.
+ * Fails `astro build` and `astro check` before any page is rendered when the frontmatter or the
+ * data collections are broken. Article bodies are checked by the build's own render instead,
+ * and reported by src/loaders/checked-glob.ts.
  */
 import type { AstroIntegration } from 'astro';
 import { ContentError } from '../lib/problems';
