@@ -5,7 +5,7 @@
  * article; pages read them here instead of parsing the article's HTML again, which cost more
  * than rendering the pages themselves (docs/performance.md).
  */
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { spansOf, type Span } from './annotations';
 import { findMentions, type Mention } from './mentions';
@@ -20,11 +20,13 @@ export interface ArticleFacts {
   spans: Record<string, Span>;
   /** Glossary mentions, in document order. */
   mentions: Mention[];
+  /** The in-text citation of each key the claim cards cite (src/lib/claim-card.ts). */
+  citations: Record<string, Element>;
 }
 
-export function factsFromTree(tree: Root): ArticleFacts {
+export function factsFromTree(tree: Root, citations: Record<string, Element> = {}): ArticleFacts {
   const { text, spans } = spansOf(tree);
-  return { text, spans: Object.fromEntries(spans), mentions: findMentions(tree) };
+  return { text, spans: Object.fromEntries(spans), mentions: findMentions(tree), citations };
 }
 
 /** A collection entry, as far as this reads it. */
@@ -41,7 +43,7 @@ interface RenderedEntry {
 export function factsOf(entry: RenderedEntry): ArticleFacts {
   const rendered = entry.rendered as { metadata?: { frontmatter?: Record<string, unknown> } } | undefined;
   const facts = rendered?.metadata?.frontmatter?.[FACTS_KEY] as ArticleFacts | undefined;
-  if (!facts || typeof facts.text !== 'string' || !facts.spans || !Array.isArray(facts.mentions))
+  if (!facts || typeof facts.text !== 'string' || !facts.spans || !Array.isArray(facts.mentions) || !facts.citations)
     throw new Error(
       `${entry.filePath ?? entry.id}: the rendered article has no text facts; is rehypeArticleFacts in src/markdown/index.ts?`,
     );

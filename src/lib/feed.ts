@@ -7,16 +7,20 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
+import { claimCard, type CardClaim, type ClaimCardOptions } from './claim-card';
 import { channelPhrase, kindLabel, refId, speakerName, statusLabel, type ClaimLike, type Lookup } from './describe';
 
 export interface FeedHtmlOptions {
   /** Absolute URL of the article page; relative links resolve against it. */
   pageUrl: string;
-  /** The article's claims, for the badge words. */
-  claims: ClaimLike[];
+  /** The article's claims, for the badge words and the cards' notes. */
+  claims: readonly CardClaim[];
   lookup: Lookup;
   /** Name of the outlet whose article was analysed, for claims in its own voice. */
   outletName: string;
+  /** The citations the cards use, formatted with the article (ArticleFacts.citations). */
+  citations: ClaimCardOptions['citations'];
 }
 
 /** "[Vladimir Putin, via TASS (Russian state news agency); direct quote; corroborated]". */
@@ -75,6 +79,20 @@ function isInteractivePart(node: ElementContent): boolean {
 export function feedHtml(html: string, options: FeedHtmlOptions): string {
   const tree: Root = fromHtml(html, { fragment: true });
   const claims = new Map(options.claims.map((c) => [c.id, c]));
+  // Article pages live at <base>articles/<slug>/.
+  const cardOptions = { ...options, methodology: new URL('../../methodology/', options.pageUrl).href };
+
+  // Each claim's card after the block that holds its mark, where a reader meets it; the walk
+  // below keeps what a feed reader can use.
+  tree.children = tree.children.flatMap((block) => {
+    const cards: Element[] = [];
+    visit(block, 'element', (el) => {
+      const id = el.tagName === 'mark' ? /^claim-(.+)$/.exec(String(el.properties['id'] ?? ''))?.[1] : undefined;
+      const claim = id === undefined ? undefined : claims.get(id);
+      if (claim) cards.push(claimCard(claim, cardOptions));
+    });
+    return [block, ...cards];
+  });
 
   const walk = (parent: Root | Element): void => {
     const out: (RootContent | ElementContent)[] = [];

@@ -44,8 +44,9 @@ export function remarkPlugins({ registry, base = '/' }: PipelineOptions): Remark
     [remarkCitationKeys, { keys: new Set(registry.bibliography.keys()) }],
     // Resolves relative dates before claims, so a date inside a claim is kept in its mark.
     remarkDates,
-    // Marks claims and adds their badges and cards; needs the registry for names and types.
-    [remarkClaims, { registry, base }],
+    // Marks claims and adds their badges; needs the registry for names and types. The cards the
+    // badges open are added by the page, from the frontmatter (src/lib/claim-card.ts).
+    [remarkClaims, { registry }],
     // Links the first mention of each glossary entry per section and marks repeats, after claims
     // so a claim's words stay in its mark (a link inside <mark> changes none of its text).
     [remarkGlossaryLinks, { registry, base }],
@@ -55,8 +56,8 @@ export function remarkPlugins({ registry, base = '/' }: PipelineOptions): Remark
 /** Rehype plugins, after Markdown has become HTML. */
 export function rehypePlugins({ registry, cacheDir }: PipelineOptions): RehypePlugins {
   return [
-    // Renders [@key] (in the text and in claim cards) and appends the bibliography; rehype-citation
-    // formats the whole bibliography once per build and articles reuse it (see the plugin).
+    // Renders [@key] in the text, formats the keys the claim cards cite, and appends the
+    // bibliography; rehype-citation formats it once per build and articles reuse it (see the plugin).
     [rehypeCitations, { bibliography: registry.bibliographyPath, csl: 'apa', ...(cacheDir ? { cacheDir } : {}) }],
     // Gives the bibliography a heading and clickable addresses.
     rehypeBibliography,

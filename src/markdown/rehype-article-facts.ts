@@ -15,7 +15,7 @@ declare module 'vfile' {
 
 export function rehypeArticleFacts() {
   return (tree: Root, file: VFile): void => {
-    const facts = factsFromTree(tree);
+    const facts = factsFromTree(tree, file.data.cardCitations);
     file.data.articleFacts = facts;
     // Astro keeps file.data.astro.frontmatter as the render's plugin frontmatter.
     const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;

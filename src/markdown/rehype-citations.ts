@@ -8,6 +8,10 @@
  * nodes. A source is therefore cited the same way on every page, disambiguated (2024a, 2024b)
  * against the whole bibliography rather than one article's. The output has rehype-citation's
  * shape, so rehypeBibliography and the styles work on it unchanged.
+ *
+ * Claim cards are not in the Markdown (src/lib/claim-card.ts), so the keys they cite come from
+ * the frontmatter: their citations go on `file.data.cardCitations` for the page, and their
+ * entries into the article's bibliography, so every citation on the page has its entry.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -17,6 +21,14 @@ import rehypeCitation from 'rehype-citation';
 import { unified } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { cardCitationKeys, type CardClaim } from '../lib/claim-card';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The in-text citation for each key the article's claim cards cite (no id: cards add none). */
+    cardCitations: Record<string, Element>;
+  }
+}
 
 export interface RehypeCitationsOptions {
   /** The CSL-JSON bibliography file. */
@@ -117,10 +129,18 @@ async function format(text: string, options: RehypeCitationsOptions): Promise<Fo
   return { citations, entries, container: { ...container, children: [] } };
 }
 
+/** The keys the article's claim cards cite, from the frontmatter Astro hands the pipeline. */
+function cardKeys(file: VFile): string[] {
+  const claims = (file.data as { astro?: { frontmatter?: { claims?: unknown } } }).astro?.frontmatter?.claims;
+  if (!Array.isArray(claims)) return [];
+  return [...new Set((claims as CardClaim[]).flatMap((c) => (c ? cardCitationKeys(c) : [])))];
+}
+
 export function rehypeCitations(options: RehypeCitationsOptions) {
-  return async (tree: Root): Promise<void> => {
+  return async (tree: Root, file: VFile): Promise<void> => {
+    const inCards = cardKeys(file);
     // The bibliography is only read and formatted once some article cites something.
-    let any = false;
+    let any = inCards.length > 0;
     visit(tree, 'text', (node) => {
       any ||= node.value.includes('[@');
     });
@@ -128,6 +148,17 @@ export function rehypeCitations(options: RehypeCitationsOptions) {
     const { citations, entries, container } = await formatAll(options);
 
     const cited = new Set<string>();
+    const cardCitations: Record<string, Element> = {};
+    for (const key of inCards) {
+      const template = citations.get(key);
+      if (!template) continue; // unknown keys fail earlier, in the frontmatter check
+      const span = structuredClone(template);
+      delete span.properties['id'];
+      cardCitations[key] = span;
+      cited.add(key);
+    }
+    file.data.cardCitations = cardCitations;
+
     let count = 0;
     visit(tree, 'text', (node: Text, index, parent) => {
       if (index === undefined || !parent || parent.type !== 'element' || !PERMITTED.has(parent.tagName)) return;

@@ -2,7 +2,8 @@
  * The last step of the pipeline: an allow-list of elements and attributes (rehype-sanitize),
  * so that nothing from content, however it got through, can run script or load resources.
  */
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
+import type { VFile } from 'vfile';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
 
@@ -47,7 +48,17 @@ const schema: SanitizeSchema = {
 
 export function rehypeSafeHtml() {
   const sanitize = rehypeSanitize(schema) as (tree: Root) => Root;
-  return (tree: Root): Root => {
+  return (tree: Root, file: VFile): Root => {
+    // The claim cards' citations reach the page outside this tree (rehype-citations.ts).
+    const cards = file.data.cardCitations;
+    if (cards) {
+      const clean: Record<string, Element> = {};
+      for (const [key, span] of Object.entries(cards)) {
+        const [only] = sanitize({ type: 'root', children: [span] }).children;
+        if (only?.type === 'element') clean[key] = only as Element;
+      }
+      file.data.cardCitations = clean;
+    }
     const clean = sanitize(tree);
     // Content may load files from this site only: a src with a scheme, or "//host/x" (which the
     // protocol list takes for a local path), is dropped.

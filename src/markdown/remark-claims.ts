@@ -1,24 +1,15 @@
 /**
  * Turns each `:claim[exact words]{#id}` mark into a highlighted span with an attribution badge,
- * ties it to its frontmatter entry, and reports marks and entries that do not match.
+ * ties it to its frontmatter entry, and reports marks and entries that do not match. The badge
+ * opens the claim's card, which the page adds from the frontmatter (src/lib/claim-card.ts).
  */
-import { h } from 'hastscript';
-import type { ElementContent } from 'hast';
-import type { Parent, Root, RootContent } from 'mdast';
+import type { Parent, Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import {
-  badgeChip,
-  badgeSentence,
-  channelPhrase,
-  kindLabel,
-  speakerName,
-  statusLabel,
-  type ClaimLike,
-} from '../lib/describe';
-import { formatDate } from '../lib/dates';
+import { cardId } from '../lib/claim-card';
+import { badgeChip, badgeSentence, type ClaimLike } from '../lib/describe';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
 import type { Registry } from '../lib/registry';
 import type { ClaimKind, ClaimStatus } from '../schemas/taxonomy';
@@ -26,16 +17,6 @@ import type { ClaimKind, ClaimStatus } from '../schemas/taxonomy';
 export interface RemarkClaimsOptions {
   /** Sources and glossary, for the names and channel types on badges. */
   registry: Pick<Registry, 'sources' | 'glossary'>;
-  /** Site base path, for links to the methodology page. */
-  base?: string;
-}
-
-/** A claim as it stands in raw frontmatter (ids are plain strings there). */
-interface FrontmatterClaim extends ClaimLike {
-  note?: string;
-  checked?: string[];
-  primaryWording?: string;
-  timeline?: { date: string; who: string; action: string; summary: string; cite?: string[] }[];
 }
 
 export interface MarkedClaim {
@@ -54,111 +35,11 @@ declare module 'vfile' {
   }
 }
 
-/** Astro's YAML loader turns unquoted days into Dates; cards print them as days again. */
-const isoDay = (d: unknown): string => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
-
-const withSlash = (base: string) => (base.endsWith('/') ? base : `${base}/`);
-
-function detailsCard(claim: FrontmatterClaim, options: RemarkClaimsOptions, outletName: string): ElementContent {
-  const { registry } = options;
-  const methodology = `${withSlash(options.base ?? '/')}methodology/`;
-  const cardId = `claim-${claim.id}-details`;
-  const rows: ElementContent[] = [
-    h('dt', 'Who'),
-    h('dd', speakerName(claim, registry, outletName)),
-    h('dt', 'Channel'),
-    h('dd', channelPhrase(claim, registry)),
-  ];
-  if (claim.primary) {
-    const id = typeof claim.primary === 'string' ? claim.primary : claim.primary.id;
-    const src = registry.sources.get(id);
-    rows.push(h('dt', 'Primary record'), h('dd', src?.url ? h('a', { href: src.url }, src.name) : id));
-  }
-  rows.push(
-    h('dt', 'Kind'),
-    h('dd', h('a', { href: `${methodology}#kind-${claim.kind}` }, kindLabel(claim.kind))),
-    h('dt', 'Status'),
-    h(
-      'dd',
-      h(
-        'a',
-        { href: `${methodology}#status-${claim.status}`, className: ['status', `status-${claim.status}`] },
-        statusLabel(claim.status),
-      ),
-    ),
-  );
-  const body: ElementContent[] = [
-    h('p', { className: ['claim-card-title'], id: `${cardId}-title` }, `About this claim`),
-    h('dl', rows),
-  ];
-  if (claim.note) body.push(h('p', { className: ['claim-card-note'] }, claim.note));
-  if (claim.primaryWording) {
-    body.push(
-      h('p', { className: ['claim-card-wording'] }, [
-        h('strong', 'Primary record’s wording: '),
-        h('q', claim.primaryWording),
-      ]),
-    );
-  }
-  if (claim.timeline?.length) {
-    body.push(
-      h(
-        'ol',
-        { className: ['claim-card-timeline'], 'aria-label': 'Timeline of the report' },
-        claim.timeline.map((e) =>
-          h('li', [
-            h('time', { dateTime: isoDay(e.date) }, formatDate(isoDay(e.date))),
-            ` — ${e.who} ${e.action}: ${e.summary} `,
-            ...(e.cite ?? []).map((k) => ({ type: 'text' as const, value: `[@${k}]` })),
-          ]),
-        ),
-      ),
-    );
-  }
-  if (claim.checked?.length) {
-    body.push(
-      h('p', { className: ['claim-card-checked'] }, [
-        'Checked against: ',
-        // rehype-citation turns these into citations linked to the bibliography.
-        { type: 'text', value: claim.checked.map((k) => `[@${k}]`).join(' ') },
-      ]),
-    );
-  }
-  body.push(
-    h('p', { className: ['claim-card-actions'] }, [
-      h('a', { href: `#claim-${claim.id}` }, 'Link to this claim'),
-      ' ',
-      // The claim's own shareable page, relative to the article page; a small script turns it
-      // into a Share (or Copy link) button where it can.
-      h('a', { href: `claims/${claim.id}/` }, 'Share this claim'),
-      ' ',
-      h(
-        'button',
-        { type: 'button', popoverTarget: cardId, popoverTargetAction: 'hide', className: ['claim-card-close'] },
-        'Close',
-      ),
-    ]),
-  );
-  return h(
-    'div',
-    {
-      id: cardId,
-      popover: 'auto',
-      role: 'dialog',
-      ariaLabelledBy: `${cardId}-title`,
-      className: ['claim-card'],
-      dataKind: claim.kind,
-      dataStatus: claim.status,
-    },
-    body,
-  );
-}
-
 export function remarkClaims(options: RemarkClaimsOptions) {
   return (tree: Root, file: VFile): void => {
     const frontmatter = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ??
-      {}) as { claims?: FrontmatterClaim[]; original?: { outlet?: string } };
-    const declared = new Map<string, FrontmatterClaim>();
+      {}) as { claims?: ClaimLike[]; original?: { outlet?: string } };
+    const declared = new Map<string, ClaimLike>();
     for (const c of frontmatter.claims ?? []) if (c && typeof c.id === 'string') declared.set(c.id, c);
     const outletId = frontmatter.original?.outlet;
     const outletName = (outletId && options.registry.sources.get(outletId)?.name) || 'The outlet';
@@ -207,7 +88,6 @@ export function remarkClaims(options: RemarkClaimsOptions) {
     }
     throwIfProblems(file);
 
-    const cardsAfter = new Map<RootContent, ElementContent[]>();
     const marked: MarkedClaim[] = [];
     for (const { node, ancestors, id } of found) {
       const claim = declared.get(id)!;
@@ -234,27 +114,13 @@ export function remarkClaims(options: RemarkClaimsOptions) {
           hProperties: {
             type: 'button',
             className: ['badge', `status-${claim.status}`],
-            popoverTarget: `claim-${id}-details`,
+            popoverTarget: cardId(id),
             dataChip: chip,
             ariaLabel: `About this claim: ${sentence}`,
           },
         },
       };
       parent.children.splice(index + 1, 0, badge as never);
-      const block = (ancestors[1] ?? node) as RootContent;
-      const list = cardsAfter.get(block) ?? [];
-      list.push(detailsCard(claim, options, outletName));
-      cardsAfter.set(block, list);
-    }
-
-    // Cards go after the block that holds their claims: a popover card holds lists and
-    // paragraphs, which may not sit inside a paragraph.
-    for (const [block, cards] of cardsAfter) {
-      const index = tree.children.indexOf(block);
-      tree.children.splice(index + 1, 0, {
-        type: 'claimCards',
-        data: { hName: 'div', hProperties: { className: ['claim-cards'] }, hChildren: cards },
-      } as never);
     }
     file.data.claims = marked;
   };

@@ -62,7 +62,6 @@ const OPAQUE = new Set([
   'html',
   'definition',
   'claimBadge',
-  'claimCards',
   'glossaryCards',
 ]);
 /** Blocks within which a quotation can run on from one text node to the next. */

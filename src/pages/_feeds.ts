@@ -1,6 +1,7 @@
 // The articles as feed entries, newest first, for /rss.xml and /atom.xml.
 import { getCollection } from 'astro:content';
 import { lookupFrom } from '../lib/article';
+import { factsOf } from '../lib/article-facts';
 import { feedHtml, type FeedArticle } from '../lib/feed';
 import { articleUrl } from '../lib/urls';
 
@@ -29,7 +30,13 @@ export async function feedArticles(site: URL): Promise<FeedArticle[]> {
       updated: entry.data.updated,
       url: pageUrl,
       tags: entry.data.tags,
-      content: feedHtml(html, { pageUrl, claims: entry.data.claims, lookup, outletName }),
+      content: feedHtml(html, {
+        pageUrl,
+        claims: entry.data.claims,
+        lookup,
+        outletName,
+        citations: factsOf(entry).citations,
+      }),
     };
   });
 }

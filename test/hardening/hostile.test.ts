@@ -10,7 +10,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { toHtml } from 'hast-util-to-html';
+import { VFile } from 'vfile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimCards, type CardClaim } from '../../src/lib/claim-card';
 import { ContentError, formatProblem, type ContentProblem } from '../../src/lib/problems';
 import { loadRegistry } from '../../src/lib/registry';
 import { validateContent } from '../../src/lib/validate';
@@ -127,8 +129,20 @@ function expectProblemsNamingFile(problems: ContentProblem[], file: string): voi
   }
 }
 
+/** The article's body as its page shows it: the rendered Markdown, then the claim cards. */
 async function expectSafeRender(root: string, file: string, raw: string): Promise<string> {
-  const { html } = await renderMarkdown(raw, { registry: loadRegistry(root), filePath: path.join(root, file) });
+  const registry = loadRegistry(root);
+  const { html: body, file: vfile } = await renderMarkdown(raw, { registry, filePath: path.join(root, file) });
+  const claims = (splitFrontmatter(raw).frontmatter as { claims?: CardClaim[] }).claims ?? [];
+  const cards = toHtml(
+    claimCards(claims, {
+      lookup: registry,
+      outletName: 'Paper C',
+      methodology: '/methodology/',
+      citations: vfile.data.cardCitations ?? {},
+    }),
+  );
+  const html = body + cards;
   expect(unsafeHtml(html)).toEqual([]);
   return html;
 }
@@ -155,7 +169,7 @@ describe('the safety check used by these tests', () => {
 });
 
 describe('the final allow-list (rehype-safe-html), should anything slip past the checks before it', () => {
-  const sanitize = (html: string) => toHtml(rehypeSafeHtml()(fromHtml(html, { fragment: true })));
+  const sanitize = (html: string) => toHtml(rehypeSafeHtml()(fromHtml(html, { fragment: true }), new VFile()));
   const hostile = [
     '<script>alert(1)</script>',
     '<p onclick="alert(1)" style="color:red">p</p>',
@@ -171,6 +185,20 @@ describe('the final allow-list (rehype-safe-html), should anything slip past the
       expect(unsafeHtml(sanitize(html))).toEqual([]);
     });
   }
+
+  it('cleans the claim cards’ citations too, which reach the page outside the article tree', () => {
+    const [span] = fromHtml(
+      '<span onclick="alert(1)">(<a href="javascript:alert(1)">A, 2024</a>)<script>x</script></span>',
+      {
+        fragment: true,
+      },
+    ).children;
+    const file = new VFile({ data: { cardCitations: { k: span as Element } } });
+    rehypeSafeHtml()({ type: 'root', children: [] }, file);
+    const clean = toHtml(file.data.cardCitations!['k']!);
+    expect(unsafeHtml(clean)).toEqual([]);
+    expect(clean).toContain('A, 2024');
+  });
 
   it('keeps local images and safe links', () => {
     expect(sanitize('<a href="https://example.org/">x</a> <img src="chart.png" alt="c">')).toBe(

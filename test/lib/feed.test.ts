@@ -2,7 +2,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ClaimLike } from '../../src/lib/describe';
+import type { CardClaim } from '../../src/lib/claim-card';
 import { atomFeed, badgeText, dayToDate, feedHtml, rssItem, type FeedArticle } from '../../src/lib/feed';
 import { loadRegistry } from '../../src/lib/registry';
 import { ROOT } from '../support/global-setup';
@@ -31,14 +31,35 @@ claims:
 
 Person A said, according to Agency B, :claim[“we are closest”]{#relayed}. :claim[It rained :date[yesterday]{value=2024-10-10}]{#own-voice}.
 `;
-const relayClaims: [ClaimLike, ClaimLike] = [
-  { id: 'relayed', kind: 'direct-quote', speaker: 'person-a', via: ['agency-b', 'wire-a'], status: 'single-source' },
-  { id: 'own-voice', kind: 'outlet-assertion', speaker: 'outlet', via: [], status: 'unsupported' },
+const relayClaims: [CardClaim, CardClaim] = [
+  {
+    id: 'relayed',
+    kind: 'direct-quote',
+    speaker: 'person-a',
+    via: ['agency-b', 'wire-a'],
+    status: 'single-source',
+    note: 'Wire A relayed Agency B.',
+    checked: ['ref-one'],
+  },
+  {
+    id: 'own-voice',
+    kind: 'outlet-assertion',
+    speaker: 'outlet',
+    via: [],
+    status: 'unsupported',
+    note: 'Nothing supports it.',
+  },
 ];
 
 async function sampleFeedHtml(): Promise<string> {
-  const { html } = await renderMarkdown(relayInput);
-  return feedHtml(html, { pageUrl: PAGE, claims: relayClaims, lookup, outletName: 'Paper C' });
+  const { html, file } = await renderMarkdown(relayInput);
+  return feedHtml(html, {
+    pageUrl: PAGE,
+    claims: relayClaims,
+    lookup,
+    outletName: 'Paper C',
+    citations: file.data.cardCitations ?? {},
+  });
 }
 
 describe('badges as text for feed readers', () => {
@@ -68,6 +89,9 @@ describe('feed HTML made from an article’s rendered HTML', () => {
   it('keeps each card’s note as plain text, with a link to the claim’s own page, and drops its popover machinery', async () => {
     const out = await sampleFeedHtml();
     expect(out).toContain('Wire A relayed Agency B.');
+    // After the paragraph that holds the claim, and with the citation it was checked against.
+    expect(out.indexOf('Wire A relayed Agency B.')).toBeGreaterThan(out.indexOf('“we are closest”'));
+    expect(out).toMatch(/Checked against: <span[^>]*>\(<a href="[^"]*#bib-ref-one">/);
     expect(out).toContain(`<a href="${PAGE}claims/relayed/">About this claim</a>`);
     for (const gone of [
       'popover',
@@ -100,13 +124,14 @@ describe('feed HTML made from an article’s rendered HTML', () => {
   it('turns the real seed article into feed HTML with one bracketed badge per claim and no scripts or buttons', async () => {
     const raw = readFileSync(path.join(ROOT, 'content/articles/putin-pezeshkian-ashgabat.md'), 'utf8');
     const registry = loadRegistry(ROOT);
-    const { html } = await renderMarkdown(raw, { registry });
-    const claims = (splitFrontmatter(raw).frontmatter as { claims: ClaimLike[] }).claims;
+    const { html, file } = await renderMarkdown(raw, { registry });
+    const claims = (splitFrontmatter(raw).frontmatter as { claims: CardClaim[] }).claims;
     const out = feedHtml(html, {
       pageUrl: 'https://sourced.example/articles/seed/',
       claims,
       lookup: registry,
       outletName: 'HuffPost UK',
+      citations: file.data.cardCitations ?? {},
     });
     expect(out.match(/<small>\[/g)?.length).toBe(claims.length);
     expect(out).toContain(
