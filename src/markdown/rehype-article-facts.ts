@@ -17,8 +17,9 @@ export function rehypeArticleFacts() {
   return (tree: Root, file: VFile): void => {
     const facts = factsFromTree(tree, file.data.cardCitations);
     file.data.articleFacts = facts;
-    // Astro keeps file.data.astro.frontmatter as the render's plugin frontmatter.
+    // Astro stores file.data.astro.frontmatter with the render, beside the entry's own data. Only
+    // the facts go there: a second copy of the frontmatter would be kept with every article.
     const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
-    if (astro?.frontmatter) astro.frontmatter[FACTS_KEY] = facts;
+    if (astro) astro.frontmatter = { [FACTS_KEY]: facts };
   };
 }
