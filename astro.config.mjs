@@ -30,11 +30,12 @@ export default defineConfig({
   // Tests build into their own folders so they never clobber or read a developer's dist/.
   outDir: process.env.SOURCED_OUT_DIR ?? './dist',
   cacheDir,
-  // sitemap: /sitemap-index.xml (robots.txt points to it); searchIndex: Pagefind over the output.
-  // claimPages: each claim's page, cut from its article's claims page (not in the sitemap: the
-  // article is the page to index). integrity: after the others, so it checks the output they
-  // have written; hostConfig writes _headers (with the pages' CSP) and _redirects.
-  integrations: [validateContent(), sitemap(), ogImageCache(), searchIndex(), claimPages(), integrity(), hostConfig()],
+  // sitemap: /sitemap-index.xml (robots.txt points to it). claimPages: each claim's page, cut from
+  // its article's claims page once pages are written (not in the sitemap: the article is the page
+  // to index). integrity: after the others, so it checks the output they have written; hostConfig
+  // writes _headers (with the pages' CSP) and _redirects. searchIndex: Pagefind over the output;
+  // it starts once the claim pages are written, indexes while the others check, and is awaited last.
+  integrations: [validateContent(), sitemap(), ogImageCache(), claimPages(), integrity(), hostConfig(), searchIndex()],
   // Strict CSP as a meta tag with hashes of every inline script and style (src/lib/csp.ts).
   security: {
     csp: { directives: [...CSP_DIRECTIVES], scriptDirective: { resources: [...CSP_SCRIPT_RESOURCES] } },

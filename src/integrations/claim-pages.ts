@@ -1,7 +1,8 @@
 /**
  * Writes each claim's own page (articles/<slug>/claims/<id>/) from its article's claims page,
- * after the build (src/lib/claim-pages.ts says how and why). Runs before the integrity check,
- * which then checks these pages like any other.
+ * as soon as the pages are written (src/lib/claim-pages.ts says how and why). That is before
+ * the search index starts reading the output and before the integrity check, which then checks
+ * these pages like any other.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +14,7 @@ export function claimPages(): AstroIntegration {
   return {
     name: 'sourced:claim-pages',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:generated': ({ dir, logger }) => {
         const articles = path.join(fileURLToPath(dir), 'articles');
         let count = 0;
         for (const slug of existsSync(articles) ? readdirSync(articles) : []) {

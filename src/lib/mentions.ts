@@ -15,9 +15,10 @@ export interface Mention {
   elementId: string;
   /** The words in the text, e.g. "Tehran". */
   text: string;
-  /** The sentence the mention stands in, whitespace collapsed: `before + text + after`. */
-  sentence: string;
-  /** The sentence up to the mention, and after it, so pages can emphasise the words. */
+  /**
+   * The sentence the mention stands in, whitespace collapsed, up to the mention and after it
+   * (sentenceOf joins them), so pages can emphasise the words.
+   */
   before: string;
   after: string;
   /** Whether this mention is the linked one (first in its section) or a marked repeat. */
@@ -110,7 +111,6 @@ export function findMentions(tree: Root): Mention[] {
         entry,
         elementId: id,
         text: words,
-        sentence: before + words + after,
         before,
         after,
         linked: n.tagName === 'a',
@@ -122,6 +122,9 @@ export function findMentions(tree: Root): Mention[] {
   visit(tree, undefined);
   return out;
 }
+
+/** The whole sentence a mention stands in. Not stored: it would repeat `before` and `after`. */
+export const sentenceOf = (m: Pick<Mention, 'before' | 'text' | 'after'>): string => m.before + m.text + m.after;
 
 export interface ArticleMentions {
   /** Article id (slug). */
@@ -149,7 +152,7 @@ export function relatedEntries(
   for (const { article, mentions } of articles) {
     const bySentence = new Map<string, Set<string>>();
     for (const m of mentions) {
-      const key = `${m.block}\u0000${m.sentence}`;
+      const key = `${m.block}\u0000${sentenceOf(m)}`;
       const set = bySentence.get(key) ?? new Set<string>();
       set.add(m.entry);
       bySentence.set(key, set);

@@ -7,7 +7,7 @@
  * and return the tree satori lays out, so the words on an image are easy to test.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -218,6 +218,31 @@ export function renderPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> {
 /** Bump when the look of the cards changes in a way their trees do not show (e.g. new fonts). */
 const RENDER_VERSION = '1';
 
+/** Cards being drawn in this build, by cache file, so a card asked for twice is drawn once. */
+const drawing = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+
+/** The cache file for a tree, keyed by the tree, the fonts and the renderer versions. */
+function cacheFile(dir: string, tree: OgNode): string {
+  const hash = createHash('sha256').update(RENDER_VERSION).update(rendererVersions());
+  for (const f of loadFonts()) hash.update(`${f.name}/${f.weight}/${f.data.length}`);
+  return path.join(dir, `${hash.update(JSON.stringify(tree)).digest('hex').slice(0, 40)}.png`);
+}
+
+function drawInto(file: string): (tree: OgNode) => Promise<Uint8Array<ArrayBuffer>> {
+  return (tree) => {
+    let job = drawing.get(file);
+    if (!job) {
+      job = renderPng(tree).then((png) => {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, png);
+        return png;
+      });
+      drawing.set(file, job);
+    }
+    return job;
+  };
+}
+
 /**
  * renderPng with a disk cache keyed by the tree, the fonts and the renderer versions, in the
  * directory the og-image-cache integration names; without it, this just renders.
@@ -225,16 +250,29 @@ const RENDER_VERSION = '1';
 export async function cachedPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> {
   const dir = process.env['SOURCED_OG_CACHE_DIR'];
   if (!dir) return renderPng(tree);
-  const hash = createHash('sha256').update(RENDER_VERSION).update(rendererVersions());
-  for (const f of loadFonts()) hash.update(`${f.name}/${f.weight}/${f.data.length}`);
-  const file = path.join(dir, `${hash.update(JSON.stringify(tree)).digest('hex').slice(0, 40)}.png`);
+  const file = cacheFile(dir, tree);
+  const job = drawing.get(file);
+  if (job) return job;
   try {
     return new Uint8Array(readFileSync(file));
   } catch {
-    const png = await renderPng(tree);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, png);
-    return png;
+    return drawInto(file)(tree);
+  }
+}
+
+/**
+ * Starts drawing the cards that are not cached yet, without waiting. Astro renders one route's
+ * pages at a time, so when the image route comes the main thread would sit idle while the
+ * workers draw; started early, they draw while other routes render (docs/performance.md).
+ */
+export function drawAhead(trees: Iterable<OgNode>): void {
+  const dir = process.env['SOURCED_OG_CACHE_DIR'];
+  if (!dir) return;
+  for (const tree of trees) {
+    const file = cacheFile(dir, tree);
+    if (drawing.has(file) || existsSync(file)) continue;
+    // A failure is reported when the image's own page asks for it.
+    drawInto(file)(tree).catch(() => undefined);
   }
 }
 

@@ -16,7 +16,9 @@ import { ContentError } from '../lib/problems';
 import { bodyProblems } from '../lib/validate';
 
 export function checkedGlob(options: { pattern: string; base: string }): Loader {
-  const inner = glob(options);
+  // The raw body is not kept: nothing reads it from the store, and at 10 KB an article it would
+  // be held in memory and rewritten with every build's cache (docs/performance.md).
+  const inner = glob({ ...options, retainBody: false });
   return {
     name: 'sourced:checked-glob',
     async load(context) {

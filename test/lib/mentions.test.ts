@@ -1,6 +1,6 @@
 // Mentions read back from rendered HTML, as entry pages read them.
 import { describe, expect, it } from 'vitest';
-import { mentionsFromHtml, mentionsOf, relatedEntries, sentenceAt } from '../../src/lib/mentions';
+import { mentionsFromHtml, mentionsOf, relatedEntries, sentenceAt, sentenceOf } from '../../src/lib/mentions';
 import { renderMarkdown } from '../support/pipeline';
 import { claimQuotes, factsFromHtml } from '../../src/lib/article-facts';
 
@@ -42,10 +42,10 @@ describe('mentionsFromHtml', () => {
       ['land-x', 'mention-land-x-1', 'Xville', true, 0],
       ['land-x', 'mention-land-x-2', 'Land X', false, 1],
     ]);
-    expect(mentions[2]!.sentence).toBe('Later President A flew to Xville alone.');
+    expect(sentenceOf(mentions[2]!)).toBe('Later President A flew to Xville alone.');
     expect(mentions[2]!.before).toBe('Later ');
     expect(mentions[2]!.after).toBe(' flew to Xville alone.');
-    expect(mentions[4]!.sentence).toBe('In a list, Land X again.');
+    expect(sentenceOf(mentions[4]!)).toBe('In a list, Land X again.');
     // The claim's words are read from its mark, links and all.
     expect(claimQuotes(factsFromHtml(html)).get('met')).toBe('Later President A flew to Xville');
   });
@@ -55,9 +55,8 @@ describe('mentionsOf and relatedEntries', () => {
   const m = (entry: string, block: number, sentence: string) => ({
     entry,
     elementId: `mention-${entry}-x`,
-    text: entry,
-    sentence,
-    before: '',
+    text: '',
+    before: sentence,
     after: '',
     linked: false,
     block,
