@@ -11,6 +11,7 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { integrity } from './src/integrations/integrity.ts';
 import { claimPages } from './src/integrations/claim-pages.ts';
 import { hostConfig } from './src/integrations/host-config.ts';
+import { contentStoreFromDisk } from './src/integrations/content-store-from-disk.ts';
 import { CSP_DIRECTIVES, CSP_SCRIPT_RESOURCES } from './src/lib/csp.ts';
 
 // One place to set where the site lives; a deployment sets SITE_URL (and BASE_PATH) once.
@@ -30,12 +31,22 @@ export default defineConfig({
   // Tests build into their own folders so they never clobber or read a developer's dist/.
   outDir: process.env.SOURCED_OUT_DIR ?? './dist',
   cacheDir,
-  // sitemap: /sitemap-index.xml (robots.txt points to it). claimPages: each claim's page, cut from
-  // its article's claims page once pages are written (not in the sitemap: the article is the page
-  // to index). integrity: after the others, so it checks the output they have written; hostConfig
-  // writes _headers (with the pages' CSP) and _redirects. searchIndex: Pagefind over the output;
-  // it starts once the claim pages are written, indexes while the others check, and is awaited last.
-  integrations: [validateContent(), sitemap(), ogImageCache(), claimPages(), integrity(), hostConfig(), searchIndex()],
+  // contentStoreFromDisk: pages read the content store from a file, not from a huge literal.
+  // sitemap: /sitemap-index.xml (robots.txt points to it). searchIndex: Pagefind over the pages
+  // as Astro wrote them. claimPages: then each claim's page, cut from its article's claims page
+  // (not in the sitemap or the index: the article is the page to find). integrity: after the
+  // others, so it checks the output they have written; hostConfig writes _headers (with the
+  // pages' CSP) and _redirects.
+  integrations: [
+    validateContent(),
+    contentStoreFromDisk(),
+    sitemap(),
+    ogImageCache(),
+    searchIndex(),
+    claimPages(),
+    integrity(),
+    hostConfig(),
+  ],
   // Strict CSP as a meta tag with hashes of every inline script and style (src/lib/csp.ts).
   security: {
     csp: { directives: [...CSP_DIRECTIVES], scriptDirective: { resources: [...CSP_SCRIPT_RESOURCES] } },
