@@ -33,10 +33,10 @@ export default defineConfig({
   cacheDir,
   // contentStoreFromDisk: pages read the content store from a file, not from a huge literal.
   // sitemap: /sitemap-index.xml (robots.txt points to it). searchIndex: Pagefind over the pages
-  // as Astro wrote them. claimPages: then each claim's page, cut from its article's claims page
-  // (not in the sitemap or the index: the article is the page to find). integrity: after the
-  // others, so it checks the output they have written; hostConfig writes _headers (with the
-  // pages' CSP) and _redirects.
+  // marked for search, once they are written. claimPages: then each claim's page, cut from its
+  // article's claims page (not in the sitemap or the search index: the article is the page to
+  // find). integrity: after the others, so it checks the output they have written; hostConfig
+  // writes _headers (with the pages' CSP) and _redirects.
   integrations: [
     validateContent(),
     contentStoreFromDisk(),

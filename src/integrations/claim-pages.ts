@@ -1,8 +1,7 @@
 /**
  * Writes each claim's own page (articles/<slug>/claims/<id>/) from its article's claims page,
- * as soon as the pages are written (src/lib/claim-pages.ts says how and why), after the search
- * index has read them and before the integrity check, which then checks these pages like any
- * other.
+ * once the pages are written and indexed for search (src/lib/claim-pages.ts says how and why),
+ * before the integrity check, which then checks these pages like any other.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { Parser } from 'htmlparser2';
+import { detached } from '../lib/detached-string';
 import { headerPolicy, headersFile, redirectsFile } from '../lib/host-config';
 import { readBuiltSite } from '../lib/integrity-files';
 
@@ -21,7 +22,8 @@ export function metaPolicy(html: string): string | undefined {
     {
       onopentag(name, attrs) {
         if (name === 'meta' && attrs['http-equiv']?.toLowerCase() === 'content-security-policy')
-          policy ??= attrs['content'] ?? '';
+          // Kept for every page: a copy, not a view that would keep the whole page in memory.
+          policy ??= detached(attrs['content'] ?? '');
         if (name === 'body') parser.pause();
       },
     },

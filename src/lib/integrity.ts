@@ -4,6 +4,7 @@
  * back to plain http:. Pure: the caller reads the files (see integrity-files.ts).
  */
 import { Parser } from 'htmlparser2';
+import { detached } from './detached-string';
 
 export interface ArticleClaims {
   /** Article id, as in its URL: articles/<slug>/. */
@@ -55,32 +56,48 @@ interface ParsedPage {
 
 /**
  * Reads the ids, claim marks and links of a page. A streaming tokenizer rather than a full tree:
- * this runs over every built page, tens of thousands at scale (docs/performance.md).
+ * this runs over every built page, tens of thousands at scale (docs/performance.md). Every
+ * page's results are kept until all are read, so a link is kept once a page, and the same
+ * address on many pages (navigation, methodology, glossary) shares one string through `intern`.
  */
-function parsePage(html: string): ParsedPage {
+function parsePage(html: string, intern: Map<string, string>): ParsedPage {
   const ids = new Set<string>();
   const claimMarks: string[] = [];
   const links: ParsedPage['links'] = [];
+  const seen = new Set<string>();
+  const shared = (s: string): string => {
+    const known = intern.get(s);
+    if (known !== undefined) return known;
+    const own = detached(s);
+    intern.set(own, own);
+    return own;
+  };
+  const link = (element: string, attribute: string, value: string) => {
+    const key = `${attribute}=${value}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    links.push({ element: shared(element), attribute: shared(attribute), value: shared(value) });
+  };
   const parser = new Parser(
     {
       onopentag(element, attrs) {
-        const id = attrs['id'];
+        const id = attrs['id'] === undefined ? undefined : detached(attrs['id']);
         if (id) ids.add(id);
-        if (element === 'a' && attrs['name'] !== undefined) ids.add(attrs['name']);
+        if (element === 'a' && attrs['name'] !== undefined) ids.add(detached(attrs['name']));
         if (element === 'mark' && (attrs['class'] ?? '').split(/\s+/).includes('claim')) claimMarks.push(id ?? '');
         for (const attribute of URL_ATTRIBUTES) {
           const v = attrs[attribute]?.trim();
-          if (v) links.push({ element, attribute, value: v });
+          if (v) link(element, attribute, v);
         }
         for (const candidate of (attrs['srcset'] ?? '').split(',')) {
           const u = candidate.trim().split(/\s+/)[0];
-          if (u) links.push({ element, attribute: 'srcset', value: u });
+          if (u) link(element, 'srcset', u);
         }
         // Link previews (og:image, og:url) are fetched by other sites; they must resolve too.
         const property = attrs['property'] ?? attrs['name'] ?? '';
         const content = attrs['content'];
         if (element === 'meta' && /^(og|twitter):/.test(property) && content && /^https?:\/\//.test(content)) {
-          links.push({ element: 'meta', attribute: property, value: content });
+          link('meta', property, content);
         }
       },
     },
@@ -113,7 +130,9 @@ export function checkIntegrity(input: IntegrityInput): IntegrityProblem[] {
   const origin = input.site ? new URL(input.site).origin : PLACEHOLDER_ORIGIN;
   const httpOnly = input.httpOnlyHosts ?? new Set<string>();
   const parsed = new Map<string, ParsedPage>();
-  for (const [file, html] of input.pages) parsed.set(file, parsePage(html));
+  const intern = new Map<string, string>();
+  for (const [file, html] of input.pages) parsed.set(file, parsePage(html, intern));
+  intern.clear();
 
   for (const article of input.articles) {
     const file = `articles/${article.slug}/index.html`;
@@ -148,11 +167,7 @@ export function checkIntegrity(input: IntegrityInput): IntegrityProblem[] {
 
   for (const [file, page] of parsed) {
     const pageUrl = new URL(servedPath(file, input.base), origin);
-    const seen = new Set<string>();
     for (const link of page.links) {
-      const key = `${link.attribute}=${link.value}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       const where = `<${link.element} ${link.attribute}="${link.value}">`;
       let target: URL;
       try {

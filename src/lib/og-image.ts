@@ -164,54 +164,94 @@ export function renderSvg(tree: OgNode): Promise<string> {
   return satori(tree as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: loadFonts() });
 }
 
+interface Job {
+  id: number;
+  tree: OgNode;
+  resolve: (png: Uint8Array<ArrayBuffer>) => void;
+  reject: (e: Error) => void;
+}
+
 interface PoolWorker {
   worker: Worker;
-  /** Jobs sent and not yet answered; the worker holds the process open only while there are some. */
-  pending: number;
+  /** The job it is drawing; one at a time, so a worker can be replaced whenever it is idle. */
+  job: Job | undefined;
+  /** Cards drawn so far. */
+  drawn: number;
 }
+
+/**
+ * Cards a worker draws before it is replaced. resvg-js keeps each rendered bitmap (3 MB at
+ * 1200×630) in native memory that garbage collection does not give back; only ending the thread
+ * does. Without this, 1,000 cards added about 3.5 GB to a build's peak (docs/performance.md).
+ */
+const CARDS_PER_WORKER = 40;
 
 let pool: PoolWorker[] | undefined;
 let nextJob = 0;
-const jobs = new Map<number, { resolve: (png: Uint8Array<ArrayBuffer>) => void; reject: (e: Error) => void }>();
+const queue: Job[] = [];
 
-/**
- * Worker threads that draw cards (og-worker.mjs), one per core up to four. Drawing takes tens of
- * milliseconds a card and Astro renders pages on one thread; with workers, and Astro building a
- * few pages at once (build.concurrency), the cards are drawn on the other cores meanwhile.
- */
-function workers(): PoolWorker[] {
-  if (pool) return pool;
+function startWorker(): PoolWorker {
   const script = path.join(process.cwd(), 'src/lib/og-worker.mjs');
-  const size = Math.max(1, Math.min(4, availableParallelism()));
-  pool = Array.from({ length: size }, () => {
-    const entry: PoolWorker = { worker: new Worker(script, { workerData: { fonts: fontFiles() } }), pending: 0 };
+  const entry: PoolWorker = {
+    worker: new Worker(script, { workerData: { fonts: fontFiles() } }),
+    job: undefined,
+    drawn: 0,
+  };
+  // An idle worker must not keep the build process alive.
+  entry.worker.unref();
+  entry.worker.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
+    const job = entry.job;
+    if (job?.id !== id) return;
+    entry.job = undefined;
+    entry.drawn++;
     entry.worker.unref();
-    entry.worker.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
-      const job = jobs.get(id);
-      jobs.delete(id);
-      if (--entry.pending === 0) entry.worker.unref();
-      // A copy on a plain ArrayBuffer, which Response accepts as a body.
-      if (png) job?.resolve(new Uint8Array(png));
-      else job?.reject(new Error(`Drawing a preview card failed: ${error}`));
-    });
-    entry.worker.on('error', (e) => {
-      for (const [, job] of jobs) job.reject(e);
-      jobs.clear();
-      pool = undefined;
-    });
-    return entry;
+    // A copy on a plain ArrayBuffer, which Response accepts as a body.
+    if (png) job.resolve(new Uint8Array(png));
+    else job.reject(new Error(`Drawing a preview card failed: ${error}`));
+    pump();
   });
-  return pool;
+  entry.worker.on('error', (e) => {
+    entry.job?.reject(e);
+    entry.job = undefined;
+    if (pool) pool = pool.filter((w) => w !== entry);
+    pump();
+  });
+  return entry;
 }
 
-/** Lays out the tree and rasterises it to a 1200×630 PNG, in a worker thread. */
+/** Gives queued cards to idle workers, replacing those that have drawn their share. */
+function pump(): void {
+  const size = Math.max(1, Math.min(4, availableParallelism()));
+  pool = (pool ?? []).filter((entry) => {
+    if (entry.job || entry.drawn < CARDS_PER_WORKER) return true;
+    void entry.worker.terminate();
+    return false;
+  });
+  let idle = pool.filter((entry) => !entry.job).length;
+  while (pool.length < size && queue.length > idle) {
+    pool.push(startWorker());
+    idle++;
+  }
+  for (const entry of pool) {
+    if (entry.job) continue;
+    const job = queue.shift();
+    if (!job) break;
+    entry.job = job;
+    entry.worker.ref();
+    entry.worker.postMessage({ id: job.id, tree: job.tree, width: OG_WIDTH, height: OG_HEIGHT });
+  }
+}
+
+/**
+ * Lays out the tree and rasterises it to a 1200×630 PNG in a worker thread (og-worker.mjs), one
+ * per core up to four. Drawing takes tens of milliseconds a card and Astro renders pages on one
+ * thread; with workers, and Astro building a few pages at once (build.concurrency), the cards are
+ * drawn on the other cores meanwhile.
+ */
 export function renderPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> {
-  const entry = workers().reduce((a, b) => (b.pending < a.pending ? b : a));
-  const id = nextJob++;
-  if (entry.pending++ === 0) entry.worker.ref();
   return new Promise((resolve, reject) => {
-    jobs.set(id, { resolve, reject });
-    entry.worker.postMessage({ id, tree, width: OG_WIDTH, height: OG_HEIGHT });
+    queue.push({ id: nextJob++, tree, resolve, reject });
+    pump();
   });
 }
 

@@ -92,6 +92,15 @@ describe('search', () => {
     }
   });
 
+  it('indexes every page marked for search, wherever the search step looks for them', () => {
+    const fragments = readdirSync(path.join(outDir, 'pagefind/fragment')).length;
+    const marked = (readdirSync(outDir, { recursive: true, encoding: 'utf8' }) as string[]).filter(
+      (f) => f.endsWith('.html') && readFileSync(path.join(outDir, f), 'utf8').includes('data-pagefind-body'),
+    );
+    expect(marked.length).toBeGreaterThan(10);
+    expect(fragments).toBe(marked.length);
+  });
+
   it('says without JavaScript that the glossary index is the way to find an entry', async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();

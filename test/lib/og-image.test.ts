@@ -56,4 +56,13 @@ describe('rendering a card', () => {
     // Text is drawn as glyph outlines; a card with words is far bigger than a blank one.
     expect(png.byteLength).toBeGreaterThan(20_000);
   });
+
+  it('draws every card asked for at once, each its own, past the point where worker threads are replaced', async () => {
+    // More cards than a worker draws before it is replaced (CARDS_PER_WORKER), all queued together.
+    const titles = Array.from({ length: 90 }, (_, i) => `Card number ${i} of a long queue`);
+    const pngs = await Promise.all(titles.map((title) => renderPng(articleCard({ ...article, title }))));
+    for (const png of pngs) expect(pngSize(png)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
+    // Different words give different images: no card is answered with another's.
+    expect(new Set(pngs.map((p) => Buffer.from(p).toString('base64'))).size).toBe(titles.length);
+  }, 60_000);
 });
