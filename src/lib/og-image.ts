@@ -258,7 +258,11 @@ export function renderPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> {
 /** Bump when the look of the cards changes in a way their trees do not show (e.g. new fonts). */
 const RENDER_VERSION = '1';
 
-/** Cards being drawn in this build, by cache file, so a card asked for twice is drawn once. */
+/**
+ * Cards being drawn, by cache file, so a card asked for again meanwhile is drawn once. A card
+ * leaves the map once its file is written: later requests read the file, and the build does not
+ * hold every card it drew in memory.
+ */
 const drawing = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
 
 /** The cache file for a tree, keyed by the tree, the fonts and the renderer versions. */
@@ -268,19 +272,20 @@ function cacheFile(dir: string, tree: OgNode): string {
   return path.join(dir, `${hash.update(JSON.stringify(tree)).digest('hex').slice(0, 40)}.png`);
 }
 
-function drawInto(file: string): (tree: OgNode) => Promise<Uint8Array<ArrayBuffer>> {
-  return (tree) => {
-    let job = drawing.get(file);
-    if (!job) {
-      job = renderPng(tree).then((png) => {
+/** Draws the tree into its cache file, or joins the drawing already under way. */
+function drawInto(file: string, tree: OgNode): Promise<Uint8Array<ArrayBuffer>> {
+  let job = drawing.get(file);
+  if (!job) {
+    job = renderPng(tree)
+      .then((png) => {
         mkdirSync(path.dirname(file), { recursive: true });
         writeFileSync(file, png);
         return png;
-      });
-      drawing.set(file, job);
-    }
-    return job;
-  };
+      })
+      .finally(() => drawing.delete(file));
+    drawing.set(file, job);
+  }
+  return job;
 }
 
 /**
@@ -291,12 +296,11 @@ export async function cachedPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> 
   const dir = process.env['SOURCED_OG_CACHE_DIR'];
   if (!dir) return renderPng(tree);
   const file = cacheFile(dir, tree);
-  const job = drawing.get(file);
-  if (job) return job;
   try {
     return new Uint8Array(readFileSync(file));
   } catch {
-    return drawInto(file)(tree);
+    // Not drawn yet, or being drawn (the file is written only when the card is done).
+    return drawInto(file, tree);
   }
 }
 
@@ -312,7 +316,7 @@ export function drawAhead(trees: Iterable<OgNode>): void {
     const file = cacheFile(dir, tree);
     if (drawing.has(file) || existsSync(file)) continue;
     // A failure is reported when the image's own page asks for it.
-    drawInto(file)(tree).catch(() => undefined);
+    drawInto(file, tree).catch(() => undefined);
   }
 }
 
