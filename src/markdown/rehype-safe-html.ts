@@ -46,6 +46,9 @@ const schema: SanitizeSchema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
 };
 
+/** What a class may be: letters, digits and a few joiners ("language-c++", "status-corroborated"). */
+const CLASS_NAME = /^[\p{L}\p{N}_.+#-]+$/u;
+
 export function rehypeSafeHtml() {
   const sanitize = rehypeSanitize(schema) as (tree: Root) => Root;
   return (tree: Root, file: VFile): Root => {
@@ -61,8 +64,11 @@ export function rehypeSafeHtml() {
     }
     const clean = sanitize(tree);
     // Content may load files from this site only: a src with a scheme, or "//host/x" (which the
-    // protocol list takes for a local path), is dropped.
+    // protocol list takes for a local path), is dropped. A class is a plain name: a code fence's
+    // language is written by the author (```<script>), and markup-like classes are dropped.
     visit(clean, 'element', (node) => {
+      const classes = node.properties['className'];
+      if (Array.isArray(classes)) node.properties['className'] = classes.filter((c) => CLASS_NAME.test(String(c)));
       const src = node.properties['src'];
       if (typeof src === 'string' && /^\s*(?:[a-z][a-z0-9+.-]*:|[\\/]{2})/i.test(src)) delete node.properties['src'];
     });

@@ -200,6 +200,13 @@ describe('the final allow-list (rehype-safe-html), should anything slip past the
     expect(clean).toContain('A, 2024');
   });
 
+  it('drops a code fence’s language when it looks like markup, and keeps an ordinary one', async () => {
+    const { html } = await renderMarkdown(sampleWith('```<script>\n```\n\n```c++\nx\n```'));
+    expect(unsafeHtml(html)).toEqual([]);
+    expect(html).not.toContain('<script');
+    expect(html).toContain('class="language-c++"');
+  });
+
   it('keeps local images and safe links', () => {
     expect(sanitize('<a href="https://example.org/">x</a> <img src="chart.png" alt="c">')).toBe(
       '<a href="https://example.org/">x</a> <img src="chart.png" alt="c">',
