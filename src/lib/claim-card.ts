@@ -37,6 +37,9 @@ export interface ClaimCardOptions {
 /** The id of a claim's card, which its badge's popovertarget names. */
 export const cardId = (claimId: string): string => `claim-${claimId}-details`;
 
+/** The claim id a card id (or a badge's popovertarget) names: the inverse of cardId. */
+export const claimOfCard = (id: string): string => id.replace(/^claim-/, '').replace(/-details$/, '');
+
 /** The keys a claim's card cites: where it was checked, then its timeline's sources. */
 export const cardCitationKeys = (claim: Pick<CardClaim, 'checked' | 'timeline'>): string[] => [
   ...(claim.checked ?? []),

@@ -8,7 +8,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
-import { claimCard, type CardClaim, type ClaimCardOptions } from './claim-card';
+import { claimCard, claimOfCard, type CardClaim, type ClaimCardOptions } from './claim-card';
 import { channelPhrase, kindLabel, refId, speakerName, statusLabel, type ClaimLike, type Lookup } from './describe';
 
 export interface FeedHtmlOptions {
@@ -102,9 +102,7 @@ export function feedHtml(html: string, options: FeedHtmlOptions): string {
         continue;
       }
       if (node.tagName === 'button' && hasClass(node, 'badge')) {
-        const target = String(node.properties['popoverTarget'] ?? '');
-        const id = target.replace(/^claim-/, '').replace(/-details$/, '');
-        const claim = claims.get(id);
+        const claim = claims.get(claimOfCard(String(node.properties['popoverTarget'] ?? '')));
         if (claim)
           out.push(text(' '), {
             type: 'element',
@@ -117,9 +115,7 @@ export function feedHtml(html: string, options: FeedHtmlOptions): string {
       // Glossary hover cards repeat the entry's description; the mention's link stays.
       if (hasClass(node, 'glossary-cards')) continue;
       if (hasClass(node, 'claim-card')) {
-        const id = String(node.properties['id'] ?? '')
-          .replace(/^claim-/, '')
-          .replace(/-details$/, '');
+        const id = claimOfCard(String(node.properties['id'] ?? ''));
         const kept = node.children.filter((c) => !isInteractivePart(c));
         const card: Element = {
           type: 'element',
