@@ -8,9 +8,8 @@ import { validateContent } from './src/integrations/validate-content.ts';
 import sitemap from '@astrojs/sitemap';
 import { ogImageCache } from './src/integrations/og-image-cache.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
-import { integrity } from './src/integrations/integrity.ts';
 import { claimPages } from './src/integrations/claim-pages.ts';
-import { hostConfig } from './src/integrations/host-config.ts';
+import { finishBuild } from './src/integrations/finish-build.ts';
 import { contentStoreFromDisk } from './src/integrations/content-store-from-disk.ts';
 import { CSP_DIRECTIVES, CSP_SCRIPT_RESOURCES } from './src/lib/csp.ts';
 
@@ -35,7 +34,7 @@ export default defineConfig({
   // sitemap: /sitemap-index.xml (robots.txt points to it). searchIndex: Pagefind over the pages
   // marked for search, once they are written. claimPages: then each claim's page, cut from its
   // article's claims page (not in the sitemap or the search index: the article is the page to
-  // find). integrity: after the others, so it checks the output they have written; hostConfig
+  // find). finishBuild: last, so it checks the output the others have written (integrity), and
   // writes _headers (with the pages' CSP) and _redirects.
   integrations: [
     validateContent(),
@@ -44,8 +43,7 @@ export default defineConfig({
     ogImageCache(),
     searchIndex(),
     claimPages(),
-    integrity(),
-    hostConfig(),
+    finishBuild(),
   ],
   // Strict CSP as a meta tag with hashes of every inline script and style (src/lib/csp.ts).
   security: {

@@ -1,10 +1,9 @@
 /**
  * Checks a built site as a whole, after every page exists: every declared claim is on its
  * article's page exactly once, every internal link and fragment resolves, and no link falls
- * back to plain http:. Pure: the caller reads the files (see integrity-files.ts).
+ * back to plain http:. Pure: the caller reads the files (see built-site.ts).
  */
-import { Parser } from 'htmlparser2';
-import { detached } from './detached-string';
+import { scanPage, type PageScan } from './page-scan.mjs';
 
 export interface ArticleClaims {
   /** Article id, as in its URL: articles/<slug>/. */
@@ -39,73 +38,12 @@ export interface IntegrityProblem {
   fix: string;
 }
 
-/** Attributes that hold a URL the browser follows or loads. */
-const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'poster', 'data', 'xlink:href', 'cite'] as const;
 /** Schemes that run code or smuggle documents; never acceptable in a built page. */
 const UNSAFE_SCHEMES = new Set(['javascript:', 'vbscript:']);
 const NAVIGATING = new Set(['a', 'area', 'form', 'button', 'input']);
 const PLACEHOLDER_ORIGIN = 'https://site.invalid';
 
 const withSlash = (b: string) => (b.endsWith('/') ? b : `${b}/`);
-
-interface ParsedPage {
-  ids: Set<string>;
-  claimMarks: string[];
-  links: { element: string; attribute: string; value: string }[];
-}
-
-/**
- * Reads the ids, claim marks and links of a page. A streaming tokenizer rather than a full tree:
- * this runs over every built page, tens of thousands at scale (docs/performance.md). Every
- * page's results are kept until all are read, so a link is kept once a page, and the same
- * address on many pages (navigation, methodology, glossary) shares one string through `intern`.
- */
-function parsePage(html: string, intern: Map<string, string>): ParsedPage {
-  const ids = new Set<string>();
-  const claimMarks: string[] = [];
-  const links: ParsedPage['links'] = [];
-  const seen = new Set<string>();
-  const shared = (s: string): string => {
-    const known = intern.get(s);
-    if (known !== undefined) return known;
-    const own = detached(s);
-    intern.set(own, own);
-    return own;
-  };
-  const link = (element: string, attribute: string, value: string) => {
-    const key = `${attribute}=${value}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    links.push({ element: shared(element), attribute: shared(attribute), value: shared(value) });
-  };
-  const parser = new Parser(
-    {
-      onopentag(element, attrs) {
-        const id = attrs['id'] === undefined ? undefined : detached(attrs['id']);
-        if (id) ids.add(id);
-        if (element === 'a' && attrs['name'] !== undefined) ids.add(detached(attrs['name']));
-        if (element === 'mark' && (attrs['class'] ?? '').split(/\s+/).includes('claim')) claimMarks.push(id ?? '');
-        for (const attribute of URL_ATTRIBUTES) {
-          const v = attrs[attribute]?.trim();
-          if (v) link(element, attribute, v);
-        }
-        for (const candidate of (attrs['srcset'] ?? '').split(',')) {
-          const u = candidate.trim().split(/\s+/)[0];
-          if (u) link(element, 'srcset', u);
-        }
-        // Link previews (og:image, og:url) are fetched by other sites; they must resolve too.
-        const property = attrs['property'] ?? attrs['name'] ?? '';
-        const content = attrs['content'];
-        if (element === 'meta' && /^(og|twitter):/.test(property) && content && /^https?:\/\//.test(content)) {
-          link('meta', property, content);
-        }
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(html);
-  return { ids, claimMarks, links };
-}
 
 /** The site path a built file is served at, e.g. "articles/x/index.html" → "/sourced/articles/x/". */
 export function servedPath(file: string, base: string): string {
@@ -125,14 +63,29 @@ export function fileForPath(pathname: string, base: string): string | undefined 
   return rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest;
 }
 
-export function checkIntegrity(input: IntegrityInput): IntegrityProblem[] {
+export function checkIntegrity({ pages, ...input }: IntegrityInput): IntegrityProblem[] {
+  const scans = new Map<string, PageScan>();
+  for (const [file, html] of pages) scans.set(file, structuredClone(scanPage(html)));
+  return checkScannedSite({ ...input, pages: scans });
+}
+
+export interface ScannedSiteInput extends Omit<IntegrityInput, 'pages'> {
+  /** Each built page's scan (page-scan.mjs), by file path relative to the output folder. */
+  pages: ReadonlyMap<string, PageScan>;
+}
+
+/** The same check over pages already scanned, as a build does (built-site.ts scanBuiltSite). */
+export function checkScannedSite(input: ScannedSiteInput): IntegrityProblem[] {
   const problems: IntegrityProblem[] = [];
   const origin = input.site ? new URL(input.site).origin : PLACEHOLDER_ORIGIN;
   const httpOnly = input.httpOnlyHosts ?? new Set<string>();
-  const parsed = new Map<string, ParsedPage>();
-  const intern = new Map<string, string>();
-  for (const [file, html] of input.pages) parsed.set(file, parsePage(html, intern));
-  intern.clear();
+  const parsed = input.pages;
+  const idsOf = new Map<string, Set<string>>();
+  const ids = (file: string, page: PageScan) => {
+    let set = idsOf.get(file);
+    if (!set) idsOf.set(file, (set = new Set(page.ids)));
+    return set;
+  };
 
   for (const article of input.articles) {
     const file = `articles/${article.slug}/index.html`;
@@ -223,7 +176,7 @@ export function checkIntegrity(input: IntegrityInput): IntegrityProblem[] {
         // A malformed escape is checked as written.
       }
       const targetPage = parsed.get(targetFile);
-      if (targetPage && !targetPage.ids.has(id)) {
+      if (targetPage && !ids(targetFile, targetPage).has(id)) {
         problems.push({
           page: file,
           message: `${where} points to #${id}, but ${targetFile === file ? 'this page' : targetFile} has no element with that id.`,
