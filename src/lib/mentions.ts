@@ -132,11 +132,78 @@ export interface ArticleMentions {
   mentions: Mention[];
 }
 
+/**
+ * Every entry's mentions, by entry: the articles that mention it, in the order given, each with
+ * only its mentions of that entry. One pass over all mentions, for pages that list many entries.
+ */
+export function mentionsByEntry(all: ArticleMentions[]): Map<string, ArticleMentions[]> {
+  const out = new Map<string, ArticleMentions[]>();
+  for (const { article, mentions } of all) {
+    const own = new Map<string, Mention[]>();
+    for (const m of mentions) {
+      const list = own.get(m.entry);
+      if (list) list.push(m);
+      else own.set(m.entry, [m]);
+    }
+    for (const [entry, list] of own) {
+      const groups = out.get(entry);
+      if (groups) groups.push({ article, mentions: list });
+      else out.set(entry, [{ article, mentions: list }]);
+    }
+  }
+  return out;
+}
+
 /** The articles that mention `entry`, each with only its mentions of `entry`; articles without any are left out. */
 export function mentionsOf(entry: string, all: ArticleMentions[]): ArticleMentions[] {
-  return all
-    .map((a) => ({ article: a.article, mentions: a.mentions.filter((m) => m.entry === entry) }))
-    .filter((a) => a.mentions.length > 0);
+  return mentionsByEntry(all).get(entry) ?? [];
+}
+
+/**
+ * For every entry, the entries mentioned in the same sentences, most often first (ties: more
+ * articles, then id), at most `limit`. Counts sentences, not repeats within one sentence. One
+ * pass over all mentions: asked entry by entry, a site with A articles and G entries would read
+ * every mention G times.
+ */
+export function relatedByEntry(
+  articles: ArticleMentions[],
+  limit = 6,
+): Map<string, { entry: string; count: number }[]> {
+  const counts = new Map<string, Map<string, { sentences: number; articles: Set<string> }>>();
+  for (const { article, mentions } of articles) {
+    const bySentence = new Map<string, Set<string>>();
+    for (const m of mentions) {
+      const key = `${m.block}\u0000${sentenceOf(m)}`;
+      const set = bySentence.get(key) ?? new Set<string>();
+      set.add(m.entry);
+      bySentence.set(key, set);
+    }
+    for (const set of bySentence.values()) {
+      if (set.size < 2) continue;
+      for (const entry of set) {
+        let row = counts.get(entry);
+        if (!row) counts.set(entry, (row = new Map()));
+        for (const other of set) {
+          if (other === entry) continue;
+          const c = row.get(other) ?? { sentences: 0, articles: new Set<string>() };
+          c.sentences++;
+          c.articles.add(article);
+          row.set(other, c);
+        }
+      }
+    }
+  }
+  const out = new Map<string, { entry: string; count: number }[]>();
+  for (const [entry, row] of counts) {
+    out.set(
+      entry,
+      [...row.entries()]
+        .sort(([a, x], [b, y]) => y.sentences - x.sentences || y.articles.size - x.articles.size || a.localeCompare(b))
+        .slice(0, limit)
+        .map(([e, c]) => ({ entry: e, count: c.sentences })),
+    );
+  }
+  return out;
 }
 
 /**
@@ -148,28 +215,5 @@ export function relatedEntries(
   articles: ArticleMentions[],
   limit = 6,
 ): { entry: string; count: number }[] {
-  const counts = new Map<string, { sentences: number; articles: Set<string> }>();
-  for (const { article, mentions } of articles) {
-    const bySentence = new Map<string, Set<string>>();
-    for (const m of mentions) {
-      const key = `${m.block}\u0000${sentenceOf(m)}`;
-      const set = bySentence.get(key) ?? new Set<string>();
-      set.add(m.entry);
-      bySentence.set(key, set);
-    }
-    for (const set of bySentence.values()) {
-      if (!set.has(entry)) continue;
-      for (const other of set) {
-        if (other === entry) continue;
-        const c = counts.get(other) ?? { sentences: 0, articles: new Set<string>() };
-        c.sentences++;
-        c.articles.add(article);
-        counts.set(other, c);
-      }
-    }
-  }
-  return [...counts.entries()]
-    .sort(([a, x], [b, y]) => y.sentences - x.sentences || y.articles.size - x.articles.size || a.localeCompare(b))
-    .slice(0, limit)
-    .map(([e, c]) => ({ entry: e, count: c.sentences }));
+  return relatedByEntry(articles, limit).get(entry) ?? [];
 }

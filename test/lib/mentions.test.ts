@@ -1,6 +1,14 @@
 // Mentions read back from rendered HTML, as entry pages read them.
 import { describe, expect, it } from 'vitest';
-import { mentionsFromHtml, mentionsOf, relatedEntries, sentenceAt, sentenceOf } from '../../src/lib/mentions';
+import {
+  mentionsByEntry,
+  mentionsFromHtml,
+  mentionsOf,
+  relatedByEntry,
+  relatedEntries,
+  sentenceAt,
+  sentenceOf,
+} from '../../src/lib/mentions';
 import { renderMarkdown } from '../support/pipeline';
 import { claimQuotes, factsFromHtml } from '../../src/lib/article-facts';
 
@@ -51,7 +59,7 @@ describe('mentionsFromHtml', () => {
   });
 });
 
-describe('mentionsOf and relatedEntries', () => {
+describe('mentionsOf, relatedEntries and their every-entry forms', () => {
   const m = (entry: string, block: number, sentence: string) => ({
     entry,
     elementId: `mention-${entry}-x`,
@@ -91,5 +99,21 @@ describe('mentionsOf and relatedEntries', () => {
       { entry: 'tass', count: 1 },
     ]);
     expect(relatedEntries('iran', all, 1)).toEqual([{ entry: 'russia', count: 2 }]);
+  });
+
+  it('answers for every entry at once, with an entry that shares no sentence left out', () => {
+    const byEntry = mentionsByEntry(all);
+    expect([...byEntry.keys()].sort()).toEqual(['hamas', 'iran', 'russia', 'tass']);
+    expect(byEntry.get('tass')!.map((a) => [a.article, a.mentions.length])).toEqual([
+      ['one', 1],
+      ['three', 1],
+    ]);
+    const related = relatedByEntry(all);
+    expect(related.get('tass')).toEqual([
+      { entry: 'iran', count: 1 },
+      { entry: 'russia', count: 1 },
+    ]);
+    expect(related.get('hamas')).toEqual([{ entry: 'iran', count: 1 }]);
+    expect(related.has('nobody')).toBe(false);
   });
 });

@@ -2,11 +2,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { lookupFrom } from '../../../lib/article';
 import type { Lookup } from '../../../lib/describe';
-import { articleCard, drawAhead, type OgNode } from '../../../lib/og-image';
-import { hostLabel } from '../../../lib/sharing';
-import { sourcingSummary } from '../../../lib/sourcing';
+import { articlePreview } from '../../../lib/article-preview';
+import { drawAhead } from '../../../lib/og-image';
 import type { GlossaryItem } from '../../../lib/structured-data';
-import { url } from '../../../lib/urls';
 
 /** The sources-and-glossary lookup, and the glossary as structured data takes it. */
 export async function sharedArticleData(): Promise<{ lookup: Lookup; glossary: GlossaryItem[] }> {
@@ -22,16 +20,6 @@ export interface ArticleLookupProps {
   lookup: Lookup;
 }
 
-/** The article's preview card (og.png): its title, the outlet analysed and who is speaking in it. */
-export function articlePreview(entry: CollectionEntry<'articles'>, lookup: Lookup, site: URL | string): OgNode {
-  return articleCard({
-    title: entry.data.title,
-    outlet: lookup.sources.get(entry.data.original.outlet.id)?.name ?? entry.data.original.outlet.id,
-    summary: sourcingSummary(entry.data.claims, lookup),
-    host: hostLabel(new URL(url(''), site).href),
-  });
-}
-
 /**
  * Paths of the routes that need only the entry and the lookup (preview image, annotations).
  * The first such route to be built also starts drawing the preview cards in the background.
@@ -39,7 +27,7 @@ export function articlePreview(entry: CollectionEntry<'articles'>, lookup: Looku
 export async function articleLookupPaths() {
   const { lookup } = await sharedArticleData();
   const articles = await getCollection('articles');
-  drawAhead(articles.map((entry) => articlePreview(entry, lookup, import.meta.env.SITE)));
+  drawAhead(articles.map((entry) => articlePreview(entry.data, lookup, import.meta.env.SITE)));
   return articles.map((entry) => ({
     params: { slug: entry.id },
     props: { entry, lookup } satisfies ArticleLookupProps,

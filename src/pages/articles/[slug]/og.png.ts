@@ -1,9 +1,10 @@
 import type { APIRoute } from 'astro';
 import { pngResponse } from '../../../lib/og-image';
-import { articleLookupPaths, articlePreview, type ArticleLookupProps } from './_paths';
+import { articlePreview } from '../../../lib/article-preview';
+import { articleLookupPaths, type ArticleLookupProps } from './_paths';
 
 export const getStaticPaths = articleLookupPaths;
 
 /** The article's preview: its title, the outlet analysed and who is speaking in it. */
 export const GET: APIRoute<ArticleLookupProps> = ({ props, site }) =>
-  pngResponse(articlePreview(props.entry, props.lookup, site!));
+  pngResponse(articlePreview(props.entry.data, props.lookup, site!));

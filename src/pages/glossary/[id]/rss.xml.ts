@@ -3,7 +3,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { entryUrl } from '../../../lib/glossary';
-import { mentionsOf } from '../../../lib/mentions';
+import { mentionsByEntry } from '../../../lib/mentions';
 import { factsOf } from '../../../lib/article-facts';
 import { articleUrl } from '../../../lib/urls';
 import { FEED_LIMIT } from '../../_feeds';
@@ -11,17 +11,16 @@ import { FEED_LIMIT } from '../../_feeds';
 export async function getStaticPaths() {
   const glossary = await getCollection('glossary');
   const articles = (await getCollection('articles')).sort((a, b) => b.data.published.localeCompare(a.data.published));
-  const all = articles.map((a) => ({ article: a.id, mentions: factsOf(a).mentions }));
+  const byEntry = mentionsByEntry(articles.map((a) => ({ article: a.id, mentions: factsOf(a).mentions })));
+  const byId = new Map(articles.map((a) => [a.id, a]));
   return glossary.map((entry) => ({
     params: { id: entry.id },
     props: {
       entry,
-      items: mentionsOf(entry.id, all)
-        .slice(0, FEED_LIMIT)
-        .map((m) => ({
-          article: articles.find((a) => a.id === m.article)!,
-          count: m.mentions.length,
-        })),
+      items: (byEntry.get(entry.id) ?? []).slice(0, FEED_LIMIT).map((m) => ({
+        article: byId.get(m.article)!,
+        count: m.mentions.length,
+      })),
     },
   }));
 }
