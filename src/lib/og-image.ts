@@ -186,30 +186,9 @@ interface PoolWorker {
  */
 const CARDS_PER_WORKER = 40;
 
-/**
- * The worker pool, its queue and the cards being drawn, shared by every copy of this module in
- * the process. A build loads it twice: with the integrations, which start drawing while Astro
- * renders the Markdown (og-image-cache.ts), and again in the bundled pages. One pool and one
- * list of cards under way mean no card is drawn twice and no second pool competes for the cores.
- */
-interface DrawState {
-  pool: PoolWorker[];
-  queue: Job[];
-  nextJob: number;
-  /**
-   * Cards being drawn, by cache file, so a card asked for again meanwhile is drawn once. A card
-   * leaves the map once its file is written: later requests read the file, and the build does
-   * not hold every card it drew in memory.
-   */
-  drawing: Map<string, Promise<Uint8Array<ArrayBuffer>>>;
-}
-const STATE = Symbol.for('sourced.og-image.draw-state');
-const state = ((globalThis as { [STATE]?: DrawState })[STATE] ??= {
-  pool: [],
-  queue: [],
-  nextJob: 0,
-  drawing: new Map(),
-});
+let pool: PoolWorker[] | undefined;
+let nextJob = 0;
+const queue: Job[] = [];
 
 function startWorker(): PoolWorker {
   const script = path.join(process.cwd(), 'src/lib/og-worker.mjs');
@@ -234,7 +213,7 @@ function startWorker(): PoolWorker {
   entry.worker.on('error', (e) => {
     entry.job?.reject(e);
     entry.job = undefined;
-    state.pool = state.pool.filter((w) => w !== entry);
+    if (pool) pool = pool.filter((w) => w !== entry);
     pump();
   });
   return entry;
@@ -243,19 +222,19 @@ function startWorker(): PoolWorker {
 /** Gives queued cards to idle workers, replacing those that have drawn their share. */
 function pump(): void {
   const size = Math.max(1, Math.min(4, availableParallelism()));
-  state.pool = state.pool.filter((entry) => {
+  pool = (pool ?? []).filter((entry) => {
     if (entry.job || entry.drawn < CARDS_PER_WORKER) return true;
     void entry.worker.terminate();
     return false;
   });
-  let idle = state.pool.filter((entry) => !entry.job).length;
-  while (state.pool.length < size && state.queue.length > idle) {
-    state.pool.push(startWorker());
+  let idle = pool.filter((entry) => !entry.job).length;
+  while (pool.length < size && queue.length > idle) {
+    pool.push(startWorker());
     idle++;
   }
-  for (const entry of state.pool) {
+  for (const entry of pool) {
     if (entry.job) continue;
-    const job = state.queue.shift();
+    const job = queue.shift();
     if (!job) break;
     entry.job = job;
     entry.worker.ref();
@@ -271,13 +250,20 @@ function pump(): void {
  */
 export function renderPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> {
   return new Promise((resolve, reject) => {
-    state.queue.push({ id: state.nextJob++, tree, resolve, reject });
+    queue.push({ id: nextJob++, tree, resolve, reject });
     pump();
   });
 }
 
 /** Bump when the look of the cards changes in a way their trees do not show (e.g. new fonts). */
 const RENDER_VERSION = '1';
+
+/**
+ * Cards being drawn, by cache file, so a card asked for again meanwhile is drawn once. A card
+ * leaves the map once its file is written: later requests read the file, and the build does not
+ * hold every card it drew in memory.
+ */
+const drawing = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
 
 /** The cache file for a tree, keyed by the tree, the fonts and the renderer versions. */
 function cacheFile(dir: string, tree: OgNode): string {
@@ -288,7 +274,7 @@ function cacheFile(dir: string, tree: OgNode): string {
 
 /** Draws the tree into its cache file, or joins the drawing already under way. */
 function drawInto(file: string, tree: OgNode): Promise<Uint8Array<ArrayBuffer>> {
-  let job = state.drawing.get(file);
+  let job = drawing.get(file);
   if (!job) {
     job = renderPng(tree)
       .then((png) => {
@@ -299,8 +285,8 @@ function drawInto(file: string, tree: OgNode): Promise<Uint8Array<ArrayBuffer>> 
         renameSync(partial, file);
         return png;
       })
-      .finally(() => state.drawing.delete(file));
-    state.drawing.set(file, job);
+      .finally(() => drawing.delete(file));
+    drawing.set(file, job);
   }
   return job;
 }
@@ -331,7 +317,7 @@ export function drawAhead(trees: Iterable<OgNode>): void {
   if (!dir) return;
   for (const tree of trees) {
     const file = cacheFile(dir, tree);
-    if (state.drawing.has(file) || existsSync(file)) continue;
+    if (drawing.has(file) || existsSync(file)) continue;
     // A failure is reported when the image's own page asks for it.
     drawInto(file, tree).catch(() => undefined);
   }

@@ -1,6 +1,6 @@
 // What a link-preview scraper reads: canonical URL, Open Graph and Twitter tags with absolute
 // URLs, and an image that exists and is 1200×630, for an article, a claim and every other page.
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { select } from 'hast-util-select';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -52,23 +52,6 @@ describe('link previews of the seed article', () => {
     expect(meta(p.tags, 'og:image:alt')).toContain(article.title);
     expect(meta(p.tags, 'og:image:alt')).toMatch(/\d+ of \d+ claims/);
     expect(meta(p.tags, 'twitter:image')).toBe(p.image);
-  });
-});
-
-describe('preview cards drawn ahead from the frontmatter', () => {
-  it('are the very cards the image routes publish, so a build draws each card once', () => {
-    // The build starts drawing cards from the files on disk before the Markdown is rendered
-    // (src/integrations/og-image-cache.ts); had those trees differed from the pages' own, the
-    // cache would hold a second card for the same image.
-    const cache = path.join(path.dirname(outDir), 'cache', 'og-images');
-    const cached = readdirSync(cache).filter((f) => f.endsWith('.png'));
-    const published = (readdirSync(outDir, { recursive: true, encoding: 'utf8' }) as string[])
-      .filter((f) => path.basename(f) === 'og.png')
-      .map((f) => path.join(outDir, f));
-    expect(published.length).toBeGreaterThan(1);
-    const unique = new Set(published.map((f) => readFileSync(f).toString('base64')));
-    expect(cached.length).toBe(unique.size);
-    expect(new Set(cached.map((f) => readFileSync(path.join(cache, f)).toString('base64')))).toEqual(unique);
   });
 });
 
