@@ -112,8 +112,6 @@ export function feedHtml(html: string, options: FeedHtmlOptions): string {
           });
         continue;
       }
-      // Glossary hover cards repeat the entry's description; the mention's link stays.
-      if (hasClass(node, 'glossary-cards')) continue;
       if (hasClass(node, 'claim-card')) {
         const id = claimOfCard(String(node.properties['id'] ?? ''));
         const kept = node.children.filter((c) => !isInteractivePart(c));

@@ -3,9 +3,9 @@
  * entry's name and aliases, and gives every mention an id so entry pages can link back to it.
  *
  * - The first mention of an entry in each section (text between headings) becomes a link,
- *   `<a id="mention-iran-1" class="mention" data-glossary="iran" href="/glossary/iran/">`,
- *   with a small card after its block; later mentions in the section become
- *   `<span id="mention-iran-2" class="mention" data-glossary="iran">`.
+ *   `<a id="mention-iran-1" data-glossary="iran" href="/glossary/iran/">`, described by the
+ *   entry's card, which the article page adds (src/lib/glossary-card.ts); later mentions in the
+ *   section become `<span id="mention-iran-2" class="mention" data-glossary="iran">`.
  * - Matching is case-sensitive, whole words, longest alias first; never inside links, code,
  *   headings or citation keys; and never inside a quotation (“…”), where a link would put our
  *   reading into someone else's words.
@@ -14,16 +14,14 @@
  *   `:term[President Putin]` insists that the words are an alias (an error if they are not).
  * - An alias shared by two entries is an error at the mention, as is an unknown id.
  */
-import { h } from 'hastscript';
-import type { ElementContent } from 'hast';
-import type { Link, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { buildAliasIndex, findAliases, quotationState, resolveAlias } from '../lib/aliases';
-import { cardId, entryUrl, kindLabel, mentionId, oneLine } from '../lib/glossary';
+import { cardId, entryUrl, mentionId } from '../lib/glossary';
 import type { Registry, RegistryGlossaryEntry } from '../lib/registry';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
 
@@ -53,17 +51,7 @@ declare module 'vfile' {
 type GlossaryEntry = RegistryGlossaryEntry & { flag?: string };
 
 /** Nodes whose text is never searched for aliases. */
-const OPAQUE = new Set([
-  'link',
-  'linkReference',
-  'heading',
-  'inlineCode',
-  'code',
-  'html',
-  'definition',
-  'claimBadge',
-  'glossaryCards',
-]);
+const OPAQUE = new Set(['link', 'linkReference', 'heading', 'inlineCode', 'code', 'html', 'definition', 'claimBadge']);
 /** Blocks within which a quotation can run on from one text node to the next. */
 const QUOTE_SCOPES = new Set(['paragraph', 'tableCell', 'heading']);
 const TERM_OPTIONS = new Set(['nolink']);
@@ -72,8 +60,6 @@ interface Segment {
   /** Text node to search, or a term directive the writer placed. */
   node: Text | TextDirective;
   parent: Parent;
-  /** The top-level block that holds it; cards go after this block. */
-  block: RootContent;
   section: number;
   /** Quotation scope (the paragraph), and whether a quotation is open at the start of the node. */
   scope: Parent;
@@ -108,19 +94,13 @@ export function remarkGlossaryLinks(options: RemarkGlossaryLinksOptions) {
       if (node.type === 'textDirective' && (node as TextDirective).name === 'term') {
         const parent = ancestors.at(-1) as Parent;
         const scope = ([...ancestors].reverse().find((a) => QUOTE_SCOPES.has(a.type)) ?? parent) as Parent;
-        segments.push({
-          node: node as TextDirective,
-          parent,
-          block: (ancestors[1] ?? node) as RootContent,
-          section,
-          scope,
-        });
+        segments.push({ node: node as TextDirective, parent, section, scope });
         return SKIP;
       }
       if (node.type !== 'text') return;
       const parent = ancestors.at(-1) as Parent;
       const scope = ([...ancestors].reverse().find((a) => QUOTE_SCOPES.has(a.type)) ?? parent) as Parent;
-      segments.push({ node: node as Text, parent, block: (ancestors[1] ?? node) as RootContent, section, scope });
+      segments.push({ node: node as Text, parent, section, scope });
       return undefined;
     });
 
@@ -228,7 +208,6 @@ export function remarkGlossaryLinks(options: RemarkGlossaryLinksOptions) {
     // 3. Rewrite: links for the first mention of an entry in a section, spans for the rest.
     const counts = new Map<string, number>();
     const linkedIn = new Set<string>();
-    const cards = new Map<string, RootContent>();
     const mentions: BodyMention[] = [];
     const mention = (
       entry: string,
@@ -250,7 +229,6 @@ export function remarkGlossaryLinks(options: RemarkGlossaryLinksOptions) {
         } as never;
       }
       linkedIn.add(key);
-      if (!cards.has(entry)) cards.set(entry, seg.block);
       const link: Link = {
         type: 'link',
         url: entryUrl(entry, base),
@@ -288,51 +266,6 @@ export function remarkGlossaryLinks(options: RemarkGlossaryLinksOptions) {
       seg.parent.children.splice(index, 1, ...(replacement as never[]));
     }
 
-    // 4. One card per linked entry, after the block of its first link: a card holds
-    // paragraphs, which may not sit inside the paragraph of the mention.
-    const after = new Map<RootContent, ElementContent[]>();
-    for (const [entry, block] of cards) {
-      const list = after.get(block) ?? [];
-      list.push(glossaryCard(glossary.get(entry)!, base));
-      after.set(block, list);
-    }
-    for (const [block, list] of after) {
-      const at = tree.children.indexOf(block);
-      if (at < 0) continue;
-      tree.children.splice(at + 1, 0, {
-        type: 'glossaryCards',
-        data: { hName: 'div', hProperties: { className: ['glossary-cards'] }, hChildren: list },
-      } as never);
-    }
     file.data.mentions = mentions;
   };
-}
-
-/** The card a linked mention shows: name, kind, one line, and a link to the entry. */
-function glossaryCard(entry: GlossaryEntry, base: string): ElementContent {
-  const id = cardId(entry.id);
-  const head: (ElementContent | string)[] = [];
-  if (entry.flag) head.push(h('span', { className: ['glossary-card-flag'], ariaHidden: 'true' }, entry.flag), ' ');
-  head.push(
-    h('strong', { id: `${id}-name`, className: ['glossary-card-name'] }, entry.name),
-    ' ',
-    h('span', { className: ['glossary-card-kind'] }, kindLabel(entry.kind)),
-  );
-  return h(
-    'div',
-    {
-      id,
-      popover: 'hint',
-      role: 'dialog',
-      ariaLabelledBy: `${id}-name`,
-      className: ['glossary-card'],
-    },
-    [
-      h('p', { className: ['glossary-card-head'] }, head),
-      h('p', { id: `${id}-desc`, className: ['glossary-card-desc'] }, oneLine(entry.description)),
-      h('p', { className: ['glossary-card-more'] }, [
-        h('a', { href: entryUrl(entry.id, base) }, `${entry.name} in the glossary`),
-      ]),
-    ],
-  );
 }
