@@ -51,7 +51,8 @@ export function glossaryCards(
   if (ids.length === 0) return undefined;
   return h(
     'div',
-    { className: ['glossary-cards'] },
+    // Not the article's words: search would match every article that links the entry.
+    { className: ['glossary-cards'], dataPagefindIgnore: 'all' },
     ids.map((id) => {
       const entry = glossary.get(id);
       if (!entry) throw new Error(`A mention links to the glossary entry "${id}", which does not exist.`);

@@ -92,6 +92,30 @@ describe('search', () => {
     }
   });
 
+  it('leaves the glossary hover cards of an article out of its search text', () => {
+    const html = readFileSync(path.join(outDir, SEED_PATH, 'index.html'), 'utf8');
+    const descriptions = [...html.matchAll(/<p id="glossary-card-[^"]*-desc"[^>]*>([^<]+)<\/p>/g)].map((m) => m[1]!);
+    expect(descriptions.length).toBeGreaterThan(3);
+    const dir = path.join(outDir, 'pagefind/fragment');
+    const article = readdirSync(dir)
+      .map(
+        (f) =>
+          JSON.parse(
+            gunzipSync(readFileSync(path.join(dir, f)))
+              .toString('utf8')
+              .replace(/^pagefind_dcd/, ''),
+          ) as { url: string; content: string },
+      )
+      .find((f) => f.url === SEED_PATH)!;
+    expect(article.content).toContain('Turkmenistan');
+    const decode = (s: string) =>
+      s
+        .replace(/&#x27;|&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
+    for (const d of descriptions) expect(article.content, d).not.toContain(decode(d).slice(0, 40));
+  });
+
   it('indexes every page marked for search, wherever the search step looks for them', () => {
     const fragments = readdirSync(path.join(outDir, 'pagefind/fragment')).length;
     const marked = (readdirSync(outDir, { recursive: true, encoding: 'utf8' }) as string[]).filter(
