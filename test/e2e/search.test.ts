@@ -34,6 +34,19 @@ async function searchByKeyboard(query: string): Promise<void> {
   await page.locator('#search-status', { hasText: /result/ }).waitFor({ timeout: 15_000 });
 }
 
+/** What Pagefind indexed: each page is a gzipped "pagefind_dcd" + JSON fragment with its text. */
+function indexedFragments(): { url: string; content: string }[] {
+  const dir = path.join(outDir, 'pagefind/fragment');
+  return readdirSync(dir).map(
+    (f) =>
+      JSON.parse(
+        gunzipSync(readFileSync(path.join(dir, f)))
+          .toString('utf8')
+          .replace(/^pagefind_dcd/, ''),
+      ) as { url: string; content: string },
+  );
+}
+
 describe('search', () => {
   it('is linked from the navigation of every page', async () => {
     await page.goto(`${site.origin}${SEED_PATH}`);
@@ -69,16 +82,7 @@ describe('search', () => {
   });
 
   it('indexes only article and glossary bodies, never the navigation or footer', () => {
-    // Each indexed page is a gzipped "pagefind_dcd" + JSON fragment holding the text it indexed.
-    const dir = path.join(outDir, 'pagefind/fragment');
-    const fragments = readdirSync(dir).map(
-      (f) =>
-        JSON.parse(
-          gunzipSync(readFileSync(path.join(dir, f)))
-            .toString('utf8')
-            .replace(/^pagefind_dcd/, ''),
-        ) as { url: string; content: string },
-    );
+    const fragments = indexedFragments();
     const urls = fragments.map((f) => f.url).sort();
     expect(urls).toContain(SEED_PATH);
     expect(
@@ -96,17 +100,7 @@ describe('search', () => {
     const html = readFileSync(path.join(outDir, SEED_PATH, 'index.html'), 'utf8');
     const descriptions = [...html.matchAll(/<p id="glossary-card-[^"]*-desc"[^>]*>([^<]+)<\/p>/g)].map((m) => m[1]!);
     expect(descriptions.length).toBeGreaterThan(3);
-    const dir = path.join(outDir, 'pagefind/fragment');
-    const article = readdirSync(dir)
-      .map(
-        (f) =>
-          JSON.parse(
-            gunzipSync(readFileSync(path.join(dir, f)))
-              .toString('utf8')
-              .replace(/^pagefind_dcd/, ''),
-          ) as { url: string; content: string },
-      )
-      .find((f) => f.url === SEED_PATH)!;
+    const article = indexedFragments().find((f) => f.url === SEED_PATH)!;
     expect(article.content).toContain('Turkmenistan');
     const decode = (s: string) =>
       s
