@@ -80,6 +80,7 @@ export function checkScannedSite(input: ScannedSiteInput): IntegrityProblem[] {
   const origin = input.site ? new URL(input.site).origin : PLACEHOLDER_ORIGIN;
   const httpOnly = input.httpOnlyHosts ?? new Set<string>();
   const parsed = input.pages;
+  // Only pages that fragments point to need a set of their ids; tens of thousands do not.
   const idsOf = new Map<string, Set<string>>();
   const ids = (file: string, page: PageScan) => {
     let set = idsOf.get(file);
