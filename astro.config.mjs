@@ -2,15 +2,15 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
-import { loadRegistry } from './src/lib/registry.ts';
+import { loadRegistry } from './src/collections/registry.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
-import { validateContent } from './src/integrations/validate-content.ts';
+import { validateContent } from './src/integrations/validate-content/index.ts';
 import sitemap from '@astrojs/sitemap';
-import { ogImageCache } from './src/integrations/og-image-cache.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
-import { claimPages } from './src/integrations/claim-pages.ts';
-import { finishBuild } from './src/integrations/finish-build.ts';
-import { contentStoreFromDisk } from './src/integrations/content-store-from-disk.ts';
+import { ogImageCache } from './src/integrations/og-image-cache/index.ts';
+import { searchIndex } from './src/integrations/search-index/index.ts';
+import { claimPages } from './src/integrations/claim-pages/index.ts';
+import { finishBuild } from './src/integrations/finish-build/index.ts';
+import { contentStoreFromDisk } from './src/integrations/content-store-from-disk/index.ts';
 import { CSP_DIRECTIVES, CSP_SCRIPT_RESOURCES } from './src/lib/csp.ts';
 
 // One place to set where the site lives; a deployment sets SITE_URL (and BASE_PATH) once.
@@ -25,7 +25,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   // A few pages at once, so the main thread renders pages while worker threads draw preview
-  // cards (src/lib/og-image.ts); rendering itself stays on one thread either way.
+  // cards (src/publishing/og-image.ts); rendering itself stays on one thread either way.
   build: { concurrency: 4 },
   // Tests build into their own folders so they never clobber or read a developer's dist/.
   outDir: process.env.SOURCED_OUT_DIR ?? './dist',

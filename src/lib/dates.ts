@@ -1,7 +1,17 @@
 /**
  * Calendar dates as the site writes them. All formatting is in UTC so a day never shifts.
  */
-import { isCalendarDate } from '../schemas/common';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a real calendar day written as YYYY-MM-DD. */
+export function isCalendarDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
 
 /** A day (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY), as `<time datetime>` accepts them. */
 export type Precision = 'day' | 'month' | 'year';

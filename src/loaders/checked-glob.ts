@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { ContentError } from '../lib/problems';
-import { bodyProblems } from '../lib/validate';
+import { bodyProblems } from '../validation/validate';
 
 export function checkedGlob(options: { pattern: string; base: string }): Loader {
   // The raw body is not kept: nothing reads it from the store, and at 10 KB an article it would

@@ -7,7 +7,7 @@ import remarkDirective from 'remark-directive';
 import { rehypeArticleFacts } from './rehype-article-facts';
 import { rehypeCitations } from './rehype-citations';
 import { loadHttpOnlyHosts } from '../lib/http-only-hosts';
-import type { Registry } from '../lib/registry';
+import type { Registry } from '../collections/registry';
 import { remarkEscapeHtml } from './remark-escape-html';
 import { remarkDirectiveGuard } from './remark-directive-guard';
 import { remarkDirectiveIds } from './remark-directive-ids';
@@ -45,7 +45,7 @@ export function remarkPlugins({ registry, base = '/' }: PipelineOptions): Remark
     // Resolves relative dates before claims, so a date inside a claim is kept in its mark.
     remarkDates,
     // Marks claims and adds their badges; needs the registry for names and types. The cards the
-    // badges open are added by the page, from the frontmatter (src/lib/claim-card.ts).
+    // badges open are added by the page, from the frontmatter (src/analysis/claim-card.ts).
     [remarkClaims, { registry }],
     // Links the first mention of each glossary entry per section and marks repeats, after claims
     // so a claim's words stay in its mark (a link inside <mark> changes none of its text).

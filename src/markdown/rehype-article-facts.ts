@@ -1,10 +1,10 @@
 /**
- * Works out the article's text facts (src/lib/article-facts.ts) from the finished tree and
+ * Works out the article's text facts (src/analysis/article-facts.ts) from the finished tree and
  * hands them to Astro with the render, so no page has to parse the article's HTML again.
  */
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
-import { FACTS_KEY, factsFromTree, type ArticleFacts } from '../lib/article-facts';
+import { FACTS_KEY, factsFromTree, type ArticleFacts } from '../analysis/article-facts';
 
 declare module 'vfile' {
   interface DataMap {

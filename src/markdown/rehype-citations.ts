@@ -9,7 +9,7 @@
  * against the whole bibliography rather than one article's. The output has rehype-citation's
  * shape, so rehypeBibliography and the styles work on it unchanged.
  *
- * Claim cards are not in the Markdown (src/lib/claim-card.ts), so the keys they cite come from
+ * Claim cards are not in the Markdown (src/analysis/claim-card.ts), so the keys they cite come from
  * the frontmatter: their citations go on `file.data.cardCitations` for the page, and their
  * entries into the article's bibliography, so every citation on the page has its entry.
  */
@@ -21,7 +21,7 @@ import rehypeCitation from 'rehype-citation';
 import { unified } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { cardCitationKeys, type CardClaim } from '../lib/claim-card';
+import { cardCitationKeys, type CardClaim } from '../analysis/claim-card';
 
 declare module 'vfile' {
   interface DataMap {

@@ -1,17 +1,17 @@
 /**
  * Turns each `:claim[exact words]{#id}` mark into a highlighted span with an attribution badge,
  * ties it to its frontmatter entry, and reports marks and entries that do not match. The badge
- * opens the claim's card, which the page adds from the frontmatter (src/lib/claim-card.ts).
+ * opens the claim's card, which the page adds from the frontmatter (src/analysis/claim-card.ts).
  */
 import type { Parent, Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { cardId } from '../lib/claim-card';
-import { badgeChip, badgeSentence, type ClaimLike } from '../lib/describe';
+import { cardId } from '../analysis/claim-card';
+import { badgeChip, badgeSentence, type ClaimLike } from '../analysis/describe';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
-import type { Registry } from '../lib/registry';
+import type { Registry } from '../collections/registry';
 import type { ClaimKind, ClaimStatus } from '../schemas/taxonomy';
 
 export interface RemarkClaimsOptions {

@@ -4,7 +4,7 @@
  *
  * - The first mention of an entry in each section (text between headings) becomes a link,
  *   `<a id="mention-iran-1" data-glossary="iran" href="/glossary/iran/">`, described by the
- *   entry's card, which the article page adds (src/lib/glossary-card.ts); later mentions in the
+ *   entry's card, which the article page adds (src/glossary/glossary-card.ts); later mentions in the
  *   section become `<span id="mention-iran-2" class="mention" data-glossary="iran">`.
  * - Matching is case-sensitive, whole words, longest alias first; never inside links, code,
  *   headings or citation keys; and never inside a quotation (“…”), where a link would put our
@@ -20,9 +20,9 @@ import { toString } from 'mdast-util-to-string';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
-import { buildAliasIndex, findAliases, quotationState, resolveAlias } from '../lib/aliases';
-import { cardId, entryUrl, mentionId } from '../lib/glossary';
-import type { Registry, RegistryGlossaryEntry } from '../lib/registry';
+import { buildAliasIndex, findAliases, quotationState, resolveAlias } from '../glossary/aliases';
+import { cardId, entryUrl, mentionId } from '../glossary/glossary';
+import type { Registry, RegistryGlossaryEntry } from '../collections/registry';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
 
 export interface RemarkGlossaryLinksOptions {

@@ -1,8 +1,8 @@
 // The articles as feed entries, newest first, for /rss.xml and /atom.xml.
 import { getCollection } from 'astro:content';
-import { lookupFrom } from '../lib/article';
-import { factsOf } from '../lib/article-facts';
-import { feedHtml, type FeedArticle } from '../lib/feed';
+import { lookupFrom } from '../collections/lookup';
+import { factsOf } from '../analysis/article-facts';
+import { feedHtml, type FeedArticle } from '../publishing/feed';
 import { articleUrl } from '../lib/urls';
 
 export const FEED_TITLE = 'Sourced';

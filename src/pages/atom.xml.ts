@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { atomFeed } from '../lib/feed';
+import { atomFeed } from '../publishing/feed';
 import { atomUrl, rssUrl, url } from '../lib/urls';
 import { FEED_DESCRIPTION, FEED_TITLE, feedArticles } from './_feeds';
 

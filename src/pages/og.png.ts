@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { pngResponse, siteCard } from '../lib/og-image';
-import { hostLabel } from '../lib/sharing';
+import { pngResponse, siteCard } from '../publishing/og-image';
+import { hostLabel } from '../publishing/sharing';
 import { url } from '../lib/urls';
 
 /** The generic preview image, for pages that have none of their own. */

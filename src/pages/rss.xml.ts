@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { rssItem } from '../lib/feed';
+import { rssItem } from '../publishing/feed';
 import { rssUrl, url } from '../lib/urls';
 import { FEED_DESCRIPTION, FEED_TITLE, feedArticles } from './_feeds';
 

@@ -2,6 +2,7 @@
  * Field types shared by every collection: ids, calendar dates and web addresses.
  */
 import { z } from 'astro/zod';
+import { isCalendarDate } from '../lib/dates';
 import { describeBadIdCharacters } from '../lib/id-characters';
 
 /** Lower-case kebab-case id, safe as a file name and as a URL fragment. */
@@ -16,17 +17,6 @@ export const id = z.string().regex(ID_PATTERN, {
     return bad ? `${ID_RULE}; it contains ${bad}` : ID_RULE;
   },
 });
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True when `value` is a real calendar day written as YYYY-MM-DD. */
-export function isCalendarDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
 
 /**
  * A calendar day, YYYY-MM-DD. YAML loaders may hand us a Date for an unquoted day;

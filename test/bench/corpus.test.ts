@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SHAPE, generateArticle, generatePools, stripAnnotations, writeCorpus } from '../../scripts/bench/corpus.mjs';
-import { validateContent } from '../../src/lib/validate';
+import { validateContent } from '../../src/validation/validate';
 
 const work = mkdtempSync(path.join(tmpdir(), 'sourced-corpus-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/problems';
-import { validateContent } from '../../src/lib/validate';
+import { validateContent } from '../../src/validation/validate';
 import { FIXTURE_SITE } from '../support/pipeline';
 
 const invalidDir = path.resolve(import.meta.dirname, 'invalid');

@@ -4,8 +4,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkIntegrity, formatIntegrityProblems } from '../../src/lib/integrity';
-import { readArticleClaims, readBuiltSite } from '../../src/lib/built-site';
+import { checkIntegrity, formatIntegrityProblems } from '../../src/integrations/finish-build/integrity';
+import { readArticleClaims, readBuiltSite } from '../../src/integrations/finish-build/built-site';
 import { builtPages, openSite, type Site } from '../support/browser';
 import { SEED_PATH } from '../support/content';
 import { ROOT, buildSite } from '../support/global-setup';

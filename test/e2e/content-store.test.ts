@@ -1,5 +1,5 @@
 // The build reads Astro's content store from a file rather than a bundled literal
-// (src/integrations/content-store-from-disk.ts); if Astro changes the module's shape, the
+// (src/integrations/content-store-from-disk/index.ts); if Astro changes the module's shape, the
 // rewrite stops silently working and builds get slow again, so this says so.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';

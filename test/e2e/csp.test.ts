@@ -11,7 +11,12 @@ import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { headersFor, parseHeadersFile, parsePolicy, type HeaderRule } from '../../src/lib/host-config';
+import {
+  headersFor,
+  parseHeadersFile,
+  parsePolicy,
+  type HeaderRule,
+} from '../../src/integrations/finish-build/host-config';
 import { builtPages, openSite, type Site } from '../support/browser';
 import { fileFor } from '../support/built';
 import { SEED_PATH } from '../support/content';

@@ -97,7 +97,7 @@ describe('the sitemap and robots.txt', () => {
     const locs = maps.flatMap((m) =>
       [...readFileSync(builtFile(outDir, m)!, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((x) => x[1]!),
     );
-    // A claim's own page is cut from the claims page after the build (src/lib/claim-pages.ts).
+    // A claim's own page is cut from the claims page after the build (src/integrations/claim-pages/claim-pages.ts).
     const claimPage = /\/articles\/[^/]+\/claims\/[^/]+\/$/;
     const pages = builtPages(outDir);
     expect(pages.filter((p) => claimPage.test(p)).length).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/lib/problems';
-import { loadRegistry } from '../../src/lib/registry';
+import { loadRegistry } from '../../src/collections/registry';
 import { renderMarkdown } from '../support/pipeline';
 
 const real = loadRegistry(path.resolve(import.meta.dirname, '../..'));

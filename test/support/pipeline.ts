@@ -8,7 +8,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { parse } from 'yaml';
-import { loadRegistry, type Registry } from '../../src/lib/registry';
+import { loadRegistry, type Registry } from '../../src/collections/registry';
 import { rehypePlugins, remarkPlugins } from '../../src/markdown/index';
 
 export const FIXTURE_SITE = path.resolve(import.meta.dirname, '../fixtures/site');

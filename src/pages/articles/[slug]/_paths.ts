@@ -1,10 +1,10 @@
 // What the per-article routes share, built once per route rather than once per page.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { lookupFrom } from '../../../lib/article';
-import type { Lookup } from '../../../lib/describe';
-import { articlePreview } from '../../../lib/article-preview';
-import { drawAhead } from '../../../lib/og-image';
-import type { GlossaryItem } from '../../../lib/structured-data';
+import { lookupFrom } from '../../../collections/lookup';
+import type { Lookup } from '../../../collections/lookup';
+import { articlePreview } from '../../../publishing/article-preview';
+import { drawAhead } from '../../../publishing/og-image';
+import type { GlossaryItem } from '../../../publishing/structured-data';
 
 /** The sources-and-glossary lookup, and the glossary as structured data takes it. */
 export async function sharedArticleData(): Promise<{ lookup: Lookup; glossary: GlossaryItem[] }> {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { annotationCollection } from '../../../lib/annotations';
-import { factsOf, textAndSpans } from '../../../lib/article-facts';
+import { annotationCollection } from '../../../publishing/annotations';
+import { factsOf, textAndSpans } from '../../../analysis/article-facts';
 import { annotationsUrl, articleUrl } from '../../../lib/urls';
 import { articleLookupPaths, type ArticleLookupProps } from './_paths';
 

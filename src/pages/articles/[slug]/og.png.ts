@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { pngResponse } from '../../../lib/og-image';
-import { articlePreview } from '../../../lib/article-preview';
+import { pngResponse } from '../../../publishing/og-image';
+import { articlePreview } from '../../../publishing/article-preview';
 import { articleLookupPaths, type ArticleLookupProps } from './_paths';
 
 export const getStaticPaths = articleLookupPaths;

@@ -2,9 +2,9 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { entryUrl } from '../../../lib/glossary';
-import { mentionsByEntry } from '../../../lib/mentions';
-import { factsOf } from '../../../lib/article-facts';
+import { entryUrl } from '../../../glossary/glossary';
+import { mentionsByEntry } from '../../../glossary/mentions';
+import { factsOf } from '../../../analysis/article-facts';
 import { articleUrl } from '../../../lib/urls';
 import { FEED_LIMIT } from '../../_feeds';
 

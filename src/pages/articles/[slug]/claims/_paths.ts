@@ -1,8 +1,8 @@
 // One claims page per article. The article's HTML is parsed and the lookup built once here.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Lookup } from '../../../../lib/describe';
-import { claimQuotes, factsOf } from '../../../../lib/article-facts';
-import type { GlossaryItem } from '../../../../lib/structured-data';
+import type { Lookup } from '../../../../collections/lookup';
+import { claimQuotes, factsOf } from '../../../../analysis/article-facts';
+import type { GlossaryItem } from '../../../../publishing/structured-data';
 import { sharedArticleData } from '../_paths';
 
 export interface ClaimPageProps {

@@ -1,0 +1,169 @@
+/**
+ * A claim's details card: the popover its badge opens (who, channel, primary record, kind,
+ * status, note, timeline, where it was checked, links). Built from the claim's frontmatter as a
+ * hast tree, so the article page and the feeds share one definition.
+ *
+ * Cards are not part of the Markdown render: 25 cards are most of an article's HTML, and kept
+ * there they went through every rehype step and were stored with each render
+ * (docs/performance.md). The page adds them after the article body; a popover opens in the top
+ * layer and is next in focus order after its badge wherever it sits in the document.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+import { formatDate } from '../lib/dates';
+import { channelPhrase, kindLabel, speakerName, statusLabel, type ClaimLike } from './describe';
+import { refId, type Lookup } from '../collections/lookup';
+
+/** A claim with what its card shows beyond the badge; raw YAML or a parsed entry. */
+export interface CardClaim extends ClaimLike {
+  note?: string | undefined;
+  checked?: string[] | undefined;
+  primaryWording?: string | undefined;
+  timeline?: { date: string | Date; who: string; action: string; summary: string; cite?: string[] }[] | undefined;
+}
+
+export interface ClaimCardOptions {
+  lookup: Lookup;
+  /** Name of the outlet analysed, for claims in its own voice. */
+  outletName: string;
+  /** Address of the methodology page, where kinds and statuses are explained. */
+  methodology: string;
+  /**
+   * The in-text citation for each key the card cites, as rehype-citation formats it for the
+   * article (rehype-citations.ts stores them with the render).
+   */
+  citations: Readonly<Record<string, Element>>;
+}
+
+/** The id of a claim's card, which its badge's popovertarget names. */
+export const cardId = (claimId: string): string => `claim-${claimId}-details`;
+
+/** The claim id a card id (or a badge's popovertarget) names: the inverse of cardId. */
+export const claimOfCard = (id: string): string => id.replace(/^claim-/, '').replace(/-details$/, '');
+
+/** The keys a claim's card cites: where it was checked, then its timeline's sources. */
+export const cardCitationKeys = (claim: Pick<CardClaim, 'checked' | 'timeline'>): string[] => [
+  ...(claim.checked ?? []),
+  ...(claim.timeline ?? []).flatMap((e) => e.cite ?? []),
+];
+
+/** YAML read outside Astro may give a Date for an unquoted day; cards print days. */
+const isoDay = (d: string | Date): string => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
+
+function citation(key: string, options: ClaimCardOptions): Element {
+  const formatted = options.citations[key];
+  if (!formatted)
+    throw new Error(`The citation [@${key}] on a claim card was not formatted with the article; see rehype-citations.`);
+  return structuredClone(formatted);
+}
+
+/** Citations separated by spaces, as rehype-citation writes `[@a] [@b]`. */
+function citations(keys: string[], options: ClaimCardOptions): ElementContent[] {
+  return keys.flatMap((key, i): ElementContent[] =>
+    i === 0 ? [citation(key, options)] : [{ type: 'text', value: ' ' }, citation(key, options)],
+  );
+}
+
+export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element {
+  const { lookup, outletName, methodology } = options;
+  const id = cardId(claim.id);
+  const rows: ElementContent[] = [
+    h('dt', 'Who'),
+    h('dd', speakerName(claim, lookup, outletName)),
+    h('dt', 'Channel'),
+    h('dd', channelPhrase(claim, lookup)),
+  ];
+  if (claim.primary) {
+    const src = lookup.sources.get(refId(claim.primary));
+    rows.push(
+      h('dt', 'Primary record'),
+      h('dd', src?.url ? h('a', { href: src.url }, src.name) : (src?.name ?? refId(claim.primary))),
+    );
+  }
+  rows.push(
+    h('dt', 'Kind'),
+    h('dd', h('a', { href: `${methodology}#kind-${claim.kind}` }, kindLabel(claim.kind))),
+    h('dt', 'Status'),
+    h(
+      'dd',
+      h(
+        'a',
+        { href: `${methodology}#status-${claim.status}`, className: ['status', `status-${claim.status}`] },
+        statusLabel(claim.status),
+      ),
+    ),
+  );
+  const body: ElementContent[] = [
+    h('p', { className: ['claim-card-title'], id: `${id}-title` }, 'About this claim'),
+    h('dl', rows),
+  ];
+  if (claim.note) body.push(h('p', { className: ['claim-card-note'] }, claim.note));
+  if (claim.primaryWording) {
+    body.push(
+      h('p', { className: ['claim-card-wording'] }, [
+        h('strong', 'Primary record’s wording: '),
+        h('q', claim.primaryWording),
+      ]),
+    );
+  }
+  if (claim.timeline?.length) {
+    body.push(
+      h(
+        'ol',
+        { className: ['claim-card-timeline'], ariaLabel: 'Timeline of the report' },
+        claim.timeline.map((e) =>
+          h('li', [
+            h('time', { dateTime: isoDay(e.date) }, formatDate(isoDay(e.date))),
+            ` — ${e.who} ${e.action}: ${e.summary} `,
+            ...citations(e.cite ?? [], options),
+          ]),
+        ),
+      ),
+    );
+  }
+  if (claim.checked?.length) {
+    body.push(
+      h('p', { className: ['claim-card-checked'] }, ['Checked against: ', ...citations(claim.checked, options)]),
+    );
+  }
+  body.push(
+    h('p', { className: ['claim-card-actions'] }, [
+      h('a', { href: `#claim-${claim.id}` }, 'Link to this claim'),
+      ' ',
+      // The claim's own shareable page, relative to the article page; a small script turns it
+      // into a Share (or Copy link) button where it can.
+      h('a', { href: `claims/${claim.id}/` }, 'Share this claim'),
+      ' ',
+      h(
+        'button',
+        { type: 'button', popoverTarget: id, popoverTargetAction: 'hide', className: ['claim-card-close'] },
+        'Close',
+      ),
+    ]),
+  );
+  return h(
+    'div',
+    {
+      id,
+      popover: 'auto',
+      role: 'dialog',
+      ariaLabelledBy: `${id}-title`,
+      className: ['claim-card'],
+      dataKind: claim.kind,
+      dataStatus: claim.status,
+    },
+    body,
+  );
+}
+
+/** Every claim's card in one container, in the order given. */
+export const claimCards = (claims: readonly CardClaim[], options: ClaimCardOptions): Root => ({
+  type: 'root',
+  children: [
+    h(
+      'div',
+      { className: ['claim-cards'] },
+      claims.map((c) => claimCard(c, options)),
+    ),
+  ],
+});

@@ -1,0 +1,62 @@
+/**
+ * A glossary entry's hover card: the popover a linked mention opens (name, kind, one line, a
+ * link to the entry). Built from the entry's data as a hast tree.
+ *
+ * Cards are not part of the Markdown render. Kept there, they went through every rehype step
+ * and were stored with each render, about 13 KB of a generated article's 45 KB
+ * (docs/performance.md). The article page adds one card per linked entry after the body; a
+ * popover opens in the top layer, anchored to its mention, wherever it sits in the document.
+ */
+import type { Element } from 'hast';
+import { h } from 'hastscript';
+import { cardId, entryUrl, kindLabel, oneLine } from './glossary';
+import type { Mention } from './mentions';
+import type { RegistryGlossaryEntry } from '../collections/registry';
+
+/** What a card shows of an entry: its data from the collection, or from the registry. */
+export type CardEntry = Pick<RegistryGlossaryEntry, 'id' | 'name' | 'kind' | 'description'> & {
+  flag?: string | undefined;
+};
+
+/** The card a linked mention shows: name, kind, one line, and a link to the entry. */
+export function glossaryCard(entry: CardEntry, base?: string): Element {
+  const id = cardId(entry.id);
+  const head: (Element | string)[] = [];
+  if (entry.flag) head.push(h('span', { className: ['glossary-card-flag'], ariaHidden: 'true' }, entry.flag), ' ');
+  head.push(
+    h('strong', { id: `${id}-name`, className: ['glossary-card-name'] }, entry.name),
+    ' ',
+    h('span', { className: ['glossary-card-kind'] }, kindLabel(entry.kind)),
+  );
+  return h('div', { id, popover: 'hint', role: 'dialog', ariaLabelledBy: `${id}-name`, className: ['glossary-card'] }, [
+    h('p', { className: ['glossary-card-head'] }, head),
+    h('p', { id: `${id}-desc`, className: ['glossary-card-desc'] }, oneLine(entry.description)),
+    h('p', { className: ['glossary-card-more'] }, [
+      h('a', { href: entryUrl(entry.id, base) }, `${entry.name} in the glossary`),
+    ]),
+  ]);
+}
+
+/**
+ * The cards an article needs, one per entry with a linked mention, in the order of the first
+ * links; undefined when no mention is linked. Fails on an entry the glossary does not have,
+ * since its link and aria-describedby would point at nothing.
+ */
+export function glossaryCards(
+  mentions: readonly Pick<Mention, 'entry' | 'linked'>[],
+  glossary: ReadonlyMap<string, CardEntry>,
+  base?: string,
+): Element | undefined {
+  const ids = [...new Set(mentions.filter((m) => m.linked).map((m) => m.entry))];
+  if (ids.length === 0) return undefined;
+  return h(
+    'div',
+    // Not the article's words: search would match every article that links the entry.
+    { className: ['glossary-cards'], dataPagefindIgnore: 'all' },
+    ids.map((id) => {
+      const entry = glossary.get(id);
+      if (!entry) throw new Error(`A mention links to the glossary entry "${id}", which does not exist.`);
+      return glossaryCard(entry, base);
+    }),
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * Reads what the end-of-build steps need from disk: the built site, one scan of every page, and
+ * the claims each article declares. The steps themselves (integrity.ts, host-config.ts) stay
+ * pure and testable with small strings.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { scanPage, type PageScan } from './page-scan.mjs';
+import { loadYaml as parseYaml } from '../../lib/yaml';
+import type { ArticleClaims } from './integrity';
+import { splitMarkdown } from '../../lib/problems';
+import { CONTENT_DIRS } from '../../collections/registry';
+
+/** The HTML pages of a build, each read from disk only when iterated to. */
+export interface BuiltPages extends Iterable<[string, string]> {
+  /** How many pages there are. */
+  size: number;
+}
+
+export interface BuiltSite {
+  pages: BuiltPages;
+  files: Set<string>;
+}
+
+function listBuiltSite(outDir: string): { files: Set<string>; html: string[] } {
+  const files = new Set<string>();
+  const html: string[] = [];
+  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const rel = path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    files.add(rel);
+    if (rel.endsWith('.html')) html.push(rel);
+  }
+  return { files, html };
+}
+
+/**
+ * Lists a built site. Pages are read as they are iterated, not held together: at 2,000
+ * articles the HTML alone is over a gigabyte (docs/performance.md).
+ */
+export function readBuiltSite(outDir: string): BuiltSite {
+  const { files, html } = listBuiltSite(outDir);
+  const pages: BuiltPages = {
+    size: html.length,
+    *[Symbol.iterator]() {
+      for (const rel of html) yield [rel, readFileSync(path.join(outDir, rel), 'utf8')];
+    },
+  };
+  return { pages, files };
+}
+
+/** Claim ids in each article's frontmatter, read independently of the Markdown pipeline. */
+export function readArticleClaims(root: string): ArticleClaims[] {
+  const dir = path.join(root, CONTENT_DIRS.articles);
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => {
+      const raw = readFileSync(path.join(dir, f), 'utf8');
+      const { yaml } = splitMarkdown(raw);
+      const fm = (yaml !== undefined ? parseYaml(yaml) : {}) as { claims?: { id?: unknown }[] } | null;
+      const claimIds = (fm?.claims ?? []).map((c) => c?.id).filter((id): id is string => typeof id === 'string');
+      return {
+        slug: f.replace(/\.md$/, '').split(path.sep).join('/'),
+        file: `${CONTENT_DIRS.articles}/${f.split(path.sep).join('/')}`,
+        claimIds,
+      };
+    });
+}
+
+export interface ScannedSite {
+  /** Each HTML page's scan, by file path relative to the output folder, in listing order. */
+  pages: Map<string, PageScan>;
+  /** Every built file (HTML or not), relative to the output folder, with "/" separators. */
+  files: Set<string>;
+}
+
+export interface ScanOptions {
+  /** The scan-worker.mjs to start; without it, or with one thread, pages are scanned here. */
+  workerScript?: string;
+  /** Worker threads to use; defaults to one per core. */
+  threads?: number;
+}
+
+/** Pages a worker reads and scans per message: large enough that messaging costs little. */
+const BATCH = 200;
+
+/**
+ * Reads and scans every page of a built site once, for both the integrity check and the
+ * host headers. On a large build the pages are split across worker threads, one per core, since
+ * reading and tokenising tens of thousands of pages is the bulk of both (docs/performance.md).
+ * Scans come back as copies, never views into a page's HTML, and a link address seen on many
+ * pages (navigation, methodology, glossary) is kept as one shared string.
+ */
+export async function scanBuiltSite(outDir: string, options: ScanOptions = {}): Promise<ScannedSite> {
+  const { files, html } = listBuiltSite(outDir);
+  const threads = Math.min(options.threads ?? availableParallelism(), Math.ceil(html.length / BATCH));
+  const scans: PageScan[] =
+    options.workerScript && threads > 1
+      ? await scanInWorkers(outDir, html, options.workerScript, threads)
+      : html.map((file) => structuredClone(scanPage(readFileSync(path.join(outDir, file), 'utf8'))));
+  const intern = new Map<string, string>();
+  const shared = (s: string): string => {
+    const known = intern.get(s);
+    if (known !== undefined) return known;
+    intern.set(s, s);
+    return s;
+  };
+  const pages = new Map<string, PageScan>();
+  html.forEach((file, i) => {
+    const scan = scans[i]!;
+    for (const l of scan.links) {
+      l.element = shared(l.element);
+      l.attribute = shared(l.attribute);
+      l.value = shared(l.value);
+    }
+    pages.set(file, scan);
+  });
+  return { pages, files };
+}
+
+function scanInWorkers(outDir: string, html: string[], script: string, threads: number): Promise<PageScan[]> {
+  const scans: PageScan[] = new Array<PageScan>(html.length);
+  let next = 0;
+  let pending = 0;
+  return new Promise((resolve, reject) => {
+    const workers: Worker[] = [];
+    const finish = (error?: Error) => {
+      for (const w of workers) void w.terminate();
+      if (error) reject(error);
+      else resolve(scans);
+    };
+    const give = (worker: Worker) => {
+      if (next >= html.length) {
+        if (pending === 0) finish();
+        return;
+      }
+      const start = next;
+      next = Math.min(html.length, next + BATCH);
+      pending++;
+      worker.postMessage({ id: start, files: html.slice(start, next) });
+    };
+    for (let i = 0; i < threads; i++) {
+      const worker = new Worker(script, { workerData: { outDir } });
+      workers.push(worker);
+      worker.on('message', ({ id, scans: batch, error }: { id: number; scans?: PageScan[]; error?: string }) => {
+        pending--;
+        if (error !== undefined || !batch) {
+          finish(new Error(`Scanning ${html[id]} and the pages after it failed:\n${error ?? 'no result'}`));
+          return;
+        }
+        batch.forEach((scan, j) => (scans[id + j] = scan));
+        give(worker);
+      });
+      worker.on('error', (e) => finish(e));
+      give(worker);
+    }
+  });
+}

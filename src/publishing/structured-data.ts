@@ -1,0 +1,233 @@
+/**
+ * Schema.org JSON-LD for article and claim pages: the analysis as an AnalysisNewsArticle
+ * based on the original report, a ClaimReview for each claim with a verdict, and the glossary
+ * entries the article mentions as Person, Country, Organization, Place or DefinedTerm with
+ * their reference links as sameAs. Pure: every URL and entry comes in as an argument.
+ */
+import { SPEAKER_OUTLET, SPEAKER_UNNAMED, type ClaimStatus } from '../schemas/taxonomy';
+import { statusLabel, type ClaimLike } from '../analysis/describe';
+import { refId } from '../collections/lookup';
+
+export const SCHEMA_CONTEXT = 'https://schema.org';
+
+/**
+ * Our statuses on a 1–5 scale for reviewRating, with the status label as alternateName.
+ * 5: confirmed; 3: neither confirmed nor contradicted; 2: nothing supports it; 1: contradicted.
+ * "Not checkable" has no verdict, so such claims get no ClaimReview at all.
+ */
+export const RATING: Record<Exclude<ClaimStatus, 'not-checkable'>, number> = {
+  corroborated: 5,
+  'single-source': 3,
+  unverified: 3,
+  disputed: 3,
+  unsupported: 2,
+  inaccurate: 1,
+};
+export const BEST_RATING = 5;
+export const WORST_RATING = 1;
+
+const SCHEMA_TYPE: Record<string, string> = {
+  person: 'Person',
+  country: 'Country',
+  organisation: 'Organization',
+  place: 'Place',
+  group: 'DefinedTerm',
+};
+
+export interface GlossaryItem {
+  id: string;
+  data: {
+    name: string;
+    kind: string;
+    description: string;
+    aliases?: string[];
+    links: { label: string; url: string }[];
+    wikidata?: string | undefined;
+  };
+}
+
+export interface SourceItem {
+  name: string;
+  url?: string | undefined;
+}
+
+export interface Urls {
+  /** Absolute URL of the site's home page. */
+  home: string;
+  /** Absolute URL of an article page. */
+  article: (slug: string) => string;
+  /** Absolute URL of a claim's own page. */
+  claim: (slug: string, claimId: string) => string;
+  /** Absolute URL of a glossary entry's page. */
+  glossary: (id: string) => string;
+  /** Absolute URL of the glossary index. */
+  glossaryIndex: string;
+}
+
+/** The site as publisher and author. */
+export function organisation(urls: Urls) {
+  return { '@type': 'Organization', '@id': `${urls.home}#organization`, name: 'Sourced', url: urls.home };
+}
+
+/** `@id` of the thing a glossary entry describes (its page is about it, not it). */
+export const entityId = (urls: Urls, id: string) => `${urls.glossary(id)}#subject`;
+
+export function glossaryEntity(entry: GlossaryItem, urls: Urls) {
+  const type = SCHEMA_TYPE[entry.data.kind] ?? 'DefinedTerm';
+  const sameAs = [
+    ...entry.data.links.map((l) => l.url),
+    ...(entry.data.wikidata ? [`https://www.wikidata.org/wiki/${entry.data.wikidata}`] : []),
+  ];
+  return {
+    '@type': type,
+    '@id': entityId(urls, entry.id),
+    name: entry.data.name,
+    // The description lives on the entry's page (url); leaving it out keeps article pages light.
+    url: urls.glossary(entry.id),
+    sameAs,
+    ...(type === 'DefinedTerm' ? { inDefinedTermSet: urls.glossaryIndex } : {}),
+  };
+}
+
+export interface ArticleInput {
+  slug: string;
+  title: string;
+  dek: string;
+  published: string;
+  updated: string;
+  tags: string[];
+  original: { headline: string; url: string; date: string; author: string };
+  outlet: SourceItem;
+  claims: (ClaimLike & { note: string })[];
+  /** Each claim's exact words, keyed by claim id (see articleText). */
+  quotes: Map<string, string>;
+  /** Absolute URL of the preview image. */
+  image: string;
+}
+
+/** The fields of an article entry that structured data reads. */
+export type ArticleFields = Pick<
+  ArticleInput,
+  'title' | 'dek' | 'published' | 'updated' | 'tags' | 'original' | 'claims'
+>;
+
+/** Builds the input for articleJsonLd and claimJsonLd from an article entry's data. */
+export function articleInput(
+  slug: string,
+  data: ArticleFields,
+  outlet: SourceItem,
+  quotes: Map<string, string>,
+  image: string,
+): ArticleInput {
+  const { title, dek, published, updated, tags, original, claims } = data;
+  return { slug, title, dek, published, updated, tags, original, outlet, claims, quotes, image };
+}
+
+function speakerRef(claim: ClaimLike, input: ArticleInput, glossary: Map<string, GlossaryItem>, urls: Urls) {
+  const id = refId(claim.speaker);
+  if (id === SPEAKER_UNNAMED) return undefined;
+  if (id === SPEAKER_OUTLET) {
+    return { '@type': 'Organization', name: input.outlet.name, ...(input.outlet.url ? { url: input.outlet.url } : {}) };
+  }
+  const entry = glossary.get(id);
+  return entry ? { '@id': entityId(urls, id), name: entry.data.name } : undefined;
+}
+
+function originalWork(input: ArticleInput) {
+  return {
+    '@type': 'NewsArticle',
+    headline: input.original.headline,
+    url: input.original.url,
+    ...(input.original.date !== 'unknown' ? { datePublished: input.original.date } : {}),
+    ...(input.original.author !== 'unknown' ? { author: { '@type': 'Person', name: input.original.author } } : {}),
+    publisher: {
+      '@type': 'Organization',
+      name: input.outlet.name,
+      ...(input.outlet.url ? { url: input.outlet.url } : {}),
+    },
+  };
+}
+
+/** A ClaimReview for one claim, or undefined when the claim has no verdict (not checkable). */
+export function claimReview(
+  claim: ClaimLike & { note: string },
+  input: ArticleInput,
+  glossary: Map<string, GlossaryItem>,
+  urls: Urls,
+) {
+  if (claim.status === 'not-checkable') return undefined;
+  const quote = input.quotes.get(claim.id);
+  if (!quote) throw new Error(`Claim "${claim.id}" has no marked words in the article.`);
+  const author = speakerRef(claim, input, glossary, urls);
+  return {
+    '@type': 'ClaimReview',
+    '@id': urls.claim(input.slug, claim.id),
+    url: urls.claim(input.slug, claim.id),
+    claimReviewed: quote,
+    datePublished: input.published,
+    dateModified: input.updated,
+    author: { '@id': organisation(urls)['@id'] },
+    reviewRating: {
+      '@type': 'Rating',
+      ratingValue: RATING[claim.status],
+      bestRating: BEST_RATING,
+      worstRating: WORST_RATING,
+      alternateName: statusLabel(claim.status),
+      ratingExplanation: claim.note,
+    },
+    itemReviewed: {
+      '@type': 'Claim',
+      ...(author ? { author } : {}),
+      appearance: originalWork(input),
+    },
+  };
+}
+
+/** The article page's JSON-LD document. */
+export function articleJsonLd(input: ArticleInput, glossaryEntries: GlossaryItem[], mentioned: string[], urls: Urls) {
+  const glossary = new Map(glossaryEntries.map((g) => [g.id, g]));
+  const speakers = input.claims.map((c) => refId(c.speaker)).filter((id) => glossary.has(id));
+  const entityIds = [...new Set([...mentioned, ...speakers])].filter((id) => glossary.has(id)).sort();
+  const pageUrl = urls.article(input.slug);
+  const org = organisation(urls);
+  const article = {
+    '@type': 'AnalysisNewsArticle',
+    '@id': `${pageUrl}#analysis`,
+    url: pageUrl,
+    mainEntityOfPage: pageUrl,
+    headline: input.title,
+    description: input.dek,
+    inLanguage: 'en-GB',
+    datePublished: input.published,
+    dateModified: input.updated,
+    image: input.image,
+    keywords: input.tags,
+    author: { '@id': org['@id'] },
+    publisher: { '@id': org['@id'] },
+    isBasedOn: originalWork(input),
+    mentions: entityIds.map((id) => ({ '@id': entityId(urls, id) })),
+  };
+  const reviews = input.claims.map((c) => claimReview(c, input, glossary, urls)).filter((r) => r !== undefined);
+  return {
+    '@context': SCHEMA_CONTEXT,
+    '@graph': [org, article, ...reviews, ...entityIds.map((id) => glossaryEntity(glossary.get(id)!, urls))],
+  };
+}
+
+/** A claim page's JSON-LD: its ClaimReview (if it has a verdict) and its speaker's entry. */
+export function claimJsonLd(claimId: string, input: ArticleInput, glossaryEntries: GlossaryItem[], urls: Urls) {
+  const glossary = new Map(glossaryEntries.map((g) => [g.id, g]));
+  const claim = input.claims.find((c) => c.id === claimId);
+  if (!claim) throw new Error(`No claim "${claimId}" in ${input.slug}.`);
+  const review = claimReview(claim, input, glossary, urls);
+  const speaker = glossary.get(refId(claim.speaker));
+  return {
+    '@context': SCHEMA_CONTEXT,
+    '@graph': [organisation(urls), ...(review ? [review] : []), ...(speaker ? [glossaryEntity(speaker, urls)] : [])],
+  };
+}
+
+/** JSON for a `<script type="application/ld+json">`: `<` is escaped so no text can close the element. */
+export function jsonLdScript(doc: unknown): string {
+  return JSON.stringify(doc).replace(/</g, '\\u003c');
+}

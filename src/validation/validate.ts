@@ -1,0 +1,417 @@
+/**
+ * Validates all content on disk: schemas, references between collections, citation keys,
+ * dates, and the marks in every article body. Returns every problem, not just the first.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified, type PluggableList } from 'unified';
+import { VFile } from 'vfile';
+import { loadYaml as parseYaml } from '../lib/yaml';
+import { remarkPlugins } from '../markdown/index';
+import { articleSchema } from '../schemas/article';
+import { glossarySchema } from '../schemas/glossary';
+import { sourceSchema } from '../schemas/source';
+import { SPEAKER_OUTLET, SPEAKER_UNNAMED } from '../schemas/taxonomy';
+import { webUrl } from '../schemas/common';
+import {
+  ContentError,
+  YamlLocator,
+  frontmatterLocator,
+  relativePath,
+  splitMarkdown,
+  type ContentProblem,
+} from '../lib/problems';
+import { CONTENT_DIRS, loadRegistry, type Registry } from '../collections/registry';
+import { checkGlossaryAliases } from '../glossary/glossary-check';
+import { checkMarkdownLimits } from './markdown-limits';
+
+/** Outside Astro a reference is just an id; existence is checked below with positions. */
+const plainRef = () => z.string().min(1);
+
+type Key = string | number;
+
+function zodProblems(
+  error: z.ZodError,
+  file: string,
+  locator: YamlLocator,
+  idAt: (p: readonly Key[]) => string | undefined,
+): ContentProblem[] {
+  return error.issues.map((issue) => {
+    const p = issue.path.filter((k): k is Key => typeof k !== 'symbol');
+    const at = locator.locate(p);
+    const field = p.join('.') || '(top level)';
+    let fix = `Correct "${field}" as the authoring guide describes (docs/authoring.md).`;
+    const i = issue as z.core.$ZodIssue & { values?: unknown[]; keys?: string[]; input?: unknown };
+    if (i.code === 'invalid_value' && i.values) fix = `Use one of: ${i.values.join(', ')}.`;
+    else if (i.code === 'unrecognized_keys' && i.keys)
+      fix = `Remove or rename ${i.keys.map((k) => `"${k}"`).join(', ')}; allowed fields are listed in docs/authoring.md.`;
+    else if (i.code === 'invalid_type' && i.input === undefined) fix = `Add the required field "${field}".`;
+    return {
+      file,
+      line: at?.line,
+      column: at?.column,
+      id: idAt(p),
+      message: `"${field}" ${issue.message.replace(/^Invalid (input|option): /, 'is invalid: ')}.`.replace(
+        /\.\.$/,
+        '.',
+      ),
+      fix,
+    };
+  });
+}
+
+function listFiles(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => f.endsWith(ext))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+function checkDataCollection(
+  dir: string,
+  schema: z.ZodType,
+  registry: Registry,
+  refs: (data: Record<string, unknown>) => { path: Key[]; collection: 'glossary' | 'sources'; id: unknown }[],
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const abs of listFiles(dir, '.yaml')) {
+    const file = relativePath(abs, registry.root);
+    const text = readFileSync(abs, 'utf8');
+    const locator = new YamlLocator(text);
+    const id = path.basename(abs, '.yaml');
+    let data: unknown;
+    try {
+      data = parseYaml(text);
+    } catch (e) {
+      const at = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+      problems.push({
+        file,
+        line: at?.line,
+        column: at?.col,
+        id,
+        message: `is not valid YAML: ${(e as Error).message.split('\n')[0]}`,
+        fix: 'Fix the YAML syntax at the position given (check quotes, colons and indentation).',
+      });
+      continue;
+    }
+    const result = schema.safeParse(data);
+    if (!result.success) {
+      problems.push(...zodProblems(result.error, file, locator, () => id));
+      continue;
+    }
+    for (const ref of refs(data as Record<string, unknown>)) {
+      if (typeof ref.id !== 'string') continue;
+      if (!registry[ref.collection].has(ref.id)) {
+        const at = locator.locate(ref.path);
+        problems.push({
+          file,
+          line: at?.line,
+          column: at?.column,
+          id: ref.id,
+          message: `refers to the unknown ${ref.collection === 'sources' ? 'source' : 'glossary entry'} "${ref.id}".`,
+          fix: `Create content/${ref.collection}/${ref.id}.yaml, or use an existing id.`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+function checkBibliography(registry: Registry): ContentProblem[] {
+  const file = relativePath(registry.bibliographyPath, registry.root);
+  if (!existsSync(registry.bibliographyPath)) return [];
+  let items: unknown;
+  try {
+    items = JSON.parse(readFileSync(registry.bibliographyPath, 'utf8'));
+  } catch (e) {
+    return [
+      {
+        file,
+        message: `is not valid JSON: ${(e as Error).message}`,
+        fix: 'Fix the JSON syntax; the file is a CSL-JSON array.',
+      },
+    ];
+  }
+  if (!Array.isArray(items))
+    return [{ file, message: 'must be a CSL-JSON array of items.', fix: 'Wrap the items in [ … ].' }];
+  const problems: ContentProblem[] = [];
+  const seen = new Set<string>();
+  items.forEach((item: { id?: unknown; URL?: unknown }, i) => {
+    const id = typeof item?.id === 'string' ? item.id : undefined;
+    if (!id) {
+      problems.push({
+        file,
+        id: `item ${i + 1}`,
+        message: 'has no "id".',
+        fix: 'Give every bibliography item a unique "id" (its citation key).',
+      });
+      return;
+    }
+    if (seen.has(id))
+      problems.push({ file, id, message: `uses the id "${id}" twice.`, fix: 'Make every bibliography id unique.' });
+    seen.add(id);
+    if (item.URL !== undefined && !webUrl.safeParse(item.URL).success) {
+      problems.push({
+        file,
+        id,
+        message: `has a URL that is not http(s): ${String(item.URL)}.`,
+        fix: 'Use an absolute https:// address.',
+      });
+    }
+  });
+  return problems;
+}
+
+interface RawClaim {
+  id?: unknown;
+  speaker?: unknown;
+  via?: unknown;
+  primary?: unknown;
+  checked?: unknown;
+  timeline?: { cite?: unknown }[];
+}
+interface RawArticle {
+  original?: { outlet?: unknown; date?: unknown };
+  claims?: RawClaim[];
+  sources?: unknown;
+  since?: { cite?: unknown; claims?: unknown }[];
+  corrections?: { date?: unknown }[];
+  published?: unknown;
+  updated?: unknown;
+}
+
+const asStrings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+
+function checkArticleReferences(
+  fm: RawArticle,
+  registry: Registry,
+  file: string,
+  locator: YamlLocator,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const add = (p: Key[], id: string, message: string, fix: string) => {
+    const at = locator.locate(p);
+    problems.push({ file, line: at?.line, column: at?.column, id, message, fix });
+  };
+  const needSource = (p: Key[], id: unknown) => {
+    if (typeof id === 'string' && !registry.sources.has(id))
+      add(
+        p,
+        id,
+        `refers to the unknown source "${id}".`,
+        `Create content/sources/${id}.yaml, or use an existing source id.`,
+      );
+  };
+  const needCite = (p: Key[], key: string) => {
+    if (!registry.bibliography.has(key))
+      add(
+        p,
+        key,
+        `cites "${key}", which is not in the bibliography.`,
+        `Add an item with "id": "${key}" to content/bibliography.json, or correct the key.`,
+      );
+  };
+  const listed = new Set(asStrings(fm.sources));
+  needSource(['original', 'outlet'], fm.original?.outlet);
+  asStrings(fm.sources).forEach((s, i) => needSource(['sources', i], s));
+
+  const ids = new Map<string, number>();
+  (fm.claims ?? []).forEach((c, i) => {
+    const cid = typeof c.id === 'string' ? c.id : `claims[${i}]`;
+    if (typeof c.id === 'string') {
+      if (ids.has(c.id))
+        add(
+          ['claims', i, 'id'],
+          c.id,
+          `is a duplicate claim id (first used by claims[${ids.get(c.id)}]).`,
+          'Give each claim a unique id.',
+        );
+      else ids.set(c.id, i);
+    }
+    if (
+      typeof c.speaker === 'string' &&
+      c.speaker !== SPEAKER_OUTLET &&
+      c.speaker !== SPEAKER_UNNAMED &&
+      !registry.glossary.has(c.speaker)
+    ) {
+      add(
+        ['claims', i, 'speaker'],
+        cid,
+        `has the unknown speaker "${c.speaker}".`,
+        `Use a glossary id (create content/glossary/${c.speaker}.yaml), "${SPEAKER_OUTLET}" or "${SPEAKER_UNNAMED}".`,
+      );
+    }
+    const channels: [Key[], string][] = asStrings(c.via).map((s, j) => [['claims', i, 'via', j], s]);
+    if (typeof c.primary === 'string') channels.push([['claims', i, 'primary'], c.primary]);
+    for (const [p, s] of channels) {
+      if (!registry.sources.has(s)) needSource(p, s);
+      else if (!listed.has(s))
+        add(
+          p,
+          cid,
+          `uses the source "${s}", which is not listed in the article's "sources".`,
+          `Add "${s}" to "sources" so it appears in the sources panel.`,
+        );
+    }
+    asStrings(c.checked).forEach((k, j) => needCite(['claims', i, 'checked', j], k));
+    (c.timeline ?? []).forEach((e, j) =>
+      asStrings(e?.cite).forEach((k, n) => needCite(['claims', i, 'timeline', j, 'cite', n], k)),
+    );
+  });
+  (fm.since ?? []).forEach((s, i) => {
+    asStrings(s?.cite).forEach((k, n) => needCite(['since', i, 'cite', n], k));
+    asStrings(s?.claims).forEach((k, n) => {
+      if (!ids.has(k))
+        add(
+          ['since', i, 'claims', n],
+          k,
+          `follows up the unknown claim "${k}".`,
+          'Use the id of a claim in this article.',
+        );
+    });
+  });
+  const latest = (fm.corrections ?? [])
+    .map((c) => String(c?.date ?? ''))
+    .sort()
+    .at(-1);
+  const updated = String(fm.updated ?? '');
+  if (String(fm.published ?? '') > updated)
+    add(['updated'], updated, 'is earlier than "published".', 'Set "updated" to the publication day or later.');
+  if (latest && latest > updated)
+    add(
+      ['updated'],
+      updated,
+      `is earlier than the newest correction (${latest}).`,
+      `Set "updated" to ${latest} or later: every correction bumps it.`,
+    );
+  return problems;
+}
+
+/** Runs the remark stage over one article body, as the build would, and collects its problems. */
+async function checkBody(
+  abs: string,
+  body: string,
+  frontmatter: unknown,
+  registry: Registry,
+): Promise<ContentProblem[]> {
+  const file = new VFile({ path: abs, cwd: registry.root, value: body, data: { astro: { frontmatter } } as never });
+  // Astro's plugin list type is wider than unified's; the entries are the same functions.
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkPlugins({ registry }) as PluggableList);
+  try {
+    await processor.run(processor.parse(file), file);
+  } catch (e) {
+    if (e instanceof ContentError) return e.problems;
+    return [
+      {
+        file: relativePath(abs, registry.root),
+        message: `could not be processed: ${(e as Error).message}`,
+        fix: 'See the message; the Markdown may be malformed.',
+      },
+    ];
+  }
+  return [];
+}
+
+export interface ValidateOptions {
+  /**
+   * Also run the Markdown stage over each body (default). The build turns this off: its own
+   * render finds the same problems, and checkedGlob reports them (src/loaders/checked-glob.ts).
+   */
+  bodies?: boolean;
+}
+
+export async function validateContent(
+  root: string = process.cwd(),
+  { bodies = true }: ValidateOptions = {},
+): Promise<ContentProblem[]> {
+  const registry = loadRegistry(root);
+  const problems: ContentProblem[] = [
+    ...checkDataCollection(path.join(root, CONTENT_DIRS.sources), sourceSchema(plainRef), registry, (d) => [
+      { path: ['country'], collection: 'glossary', id: d['country'] },
+      { path: ['glossary'], collection: 'glossary', id: d['glossary'] },
+    ]),
+    ...checkDataCollection(path.join(root, CONTENT_DIRS.glossary), glossarySchema(), registry, () => []),
+    ...checkGlossaryAliases(registry),
+    ...checkBibliography(registry),
+  ];
+  const schema = articleSchema(plainRef);
+  for (const abs of listFiles(path.join(root, CONTENT_DIRS.articles), '.md')) {
+    const file = relativePath(abs, root);
+    const raw = readFileSync(abs, 'utf8');
+    // Before any parser: a file past these limits could stall or crash the parse itself.
+    const limits = checkMarkdownLimits(raw, file);
+    if (limits.length) {
+      problems.push(...limits);
+      continue;
+    }
+    const { yaml, body } = splitMarkdown(raw);
+    if (yaml === undefined) {
+      problems.push({
+        file,
+        line: 1,
+        message: 'has no frontmatter.',
+        fix: 'Start the file with a --- block holding title, dek, original, claims and sources.',
+      });
+      continue;
+    }
+    const locator = frontmatterLocator(raw);
+    let fm: RawArticle;
+    try {
+      fm = (parseYaml(yaml) ?? {}) as RawArticle;
+    } catch (e) {
+      // The frontmatter starts after the opening "---" line.
+      const at = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+      problems.push({
+        file,
+        line: at ? at.line + 1 : undefined,
+        column: at?.col,
+        message: `has invalid YAML frontmatter: ${(e as Error).message.split('\n')[0]}`,
+        fix: 'Fix the YAML syntax at the position given (check quotes, colons and indentation).',
+      });
+      continue;
+    }
+    const claimId = (p: readonly Key[]) =>
+      p[0] === 'claims' && typeof p[1] === 'number' ? String(fm.claims?.[p[1]]?.id ?? `claims[${p[1]}]`) : undefined;
+    const parsed = schema.safeParse(fm);
+    if (!parsed.success) problems.push(...zodProblems(parsed.error, file, locator, claimId));
+    const refProblems = checkArticleReferences(fm, registry, file, locator);
+    problems.push(...refProblems);
+    if (bodies && parsed.success && refProblems.length === 0)
+      problems.push(...(await checkBody(abs, body, fm, registry)));
+  }
+  return problems;
+}
+
+/**
+ * The problems of articles that failed to render, found again by running the Markdown stage
+ * over just those files (`files` are absolute paths).
+ */
+export async function bodyProblems(files: readonly string[], root: string = process.cwd()): Promise<ContentProblem[]> {
+  const registry = loadRegistry(root);
+  const problems: ContentProblem[] = [];
+  for (const abs of files) {
+    const { yaml, body } = splitMarkdown(readFileSync(abs, 'utf8'));
+    let fm: unknown = {};
+    try {
+      fm = parseYaml(yaml ?? '') ?? {};
+    } catch {
+      // reported by validateContent, which runs first
+    }
+    problems.push(...(await checkBody(abs, body, fm, registry)));
+  }
+  return problems;
+}
+
+/** Throws one ContentError listing every problem, for the build and `npm run check`. */
+export async function assertValidContent(root?: string): Promise<void> {
+  const problems = await validateContent(root);
+  if (problems.length) throw new ContentError(problems);
+}

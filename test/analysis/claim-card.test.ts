@@ -1,0 +1,87 @@
+import { toHtml } from 'hast-util-to-html';
+import { describe, expect, it } from 'vitest';
+import { cardCitationKeys, claimCard, claimCards, type CardClaim } from '../../src/analysis/claim-card';
+import { loadRegistry } from '../../src/collections/registry';
+import { FIXTURE_SITE, renderMarkdown, splitFrontmatter } from '../support/pipeline';
+
+const lookup = loadRegistry(FIXTURE_SITE);
+
+const input = `---
+original:
+  outlet: paper-c
+claims:
+  - id: relayed
+    kind: direct-quote
+    speaker: person-a
+    via: [agency-b, wire-a]
+    status: single-source
+    note: 'Wire A relayed Agency B.'
+    primaryWording: 'We are the closest.'
+    checked: [ref-one]
+  - id: disputed
+    kind: outlet-assertion
+    speaker: outlet
+    status: disputed
+    note: 'Reported, then denied.'
+    timeline:
+      - { date: 2024-10-11, who: Wire A, action: reported, summary: 'It said so.', cite: [ref-one] }
+---
+
+According to Agency B and Wire A, :claim[“we are closest”]{#relayed}. :claim[It was agreed]{#disputed}.
+`;
+
+async function cards() {
+  const { html, file } = await renderMarkdown(input);
+  const claims = (splitFrontmatter(input).frontmatter as { claims: CardClaim[] }).claims;
+  const options = {
+    lookup,
+    outletName: 'Paper C',
+    methodology: '/methodology/',
+    citations: file.data.cardCitations ?? {},
+  };
+  return { html, claims, options };
+}
+
+describe('claim cards, built from the frontmatter', () => {
+  it('shows who, the channel chain, kind, status, note, the primary wording, citations and the links, as the badge expects', async () => {
+    const { claims, options } = await cards();
+    expect(toHtml(claimCard(claims[0]!, options))).toBe(
+      '<div id="claim-relayed-details" popover="auto" role="dialog" aria-labelledby="claim-relayed-details-title" class="claim-card" data-kind="direct-quote" data-status="single-source">' +
+        '<p class="claim-card-title" id="claim-relayed-details-title">About this claim</p>' +
+        '<dl><dt>Who</dt><dd>Person A</dd><dt>Channel</dt><dd>Agency B (Xish state news agency), relayed by Wire A (independent news wire)</dd>' +
+        '<dt>Kind</dt><dd><a href="/methodology/#kind-direct-quote">Direct quote</a></dd>' +
+        '<dt>Status</dt><dd><a href="/methodology/#status-single-source" class="status status-single-source">Single source</a></dd></dl>' +
+        '<p class="claim-card-note">Wire A relayed Agency B.</p>' +
+        '<p class="claim-card-wording"><strong>Primary record’s wording: </strong><q>We are the closest.</q></p>' +
+        '<p class="claim-card-checked">Checked against: <span class="">(<a href="#bib-ref-one">“First Report,” 2024</a>)</span></p>' +
+        '<p class="claim-card-actions"><a href="#claim-relayed">Link to this claim</a> <a href="claims/relayed/">Share this claim</a> ' +
+        '<button type="button" popovertarget="claim-relayed-details" popovertargetaction="hide" class="claim-card-close">Close</button></p></div>',
+    );
+  });
+
+  it('lists a disputed report’s timeline with exact days and the sources of each step', async () => {
+    const { claims, options } = await cards();
+    const html = toHtml(claimCard(claims[1]!, options));
+    expect(html).toContain('<ol class="claim-card-timeline" aria-label="Timeline of the report">');
+    expect(html).toContain(
+      '<li><time datetime="2024-10-11">11 October 2024</time> — Wire A reported: It said so. <span class="">(<a href="#bib-ref-one">',
+    );
+  });
+
+  it('puts every cited key’s entry in the article’s bibliography, so each card citation has its target', async () => {
+    const { html, claims } = await cards();
+    for (const key of claims.flatMap(cardCitationKeys)) expect(html).toContain(`id="bib-${key}"`);
+  });
+
+  it('gives every claim a card whose id is the one its badge opens', async () => {
+    const { html, claims, options } = await cards();
+    const all = toHtml(claimCards(claims, options));
+    for (const target of html.matchAll(/popovertarget="([^"]+)"/g)) expect(all).toContain(`id="${target[1]}"`);
+    expect(all.match(/class="claim-card"/g)).toHaveLength(claims.length);
+  });
+
+  it('fails loudly when a citation was not formatted with the article, rather than printing the raw key', async () => {
+    const { claims, options } = await cards();
+    expect(() => claimCard(claims[0]!, { ...options, citations: {} })).toThrow(/\[@ref-one\]/);
+  });
+});

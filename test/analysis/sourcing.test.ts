@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { ClaimLike } from '../../src/analysis/describe';
+import { loadRegistry } from '../../src/collections/registry';
+import { byChannel, byKind, channelClass, sourcingSummary } from '../../src/analysis/sourcing';
+import { FIXTURE_SITE } from '../support/pipeline';
+
+const lookup = loadRegistry(FIXTURE_SITE);
+const claim = (id: string, over: Partial<ClaimLike>): ClaimLike => ({
+  id,
+  kind: 'direct-quote',
+  status: 'corroborated',
+  speaker: 'person-a',
+  ...over,
+});
+
+const claims = [
+  claim('a', { via: ['agency-b'] }),
+  claim('b', { via: ['agency-b', 'wire-a'] }),
+  claim('c', { via: ['wire-a'] }),
+  claim('d', { speaker: 'outlet', kind: 'outlet-assertion' }),
+  claim('e', { speaker: 'unnamed', kind: 'unnamed-sources' }),
+  claim('f', {}),
+  claim('g', { via: ['paper-c'], kind: 'paraphrase' }),
+];
+
+describe('who is speaking', () => {
+  it('classifies a claim by its first channel, so a wire relaying state media still counts as state media', () => {
+    expect(channelClass(claims[1]!, lookup)).toEqual({ kind: 'state', country: 'land-x' });
+    expect(channelClass(claims[2]!, lookup).kind).toBe('wire');
+  });
+
+  it('separates the outlet’s own voice, unnamed sources and named speakers without a channel', () => {
+    expect(channelClass(claims[3]!, lookup).kind).toBe('outlet');
+    expect(channelClass(claims[4]!, lookup).kind).toBe('unnamed');
+    expect(channelClass(claims[5]!, lookup).kind).toBe('unattributed');
+    expect(channelClass(claims[6]!, lookup).kind).toBe('media');
+  });
+
+  it('counts state media per country, labelled with the demonym, and accounts for every claim', () => {
+    const buckets = byChannel(claims, lookup);
+    expect(buckets[0]).toMatchObject({ key: 'state:land-x', label: 'Xish state media', count: 2, claims: ['a', 'b'] });
+    expect(buckets.reduce((n, b) => n + b.count, 0)).toBe(claims.length);
+  });
+
+  it('counts claims by kind and leaves out kinds with no claims', () => {
+    expect(byKind(claims)).toEqual([
+      { kind: 'direct-quote', label: 'Direct quote', count: 4 },
+      { kind: 'paraphrase', label: 'Paraphrase', count: 1 },
+      { kind: 'unnamed-sources', label: 'Reported, unnamed sources', count: 1 },
+      { kind: 'outlet-assertion', label: 'Outlet’s own assertion', count: 1 },
+    ]);
+  });
+
+  it('summarises the share of claims that reach the reader only through state media', () => {
+    expect(sourcingSummary(claims, lookup)).toBe(
+      '2 of 7 claims reach the reader only through state media; 1 is the outlet’s own, with no source named.',
+    );
+  });
+});

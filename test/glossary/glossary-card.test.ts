@@ -1,0 +1,49 @@
+// Glossary hover cards, built by the article page from the entries its linked mentions name.
+// The markup is the one the Markdown pipeline used to write into the body, and the container
+// keeps the cards out of the search index.
+import { toHtml } from 'hast-util-to-html';
+import { describe, expect, it } from 'vitest';
+import { glossaryCards, type CardEntry } from '../../src/glossary/glossary-card';
+
+const glossary = new Map<string, CardEntry>([
+  ['person-a', { id: 'person-a', name: 'Person A', kind: 'person', description: 'A politician in Land X.' }],
+  [
+    'land-x-assembly',
+    { id: 'land-x-assembly', name: 'Land X Assembly', kind: 'organisation', description: 'The parliament of Land X.' },
+  ],
+  ['land-x', { id: 'land-x', name: 'Land X', kind: 'country', description: 'A country used in tests.', flag: '🏳️' }],
+]);
+const m = (entry: string, linked: boolean) => ({ entry, linked });
+
+describe('glossaryCards', () => {
+  it('gives one card per linked entry, in the order of the first links, with the markup the body used to carry', () => {
+    const mentions = [
+      m('person-a', true),
+      m('land-x-assembly', true),
+      m('land-x', true),
+      m('person-a', false),
+      m('person-a', true),
+      m('land-x', false),
+    ];
+    expect(toHtml(glossaryCards(mentions, glossary, '/')!)).toBe(
+      '<div class="glossary-cards" data-pagefind-ignore="all"><div id="glossary-card-person-a" popover="hint" role="dialog" aria-labelledby="glossary-card-person-a-name" class="glossary-card"><p class="glossary-card-head"><strong id="glossary-card-person-a-name" class="glossary-card-name">Person A</strong> <span class="glossary-card-kind">Person</span></p><p id="glossary-card-person-a-desc" class="glossary-card-desc">A politician in Land X.</p><p class="glossary-card-more"><a href="/glossary/person-a/">Person A in the glossary</a></p></div><div id="glossary-card-land-x-assembly" popover="hint" role="dialog" aria-labelledby="glossary-card-land-x-assembly-name" class="glossary-card"><p class="glossary-card-head"><strong id="glossary-card-land-x-assembly-name" class="glossary-card-name">Land X Assembly</strong> <span class="glossary-card-kind">Organisation</span></p><p id="glossary-card-land-x-assembly-desc" class="glossary-card-desc">The parliament of Land X.</p><p class="glossary-card-more"><a href="/glossary/land-x-assembly/">Land X Assembly in the glossary</a></p></div><div id="glossary-card-land-x" popover="hint" role="dialog" aria-labelledby="glossary-card-land-x-name" class="glossary-card"><p class="glossary-card-head"><span class="glossary-card-flag" aria-hidden="true">🏳️</span> <strong id="glossary-card-land-x-name" class="glossary-card-name">Land X</strong> <span class="glossary-card-kind">Country</span></p><p id="glossary-card-land-x-desc" class="glossary-card-desc">A country used in tests.</p><p class="glossary-card-more"><a href="/glossary/land-x/">Land X in the glossary</a></p></div></div>',
+    );
+  });
+
+  it('leaves out entries that are only mentioned, never linked, and gives nothing when none is linked', () => {
+    const cards = glossaryCards([m('person-a', false), m('land-x', true)], glossary, '/')!;
+    expect(toHtml(cards)).toContain('id="glossary-card-land-x"');
+    expect(toHtml(cards)).not.toContain('glossary-card-person-a');
+    expect(glossaryCards([m('person-a', false)], glossary, '/')).toBeUndefined();
+  });
+
+  it('links each card to its entry under the base path', () => {
+    expect(toHtml(glossaryCards([m('land-x', true)], glossary, '/sourced/')!)).toContain(
+      '<a href="/sourced/glossary/land-x/">Land X in the glossary</a>',
+    );
+  });
+
+  it('fails on a linked entry the glossary does not have', () => {
+    expect(() => glossaryCards([m('nobody', true)], glossary, '/')).toThrow(/"nobody"/);
+  });
+});

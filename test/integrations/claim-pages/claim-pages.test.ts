@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { claimPagesFrom } from '../../../src/integrations/claim-pages/claim-pages';
+
+const claim = (id: string, title: string) =>
+  `<article class="claim-page" aria-labelledby="h-${id}" data-claim-page="${id}" data-page-title="${title}" ` +
+  `data-page-description="About ${id}" data-page-url="https://x.example/a/claims/${id}/">` +
+  `<script type="application/ld+json">{"id":"${id}"}</script>` +
+  `<h2 id="h-${id}" class="claim-page-heading big">“${id} words”</h2><p>Note on ${id}.</p></article>`;
+
+const page =
+  '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>All claims · Sourced</title>' +
+  '<meta name="description" content="All of them"><link rel="canonical" href="https://x.example/a/claims/">' +
+  '<meta property="og:title" content="All claims"><meta property="og:description" content="All of them">' +
+  '<meta property="og:url" content="https://x.example/a/claims/"><meta property="og:image" content="https://x.example/a/og.png">' +
+  '<meta name="twitter:title" content="All claims"><meta name="twitter:description" content="All of them">' +
+  '<script type="module">share()</script></head><body><header>Site</header><main id="main">' +
+  '<div><h1>All claims</h1></div>' +
+  claim('one', '“One” &amp; $1') +
+  claim('two', 'Two') +
+  '</main><footer>Foot</footer></body></html>';
+
+describe('cutting a claims page into one page per claim', () => {
+  const pages = claimPagesFrom(page);
+
+  it('makes one page per claim, in page order', () => {
+    expect(pages.map((p) => p.id)).toEqual(['one', 'two']);
+  });
+
+  it('sets the title, description, canonical address and preview tags to the claim’s own, escaped as given', () => {
+    const one = pages[0]!.html;
+    expect(one).toContain('<title>“One” &amp; $1 · Sourced</title>');
+    expect(one).toContain('<meta name="description" content="About one">');
+    expect(one).toContain('<link rel="canonical" href="https://x.example/a/claims/one/">');
+    expect(one).toContain('<meta property="og:title" content="“One” &amp; $1">');
+    expect(one).toContain('<meta property="og:url" content="https://x.example/a/claims/one/">');
+    expect(one).toContain('<meta name="twitter:description" content="About one">');
+    expect(one).not.toContain('All of them');
+  });
+
+  it('keeps only the claim in main, with its heading as the page’s h1 and its structured data', () => {
+    const one = pages[0]!.html;
+    expect(one).toContain('<h1 id="h-one" class="claim-page-heading big">“one words”</h1>');
+    expect(one).toContain('{"id":"one"}');
+    expect(one).not.toContain('two words');
+    expect(one).not.toContain('<h1>All claims</h1>');
+    expect(one.match(/<h1/g)).toHaveLength(1);
+  });
+
+  it('keeps everything outside main byte for byte: scripts, header, footer, image', () => {
+    const two = pages[1]!.html;
+    expect(two).toContain('<script type="module">share()</script>');
+    expect(two).toContain('<header>Site</header>');
+    expect(two).toContain('<footer>Foot</footer></body></html>');
+    expect(two).toContain('<meta property="og:image" content="https://x.example/a/og.png">');
+  });
+
+  it('reads attribute values that hold ">" or look like other attributes, as content may', () => {
+    const hostile = page.replace(
+      'data-page-title="Two"',
+      'data-page-title="&quot;><img src=x> data-page-url=&quot;https://evil.example/&quot;"',
+    );
+    const two = claimPagesFrom(hostile)[1]!.html;
+    expect(two).toContain(
+      '<title>&quot;><img src=x> data-page-url=&quot;https://evil.example/&quot; · Sourced</title>',
+    );
+    expect(two).toContain('<link rel="canonical" href="https://x.example/a/claims/two/">');
+  });
+
+  it('refuses a page without the tags it must set, rather than leave the claims page’s own', () => {
+    expect(() => claimPagesFrom(page.replace(/<meta property="og:url"[^>]*>/, ''))).toThrow(/og:url/);
+    expect(() => claimPagesFrom(page.replace(' data-page-url="https://x.example/a/claims/one/"', ''))).toThrow(
+      /"one".*data-page-url/,
+    );
+  });
+});

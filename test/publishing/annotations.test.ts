@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { annotationCollection, textQuotes } from '../../src/publishing/annotations';
+import { textWithSpans } from '../../src/analysis/claim-spans';
+import { loadRegistry } from '../../src/collections/registry';
+import { FIXTURE_SITE } from '../support/pipeline';
+
+const html =
+  '<p>Before the claim, <mark id="claim-one" class="claim">the exact words</mark><button class="badge"></button> and after it.</p>' +
+  '<div class="claim-cards"><div popover id="claim-one-details"><p>Card text</p></div></div>';
+
+describe('web annotations', () => {
+  it('takes the exact words of each claim mark with context that stays inside its paragraph', () => {
+    const q = textQuotes(html).get('one')!;
+    expect(q.exact).toBe('the exact words');
+    expect(q.prefix).toBe('Before the claim, ');
+    expect(q.suffix).toBe(' and after it.');
+  });
+
+  it('limits the context to 32 characters either side', () => {
+    const long = `<p>${'a'.repeat(50)} <mark id="claim-x">words</mark> ${'b'.repeat(50)}</p>`;
+    const q = textQuotes(long).get('x')!;
+    expect(q.prefix).toBe(`${'a'.repeat(31)} `);
+    expect(q.suffix).toBe(` ${'b'.repeat(31)}`);
+  });
+
+  it('makes one annotation per claim, targeting the page with a TextQuoteSelector', () => {
+    const c = annotationCollection({
+      pageUrl: 'https://s.example/articles/x/',
+      collectionUrl: 'https://s.example/articles/x/annotations.jsonld',
+      title: 'X',
+      published: '2024-10-12',
+      updated: '2024-10-12',
+      outletName: 'Paper C',
+      claims: [
+        {
+          id: 'one',
+          kind: 'direct-quote',
+          status: 'corroborated',
+          speaker: 'person-a',
+          via: ['agency-b'],
+          note: 'Checked.',
+        },
+      ],
+      text: textWithSpans(html),
+      lookup: loadRegistry(FIXTURE_SITE),
+    });
+    expect(c.total).toBe(1);
+    const a = c.first.items[0]!;
+    expect(a.target).toEqual({
+      source: 'https://s.example/articles/x/',
+      selector: {
+        type: 'TextQuoteSelector',
+        exact: 'the exact words',
+        prefix: 'Before the claim, ',
+        suffix: ' and after it.',
+      },
+    });
+    expect(JSON.stringify(a.body)).toContain('Agency B');
+    expect(JSON.stringify(a.body)).toContain('https://agency-b.example');
+  });
+
+  it('refuses to publish a claim that has no mark in the page', () => {
+    expect(() =>
+      annotationCollection({
+        pageUrl: 'p',
+        collectionUrl: 'c',
+        title: 'X',
+        published: '2024-10-12',
+        updated: '2024-10-12',
+        outletName: 'Paper C',
+        claims: [{ id: 'missing', kind: 'paraphrase', status: 'unverified', speaker: 'outlet', note: 'n' }],
+        text: textWithSpans(html),
+        lookup: loadRegistry(FIXTURE_SITE),
+      }),
+    ).toThrow(/missing/);
+  });
+});

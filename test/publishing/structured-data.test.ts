@@ -1,0 +1,244 @@
+// No npm package ships the schema.org JSON-LD context, and the tests have no network, so the
+// documents are checked structurally: types, required properties, verdicts and absolute URLs.
+import { describe, expect, it } from 'vitest';
+import type { ClaimLike } from '../../src/analysis/describe';
+import { siteUrls } from '../../src/publishing/sharing';
+import {
+  RATING,
+  articleInput,
+  articleJsonLd,
+  claimJsonLd,
+  jsonLdScript,
+  type ArticleInput,
+  type GlossaryItem,
+} from '../../src/publishing/structured-data';
+import { CLAIM_STATUSES, type ClaimStatus } from '../../src/schemas/taxonomy';
+import { urlValues } from '../support/json-ld';
+import { claimQuotes, factsFromHtml, mentionedEntries } from '../../src/analysis/article-facts';
+
+const urls = siteUrls('https://news.example.org', '/sourced/');
+
+const glossary: GlossaryItem[] = [
+  {
+    id: 'person-a',
+    data: {
+      name: 'Person A',
+      kind: 'person',
+      description: 'A politician.',
+      links: [{ label: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/A' }],
+      wikidata: 'Q1',
+    },
+  },
+  {
+    id: 'land-x',
+    data: {
+      name: 'Land X',
+      kind: 'country',
+      description: 'A country.',
+      links: [{ label: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/X' }],
+    },
+  },
+  {
+    id: 'the-ys',
+    data: {
+      name: 'The Ys',
+      kind: 'group',
+      description: 'A bloc.',
+      links: [{ label: 'Site', url: 'https://ys.example/' }],
+    },
+  },
+  {
+    id: 'unused',
+    data: {
+      name: 'Unused',
+      kind: 'place',
+      description: 'Not in the text.',
+      links: [{ label: 'Site', url: 'https://u.example/' }],
+    },
+  },
+];
+
+const claims: (ClaimLike & { note: string })[] = [
+  {
+    id: 'quote',
+    kind: 'direct-quote',
+    speaker: 'person-a',
+    via: ['agency-b'],
+    status: 'corroborated',
+    note: 'Matches.',
+  },
+  { id: 'own', kind: 'outlet-assertion', speaker: 'outlet', via: [], status: 'inaccurate', note: 'Wrong date.' },
+  { id: 'rumour', kind: 'unnamed-sources', speaker: 'unnamed', via: [], status: 'disputed', note: 'Denied.' },
+  {
+    id: 'framing',
+    kind: 'characterisation',
+    speaker: 'outlet',
+    via: [],
+    status: 'not-checkable',
+    note: 'A judgement.',
+  },
+];
+
+const html = `<p><a href="/sourced/glossary/land-x/" id="mention-land-x-1" data-glossary="land-x">Land X</a> and <span id="mention-the-ys-1" data-glossary="the-ys">the Ys</span>:
+<mark id="claim-quote" class="claim">“We agree.”</mark><button class="badge"></button> <mark id="claim-own" class="claim">It was <time data-resolved="1 May">Monday</time></mark>
+<mark id="claim-rumour" class="claim">reportedly</mark> <mark id="claim-framing" class="claim">a warm meeting</mark></p>`;
+
+const facts = factsFromHtml(html);
+const quotes = claimQuotes(facts);
+const mentions = mentionedEntries(facts);
+
+const input: ArticleInput = {
+  slug: 'sample',
+  title: 'Sample analysis',
+  dek: 'A dek.',
+  published: '2024-10-12',
+  updated: '2024-10-14',
+  tags: ['x'],
+  original: {
+    headline: 'Original headline',
+    url: 'https://paper.example/story',
+    date: '2024-10-11',
+    author: 'unknown',
+  },
+  outlet: { name: 'Paper C', url: 'https://paper.example/' },
+  claims,
+  quotes,
+  image: 'https://news.example.org/sourced/articles/sample/og.png',
+};
+
+type Node = Record<string, unknown>;
+const doc = articleJsonLd(input, glossary, mentions, urls);
+const graph = doc['@graph'] as Node[];
+const ofType = (t: string) => graph.filter((n) => n['@type'] === t);
+
+describe('the article’s text for structured data', () => {
+  it('reads each claim’s exact words and the glossary entries the body mentions from one parse', () => {
+    expect(quotes.get('quote')).toBe('“We agree.”');
+    expect(quotes.get('own')).toBe('It was Monday');
+    expect(mentions).toEqual(['land-x', 'the-ys']);
+  });
+});
+
+describe('JSON-LD for an article page', () => {
+  it('uses the schema.org context and survives a JSON round trip', () => {
+    expect(doc['@context']).toBe('https://schema.org');
+    expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+  });
+
+  it('describes the analysis with headline, dates, author, publisher, image and the original as isBasedOn', () => {
+    const [article] = ofType('AnalysisNewsArticle');
+    expect(article).toMatchObject({
+      headline: 'Sample analysis',
+      datePublished: '2024-10-12',
+      dateModified: '2024-10-14',
+      url: 'https://news.example.org/sourced/articles/sample/',
+      image: input.image,
+      author: { '@id': 'https://news.example.org/sourced/#organization' },
+      publisher: { '@id': 'https://news.example.org/sourced/#organization' },
+      isBasedOn: {
+        '@type': 'NewsArticle',
+        headline: 'Original headline',
+        url: 'https://paper.example/story',
+        datePublished: '2024-10-11',
+        publisher: { '@type': 'Organization', name: 'Paper C' },
+      },
+    });
+    // An unknown byline is left out rather than published as "unknown".
+    expect((article!['isBasedOn'] as Node)['author']).toBeUndefined();
+    expect(ofType('Organization').some((o) => o['@id'] === 'https://news.example.org/sourced/#organization')).toBe(
+      true,
+    );
+  });
+
+  it('reviews every claim that has a verdict and none that is not checkable', () => {
+    const reviews = ofType('ClaimReview');
+    expect(reviews.map((r) => r['url'])).toEqual([
+      'https://news.example.org/sourced/articles/sample/claims/quote/',
+      'https://news.example.org/sourced/articles/sample/claims/own/',
+      'https://news.example.org/sourced/articles/sample/claims/rumour/',
+    ]);
+    expect(reviews[0]).toMatchObject({
+      claimReviewed: '“We agree.”',
+      reviewRating: { '@type': 'Rating', alternateName: 'Corroborated', ratingValue: 5, bestRating: 5, worstRating: 1 },
+      itemReviewed: {
+        '@type': 'Claim',
+        author: { '@id': 'https://news.example.org/sourced/glossary/person-a/#subject', name: 'Person A' },
+        appearance: { url: 'https://paper.example/story' },
+      },
+    });
+    expect(reviews[1]).toMatchObject({
+      reviewRating: { alternateName: 'Inaccurate', ratingValue: 1 },
+      itemReviewed: { author: { '@type': 'Organization', name: 'Paper C' } },
+    });
+    // Unnamed sources have no author to name.
+    expect((reviews[2]!['itemReviewed'] as Node)['author']).toBeUndefined();
+  });
+
+  it('maps every status except “not checkable” to a rating between worst and best, labelled with the status', () => {
+    const statuses = Object.keys(CLAIM_STATUSES).filter((s) => s !== 'not-checkable') as Exclude<
+      ClaimStatus,
+      'not-checkable'
+    >[];
+    expect(Object.keys(RATING).sort()).toEqual(statuses.sort());
+    for (const s of statuses) expect(RATING[s]).toBeGreaterThanOrEqual(1);
+    expect(RATING.corroborated).toBeGreaterThan(RATING.unverified);
+    expect(RATING.unverified).toBeGreaterThan(RATING.inaccurate);
+  });
+
+  it('describes the mentioned glossary entries and speakers as Person, Country or DefinedTerm with sameAs links', () => {
+    const person = graph.find((n) => n['@id'] === 'https://news.example.org/sourced/glossary/person-a/#subject');
+    expect(person).toMatchObject({
+      '@type': 'Person',
+      name: 'Person A',
+      url: 'https://news.example.org/sourced/glossary/person-a/',
+      sameAs: ['https://en.wikipedia.org/wiki/A', 'https://www.wikidata.org/wiki/Q1'],
+    });
+    expect(graph.find((n) => n['name'] === 'Land X')?.['@type']).toBe('Country');
+    expect(graph.find((n) => n['name'] === 'The Ys')).toMatchObject({
+      '@type': 'DefinedTerm',
+      inDefinedTermSet: 'https://news.example.org/sourced/glossary/',
+    });
+    expect(graph.find((n) => n['name'] === 'Unused')).toBeUndefined();
+    const [article] = ofType('AnalysisNewsArticle');
+    expect((article!['mentions'] as Node[]).map((m) => m['@id'])).toHaveLength(3);
+  });
+
+  it('gives every address as an absolute http(s) URL', () => {
+    const all = urlValues(doc);
+    expect(all.length).toBeGreaterThan(15);
+    for (const u of all) expect(new URL(u).protocol, u).toMatch(/^https?:$/);
+  });
+
+  it('refuses a claim whose words are not marked in the text', () => {
+    expect(() => articleJsonLd({ ...input, quotes: new Map() }, glossary, [], urls)).toThrow(/no marked words/);
+  });
+});
+
+describe('JSON-LD for a claim page', () => {
+  it('holds the claim’s review and its speaker', () => {
+    const d = claimJsonLd('quote', input, glossary, urls);
+    expect((d['@graph'] as Node[]).map((n) => n['@type'])).toEqual(['Organization', 'ClaimReview', 'Person']);
+  });
+
+  it('holds no review for a claim that is not checkable', () => {
+    const d = claimJsonLd('framing', input, glossary, urls);
+    expect((d['@graph'] as Node[]).some((n) => n['@type'] === 'ClaimReview')).toBe(false);
+  });
+});
+
+describe('JSON-LD inside a script element', () => {
+  it('escapes “<” so no text can close the script element, and still parses to the same data', () => {
+    const out = jsonLdScript({ a: '</script><script>alert(1)</script>' });
+    expect(out).not.toContain('<');
+    expect(JSON.parse(out)).toEqual({ a: '</script><script>alert(1)</script>' });
+  });
+});
+
+describe('articleInput', () => {
+  it('takes the fields structured data needs from an entry and adds the outlet, quotes and image', () => {
+    const data = { ...input, sources: ['ignored'], since: [] };
+    const built = articleInput('sample', data, input.outlet, input.quotes, input.image);
+    expect(built).toEqual(input);
+    expect(built).not.toHaveProperty('sources');
+  });
+});
