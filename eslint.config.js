@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { ALLOWED } from './.dependency-cruiser.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/', '.astro/', 'node_modules/', 'bench/results/', '.scratch/', 'test/markdown/fixtures/'] },
@@ -19,4 +20,27 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  // dependency-cruiser cannot read .astro files; ESLint can, so the same layers are enforced here.
+  ...['components', 'layouts', 'pages'].map((folder) => {
+    const allowed = ALLOWED[folder] ?? [];
+    const forbidden = Object.keys(ALLOWED)
+      .filter((other) => other !== folder && !allowed.includes(other))
+      .map((other) => other.replace(/\.ts$/, ''));
+    /** @type {import('eslint').Linter.Config} */
+    const config = {
+      files: [`src/${folder}/**/*.astro`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: forbidden.map((other) => ({
+              group: [`**/${other}`, `**/${other}/**`],
+              message: `src/${folder} may import only ${allowed.join(', ')} (.dependency-cruiser.mjs).`,
+            })),
+          },
+        ],
+      },
+    };
+    return config;
+  }),
 );
