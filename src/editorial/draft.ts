@@ -15,8 +15,8 @@
  *    "according to X" is X's paraphrase; anything else is the outlet's own assertion.
  */
 import type { ClaimKind } from '../schemas/taxonomy';
-import type { Registry } from '../lib/registry';
-import { findAliases } from '../lib/aliases';
+import type { Registry } from '../collections/registry';
+import { findAliases } from '../glossary/aliases';
 import { ACCORDING, DENIAL_VERBS, UNNAMED_CUE, headVerb, isSpeechVerb } from './cues';
 import { resolveDates, type DraftDate } from './dates';
 import { hasVerb, properNames, sentences, wordCount, type Sentence, type VerbPhrase } from './nlp';

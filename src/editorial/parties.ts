@@ -2,8 +2,8 @@
  * Who a phrase names: a glossary entry through the existing alias matcher, a source through its
  * glossary entry or name, a pronoun through the people named before it, or a name with no entry.
  */
-import { buildAliasIndex, findAliases, type AliasIndex } from '../lib/aliases';
-import type { Registry } from '../lib/registry';
+import { buildAliasIndex, findAliases, type AliasIndex } from '../glossary/aliases';
+import type { Registry } from '../collections/registry';
 import { people } from './nlp';
 
 export interface Party {
