@@ -124,9 +124,13 @@ function weekSpan(date: Date): [Date, Date] {
 
 /**
  * Date expressions in `sentence` (offsets relative to it), resolved against `published`
- * (YYYY-MM-DD), reading bare weekdays by `tense`.
+ * (YYYY-MM-DD); `tenseAt` says whether the verb governing an offset is past or future.
  */
-export function resolveDates(sentence: string, published: string, tense?: 'past' | 'future'): DraftDate[] {
+export function resolveDates(
+  sentence: string,
+  published: string,
+  tenseAt: (offset: number) => 'past' | 'future' | undefined = () => undefined,
+): DraftDate[] {
   const ref = parseDay(published);
   const instant = new Date(ref.getTime() + 12 * 3600 * 1000);
   const out: DraftDate[] = [];
@@ -190,7 +194,7 @@ export function resolveDates(sentence: string, published: string, tense?: 'past'
     } else if (casualNow) {
       value = format(ref, 'day');
     } else {
-      value = format(placeByTense(c, text, ref, tense), precision!);
+      value = format(placeByTense(c, text, ref, tenseAt(start)), precision!);
       if (r.end) {
         const ep = precisionOf(r.end);
         if (ep) end = format(componentsDate(r.end), ep);

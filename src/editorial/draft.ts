@@ -19,7 +19,7 @@ import type { Registry } from '../collections/registry';
 import { findAliases } from '../glossary/aliases';
 import { ACCORDING, DENIAL_VERBS, UNNAMED_CUE, headVerb, isSpeechVerb } from './cues';
 import { resolveDates, type DraftDate } from './dates';
-import { hasVerb, properNames, sentences, wordCount, type Sentence, type VerbPhrase } from './nlp';
+import { hasVerb, properNames, sentences, wordCount, type ProperName, type Sentence, type VerbPhrase } from './nlp';
 import { Parties, type Party } from './parties';
 import { findQuotations, inside, splitParagraphs, type Quotation, type Span } from './text';
 import { claimIds } from './ids';
@@ -219,8 +219,10 @@ export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 
       return claim;
     };
 
+    const names: ProperName[] = [];
     for (const unit of units(paragraph, quotes)) {
       const { sentence } = unit;
+      names.push(...properNames(sentence, paragraph));
       const unitQuotes = quotes.filter((q) => q.start < unit.end && q.end > unit.start);
       const outsideQuotes = (at: number) => !inside(unitQuotes, at);
       const text = paragraph.slice(unit.start, unit.end);
@@ -284,12 +286,16 @@ export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 
       const accordingWords = frames.map((f) => `“${f.words}”`).join(' and ');
       const speechVerbs = sentence.verbs.filter((v) => isSpeechVerb(v.infinitive) && outsideQuotes(v.start));
       const firstVerb = sentence.verbs.find((v) => outsideQuotes(v.start));
-      const sentenceSubject = () =>
-        firstVerb ? parties.one(paragraph.slice(unit.start, firstVerb.start), lastSpeaker ?? lastPerson) : undefined;
       const recent = () => lastSpeaker ?? lastPerson;
-      /** Who a speech verb's subject is: the words before it, else the sentence's subject. */
+      /** The party a subject phrase names; a pronoun is the last person quoted or named. */
+      const named = (from: number, to: number): Party | undefined => {
+        const phrase = paragraph.slice(from, to).replace(new RegExp(`^\\W*(?:${COORDINATORS}|${SUBORDINATORS})\\b`, 'i'), '');
+        return parties.one(phrase, recent());
+      };
+      const sentenceSubject = () => (firstVerb ? named(unit.start, firstVerb.start) : undefined);
+      /** Who a speech verb's subject is: the words before it, else (when there are none) the sentence's subject. */
       const subjectOf = (v: VerbPhrase, from: number): Party | undefined =>
-        parties.one(paragraph.slice(from, v.start), recent()) ?? sentenceSubject() ?? recent();
+        /\p{L}/u.test(paragraph.slice(from, v.start)) ? named(from, v.start) : sentenceSubject();
       const describe = (who: Party | undefined) =>
         who
           ? who.pronoun
@@ -297,7 +303,11 @@ export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 
             : `speaker read from “${who.words}”`
           : 'no speaker found';
       const channelNote = (via: Party[]) =>
-        via.some((v) => v.source) ? [`channel read from ${accordingWords || 'the reporting verb'}`] : [];
+        via.some((v) => v.source)
+          ? [`channel read from ${accordingWords || 'the reporting verb'}`]
+          : accordingWords
+            ? [`the channel in ${accordingWords} matches no source entry`]
+            : [];
 
       const clauseLike = (s: Span) => wordCount(sentence, s) >= 3 && hasVerb(sentence, s);
 
@@ -306,25 +316,38 @@ export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 
         if (!clauseLike(t)) return;
         const words = paragraph.slice(t.start, t.end);
         const sv = speechVerbs.find((v) => v.start >= t.start && v.end <= t.end);
-        if (UNNAMED_CUE.test(words) && !sv) {
-          addClaim(t, 'unnamed-sources', undefined, according, ['no source is named']);
-          return;
-        }
+        const unnamed = UNNAMED_CUE.test(words);
         if (sv) {
-          const who = subjectOf(sv, t.start);
-          if (DENIAL_VERBS.has(headVerb(sv.infinitive))) {
+          // "…, the ministry said." names the speaker after the words it reports.
+          const after = paragraph.slice(sv.end, t.end);
+          const comma = paragraph.slice(t.start, sv.start).lastIndexOf(', ');
+          const trailing = comma >= 0 && after.trim().split(/\s+/).filter(Boolean).length <= 2 && !/\bthat\b/.test(after);
+          const who = unnamed
+            ? undefined
+            : trailing
+              ? named(t.start + comma + 2, sv.start)
+              : subjectOf(sv, t.start);
+          if (DENIAL_VERBS.has(headVerb(sv.infinitive)) && !trailing) {
             addClaim(t, 'denial', who, according, [describe(who), ...channelNote(according)]);
             return;
           }
-          // The reported words: after the verb, its object ("told reporters") and "that".
-          let from = sv.end;
-          const after = paragraph.slice(from, t.end);
-          const that = /^(?:[^,]*?\s)?that\s+/.exec(after);
-          if (that && that[0].split(/\s+/).length <= 5) from += that[0].length;
-          const content = { start: from, end: t.end };
+          // The reported words: before a trailing "X said", else after the verb, its object and "that".
+          let content: Span;
+          if (trailing) content = { start: t.start, end: t.start + comma };
+          else {
+            let from = sv.end;
+            const that = /^(?:[^,]*?\s)?that\s+/.exec(after);
+            if (that && that[0].split(/\s+/).length <= 5) from += that[0].length;
+            content = { start: from, end: t.end };
+          }
           const reporter = who?.source && !who.person ? [who] : [];
           const target = clauseLike(content) ? content : t;
-          addClaim(target, 'paraphrase', who, [...according, ...reporter], [describe(who), ...channelNote(according)]);
+          if (unnamed) addClaim(target, 'unnamed-sources', undefined, according, ['no source is named']);
+          else addClaim(target, 'paraphrase', who, [...according, ...reporter], [describe(who), ...channelNote(according)]);
+          return;
+        }
+        if (unnamed) {
+          addClaim(t, 'unnamed-sources', undefined, according, ['no source is named']);
           return;
         }
         if (according.length) {
@@ -355,7 +378,7 @@ export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 
             const head = { start: from, end: frameStart };
             if (frameStart > from) pending.push(() => plain(head));
             const lower = before.length > 1 ? before.at(-2)!.end : frameStart;
-            const who = parties.one(paragraph.slice(lower, sv.start), recent()) ?? sentenceSubject() ?? recent();
+            const who = subjectOf(sv, lower);
             // Earlier reporting verbs whose subject is a channel ("TASS also reported that …").
             const reporters = before
               .slice(0, -1)
@@ -376,9 +399,7 @@ export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 
             const post = speechVerbs.find((v) => v.start >= q.end && v.end <= next);
             if (post || q.start === trim(paragraph, seg, quotes).start) {
               const who = post
-                ? (parties.one(paragraph.slice(q.end, post.start), recent()) ??
-                  parties.one(paragraph.slice(post.end, next), recent()) ??
-                  recent())
+                ? (named(q.end, post.start) ?? named(post.end, next))
                 : recent();
               pending.push(() => {
                 lastQuote = addClaim(q, 'direct-quote', who, according, [describe(who), ...channelNote(according)]) ?? lastQuote;
@@ -402,15 +423,30 @@ export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 
       }
 
       // Dates in this sentence.
-      for (const d of resolveDates(text, options.published, sentence.tense)) {
+      // A date is read by the tense of the verb before it ("said the talks would resume on 3 March").
+      const tenseAt = (offset: number) => {
+        const verb = sentence.verbs.filter((v) => v.start < unit.start + offset).at(-1);
+        if (!verb) return sentence.tense;
+        if (/\b(will|shall|would|'ll|’ll)\b/i.test(verb.text)) return 'future';
+        const pastWord = sentence.words.some((w) => w.start >= verb.start && w.end <= verb.end && w.tags.has('PastTense'));
+        return pastWord ? 'past' : sentence.tense;
+      };
+      for (const d of resolveDates(text, options.published, tenseAt)) {
         dates.push({ ...d, start: d.start + unit.start, end: d.end + unit.start, paragraph: p });
       }
 
-      // The last person named outside quotations, for a later "He".
+      // The last person named outside quotations, for a later "He": an entry's alias, or a name without one.
+      const persons: (Party & { at: number })[] = [];
       for (const m of findAliases(text, parties.index)) {
         const id = m.ids.length === 1 ? m.ids[0]! : undefined;
-        if (id && parties.isPerson(id) && outsideQuotes(unit.start + m.start)) lastPerson = { entry: id, person: true, words: m.text };
+        if (id && parties.isPerson(id) && outsideQuotes(unit.start + m.start))
+          persons.push({ entry: id, person: true, words: m.text, at: unit.start + m.start });
       }
+      for (const n of properNames(sentence, paragraph))
+        if (n.person && outsideQuotes(n.start) && !persons.some((x) => x.at <= n.start && n.start < x.at + x.words.length))
+          persons.push({ person: true, words: n.text, missing: n.text, at: n.start });
+      const lastNamed = persons.sort((a, b) => a.at - b.at).at(-1);
+      if (lastNamed) lastPerson = lastNamed;
     }
 
     // Glossary mentions, as the build links them (never inside quotations).
@@ -420,7 +456,7 @@ export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 
     }
     // Capitalised names no entry matches.
     const dateWords = dates.filter((d) => d.paragraph === p);
-    for (const n of properNames(paragraph)) {
+    for (const n of names) {
       if (inside(quotes, n.start)) continue;
       if (mentions.some((m) => m.paragraph === p && n.start < m.end && n.end > m.start)) continue;
       if (dateWords.some((d) => n.start < d.end && n.end > d.start)) continue;
@@ -428,7 +464,7 @@ export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 
       noteMissing(n.text, n.person, p);
     }
   });
-  for (const c of claims) if (c.missingSpeaker) noteMissing(c.missingSpeaker, true, c.paragraph);
+  for (const c of claims) if (c.missingSpeaker && !missing.has(c.missingSpeaker)) noteMissing(c.missingSpeaker, true, c.paragraph);
 
   // Dates go inside a claim or outside all claims; one crossing a claim's edge is left for the editor.
   const placed: PlacedDate[] = [];

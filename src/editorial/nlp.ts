@@ -35,22 +35,42 @@ interface JsonSentence {
   offset: { start: number; length: number };
   terms: JsonTerm[];
 }
-interface JsonVerb {
-  offset: { start: number; length: number };
-  text: string;
-  verb?: { infinitive?: string };
+
+/** Tags that make a word part of a verb phrase ("has since claimed", "did not directly address"). */
+const VERBISH = (w: Word) => w.tags.has('Verb') || w.tags.has('Auxiliary') || w.tags.has('Negative');
+
+/**
+ * Verb phrases from the words' tags: a run of verbs, with the adverbs and negations inside it.
+ * (compromise's own verb-phrase parser is several times slower than tagging, and drafting only
+ * needs the dictionary form of speech verbs, which SPEECH_FORMS gives.)
+ */
+function verbPhrases(words: Word[], text: string): VerbPhrase[] {
+  const out: VerbPhrase[] = [];
+  let i = 0;
+  while (i < words.length) {
+    if (!words[i]!.tags.has('Verb') && !words[i]!.tags.has('Auxiliary')) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < words.length && (VERBISH(words[j + 1]!) || (words[j + 1]!.tags.has('Adverb') && words.slice(j + 2, j + 4).some(VERBISH)))) j++;
+    const run = words.slice(i, j + 1);
+    const speech = run.map((w) => SPEECH_FORMS.get(w.text.toLowerCase())).find(Boolean);
+    const main = run.filter((w) => w.tags.has('Verb') && !w.tags.has('Auxiliary')).at(-1) ?? run.at(-1)!;
+    out.push({
+      start: run[0]!.start,
+      end: run.at(-1)!.end,
+      text: text.slice(run[0]!.start, run.at(-1)!.end),
+      infinitive: speech ?? main.text.toLowerCase(),
+    });
+    i = j + 1;
+  }
+  return out;
 }
 
 /** Sentences of one paragraph, each with its words and verbs. */
 export function sentences(paragraph: string): Sentence[] {
-  const doc = nlp(paragraph);
-  const json = doc.json({ offset: true, terms: { offset: true } }) as JsonSentence[];
-  const verbs = (doc.verbs().json({ offset: true }) as JsonVerb[]).map((v) => ({
-    start: v.offset.start,
-    end: v.offset.start + v.offset.length,
-    text: v.text,
-    infinitive: (v.verb?.infinitive ?? v.text).toLowerCase(),
-  }));
+  const json = nlp(paragraph).json({ offset: true, terms: { offset: true } }) as JsonSentence[];
   // Sentences tile the paragraph: each runs to the next, and an opening quotation mark or
   // bracket compromise leaves before a sentence belongs to it.
   const starts = json.map((s, i) => {
@@ -68,24 +88,17 @@ export function sentences(paragraph: string): Sentence[] {
       end: t.offset.start + t.offset.length,
       tags: new Set(t.tags),
     }));
-    const own = verbs.filter((v) => v.start >= start && v.start < end);
     // A speech verb the tagger read as something else ("He said, “…”") is still a verb here.
     for (const w of words) {
       const verb = SPEECH_FORMS.get(w.text.toLowerCase());
-      const inflected = verb && w.text.toLowerCase() !== verb && !w.tags.has('Noun');
-      if (inflected && !own.some((v) => w.start < v.end && w.end > v.start)) {
-        own.push({ start: w.start, end: w.end, text: w.text, infinitive: verb! });
-        w.tags.add('Verb');
-      }
+      if (verb && w.text.toLowerCase() !== verb && !w.tags.has('Noun')) w.tags.add('Verb');
     }
-    own.sort((a, b) => a.start - b.start);
-    const sentenceDoc = nlp(paragraph.slice(start, end));
-    const tense = sentenceDoc.has('(will|shall|#FutureTense)')
+    const tense = words.some((w) => /^(will|shall)$/i.test(w.text) || w.tags.has('FutureTense'))
       ? 'future'
-      : sentenceDoc.has('#PastTense')
+      : words.some((w) => w.tags.has('PastTense'))
         ? 'past'
         : undefined;
-    return { text: paragraph.slice(start, end), start, end, words, verbs: own, tense };
+    return { text: paragraph.slice(start, end), start, end, words, verbs: verbPhrases(words, paragraph), tense };
   });
 }
 
@@ -99,32 +112,36 @@ export function wordCount(sentence: Sentence, span: Span): number {
   return sentence.words.filter((w) => w.start >= span.start && w.end <= span.end).length;
 }
 
-/** Runs of capitalised proper names (people, places, organisations) in a text, with offsets. */
-export function properNames(text: string): (Span & { text: string; person: boolean })[] {
-  const doc = nlp(text);
-  const json = doc.match('#ProperNoun+').json({ offset: true, terms: { offset: true } }) as JsonSentence[];
-  const out: (Span & { text: string; person: boolean })[] = [];
-  for (const m of json) {
-    // Trim punctuation compromise leaves on the match ("Putin:" → "Putin").
-    const terms = m.terms.filter((t) => /\p{Lu}/u.test(t.text[0] ?? ''));
-    if (!terms.length) continue;
-    const first = terms[0]!;
-    const last = terms.at(-1)!;
-    const start = first.offset.start;
-    const end = last.offset.start + last.offset.length;
-    out.push({
-      start,
-      end,
-      text: text.slice(start, end),
-      person: terms.some((t) => t.tags.includes('Person')),
-    });
+export interface ProperName extends Span {
+  text: string;
+  person: boolean;
+}
+
+/** Runs of capitalised proper names (people, places, organisations) among a sentence's words. */
+export function properNames(sentence: Sentence, paragraph: string): ProperName[] {
+  const out: ProperName[] = [];
+  let run: Word[] = [];
+  const flush = () => {
+    if (run.length) {
+      const start = run[0]!.start;
+      const end = run.at(-1)!.end;
+      out.push({ start, end, text: paragraph.slice(start, end), person: run.some((w) => w.tags.has('Person')) });
+    }
+    run = [];
+  };
+  for (const w of sentence.words) {
+    const capital = /\p{Lu}/u.test(w.text[0] ?? '');
+    const joined = run.length > 0 && paragraph.slice(run.at(-1)!.end, w.start).trim() === '';
+    if (w.tags.has('ProperNoun') && capital) {
+      if (!joined) flush();
+      run.push(w);
+    } else flush();
   }
+  flush();
   return out;
 }
 
-/** The people compromise finds in a phrase, e.g. "Sergei Lavrov" in "Russian foreign minister Sergei Lavrov". */
-export function people(text: string): string[] {
-  return (nlp(text).people().json({ terms: { offset: false } }) as { text: string }[])
-    .map((p) => p.text.replace(/[^\p{L}\p{N}’'.-]+$/u, '').trim())
-    .filter(Boolean);
+/** Proper names in a short phrase, e.g. "Sergei Lavrov" in "Russian foreign minister Sergei Lavrov". */
+export function names(phrase: string): ProperName[] {
+  return sentences(phrase).flatMap((s) => properNames(s, phrase));
 }

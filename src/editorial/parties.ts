@@ -4,7 +4,7 @@
  */
 import { buildAliasIndex, findAliases, type AliasIndex } from '../glossary/aliases';
 import type { Registry } from '../collections/registry';
-import { people } from './nlp';
+import { names } from './nlp';
 
 export interface Party {
   /** Glossary id, when an alias matched. */
@@ -68,7 +68,7 @@ export class Parties {
       out.push({ source: m.ids[0]!, person: false, words: m.text });
     }
     if (!out.length) {
-      for (const name of people(phrase)) out.push({ person: true, words: name, missing: name });
+      for (const n of names(phrase)) out.push({ person: n.person, words: n.text, missing: n.text });
     }
     return out;
   }

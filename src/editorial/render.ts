@@ -164,7 +164,13 @@ export function summarise(draft: Draft, file: string, stubs: readonly string[]):
   );
   const guessed = draft.claims.filter((c) => c.guess.length);
   lines.push(`Guesses to confirm: ${guessed.length} claims`);
-  for (const c of guessed) lines.push(`  ${c.id}: ${c.guess.map((g) => `${g} ${g === 'speaker' ? c.speaker : c.via.join(', ')}`).join('; ')}`);
+  const guessText = (c: DraftClaim, g: string) =>
+    g === 'via'
+      ? `via ${c.via.join(', ')}`
+      : c.missingSpeaker && c.speaker === 'unnamed'
+        ? `speaker “${c.missingSpeaker}” (no glossary entry)`
+        : `speaker ${c.speaker}`;
+  for (const c of guessed) lines.push(`  ${c.id}: ${c.guess.map((g) => guessText(c, g)).join('; ')}`);
   lines.push(`Dates resolved: ${draft.dates.length}`);
   for (const d of draft.dates)
     lines.push(`  “${d.text}” → ${d.approximate ? 'about ' : ''}${d.value}${d.last ? ` to ${d.last}` : ''}`);
