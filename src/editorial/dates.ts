@@ -67,12 +67,16 @@ const VAGUE: Record<string, [number, number]> = {
   some: [2, 7],
   'a number of': [2, 7],
 };
-const VAGUE_RE = new RegExp(`^(?:in\\s+)?(${Object.keys(VAGUE).join('|')})\\s+${UNIT}(\\s+ago|\\s+later|\\s+from now)?$`, 'i');
+const VAGUE_RE = new RegExp(
+  `^(?:in\\s+)?(${Object.keys(VAGUE).join('|')})\\s+${UNIT}(\\s+ago|\\s+later|\\s+from now)?$`,
+  'i',
+);
 const COUNT_RE = new RegExp(`^(?:in\\s+)?(?:\\S+)\\s+${UNIT}(\\s+ago)?$`, 'i');
 const HEDGE_RE =
   /(?:^|\s)(almost|nearly|about|around|roughly|some|just over|just under|more than|over|less than|under)\s+$/i;
 /** Words before an expression that belong to it. */
-const LEAD_RE = /(?:^|\s)((?:ever\s+)?since|right|(?:on\s+)?the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of)\s+$/i;
+const LEAD_RE =
+  /(?:^|\s)((?:ever\s+)?since|right|(?:on\s+)?the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of)\s+$/i;
 const RECENT_RE = /\b(?:in|over|during)\s+(?:the\s+)?recent\s+(days|weeks|months|years)\b/gi;
 const RECENT: Record<string, [Unit, number, Precision]> = {
   days: ['day', 7, 'day'],
@@ -149,8 +153,16 @@ export function resolveDates(
     let end: string | undefined;
     let approximate = false;
     // chrono sometimes takes the hedge ("about two months ago") into its own words.
-    const own = /^(almost|nearly|about|around|roughly|just over|just under|more than|over|less than|under)\s+/i.exec(text);
-    const hedge = own ? Object.assign([own[0], own[1]], { index: start - 1 }) : HEDGE_RE.exec(before);
+    const own = /^(almost|nearly|about|around|roughly|just over|just under|more than|over|less than|under)\s+/i.exec(
+      text,
+    );
+    const hedgeBefore = own ? undefined : HEDGE_RE.exec(before);
+    // The hedge word, and where it starts when it stands before chrono's words.
+    const hedge = own
+      ? { word: own[1]!, at: start }
+      : hedgeBefore
+        ? { word: hedgeBefore[1]!, at: hedgeBefore.index + (hedgeBefore[0].length - hedgeBefore[0].trimStart().length) }
+        : undefined;
     const bare = own ? text.slice(own[0].length) : text;
     const vague = VAGUE_RE.exec(bare);
     const counted = COUNT_RE.exec(bare);
@@ -168,7 +180,7 @@ export function resolveDates(
       const ago = Boolean(counted[2]);
       const when = c.date();
       const base = day(when.getUTCFullYear(), when.getUTCMonth() + 1, when.getUTCDate());
-      const word = hedge[1]!.toLowerCase();
+      const word = hedge.word.toLowerCase();
       // How far the true time can be from "N units" in each direction, in units.
       const [less, more] =
         word === 'almost' || word === 'nearly' || word === 'just under' || word === 'less than' || word === 'under'
@@ -177,15 +189,16 @@ export function resolveDates(
             ? [0, word === 'just over' ? 0.5 : 1]
             : [0.5, 0.5];
       // "Less ago" is later; "more in the future" is later.
-      const [a, b] = ago ? [add(base, unit, -more), add(base, unit, less)] : [add(base, unit, -less), add(base, unit, more)];
+      const [a, b] = ago
+        ? [add(base, unit, -more), add(base, unit, less)]
+        : [add(base, unit, -less), add(base, unit, more)];
       const p: Precision = unit === 'year' ? 'month' : 'day';
       value = format(a, p);
       end = format(b, p);
       approximate = true;
       if (!own) {
-        const at = hedge.index + (hedge[0].length - hedge[0].trimStart().length);
-        text = sentence.slice(at, start + text.length);
-        start = at;
+        text = sentence.slice(hedge.at, start + text.length);
+        start = hedge.at;
       }
     } else if (/\b(last|this|next|past|previous|coming) week\b/i.test(text)) {
       const [a, b] = weekSpan(componentsDate(c));
@@ -206,7 +219,14 @@ export function resolveDates(
       text = sentence.slice(at, start + text.length);
       start = at;
     }
-    out.push({ start, end: start + text.length, text, value, ...(end && end !== value ? { last: end } : {}), approximate });
+    out.push({
+      start,
+      end: start + text.length,
+      text,
+      value,
+      ...(end && end !== value ? { last: end } : {}),
+      approximate,
+    });
   }
   for (const m of sentence.matchAll(RECENT_RE)) {
     if (out.some((d) => m.index < d.end && m.index + m[0].length > d.start)) continue;

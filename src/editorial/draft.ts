@@ -117,9 +117,7 @@ function units(paragraph: string, quotes: Quotation[]): Unit[] {
 }
 
 function finiteVerb(sentence: Sentence, span: Span): boolean {
-  return sentence.words.some(
-    (w) => w.start >= span.start && w.end <= span.end && FINITE.some((t) => w.tags.has(t)),
-  );
+  return sentence.words.some((w) => w.start >= span.start && w.end <= span.end && FINITE.some((t) => w.tags.has(t)));
 }
 
 /** Trims a clause to the words a claim mark should hold. */
@@ -147,7 +145,11 @@ function trim(paragraph: string, span: Span, quotes: Quotation[]): Span {
   return { start, end: Math.max(start, end) };
 }
 
-export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 'sources'>, options: DraftOptions): Draft {
+export function draftArticle(
+  raw: string,
+  registry: Pick<Registry, 'glossary' | 'sources'>,
+  options: DraftOptions,
+): Draft {
   const paragraphs = splitParagraphs(raw);
   const quotations = findQuotations(paragraphs);
   const parties = new Parties(registry);
@@ -211,7 +213,10 @@ export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 
         speaker,
         via: sources,
         guess: [...guess],
-        note: ['Drafted from the text; not checked yet.', ...why.map((w) => w[0]!.toUpperCase() + w.slice(1) + '.')].join(' '),
+        note: [
+          'Drafted from the text; not checked yet.',
+          ...why.map((w) => w[0]!.toUpperCase() + w.slice(1) + '.'),
+        ].join(' '),
         ...(missingSpeaker ? { missingSpeaker } : {}),
       };
       claims.push(claim);
@@ -269,7 +274,10 @@ export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 
         const b = dashes[i + 1];
         if (b) {
           if (finiteVerb(sentence, { start: a.end, end: b.start })) cuts.push(a, b);
-        } else if (finiteVerb(sentence, { start: unit.start, end: a.start }) && finiteVerb(sentence, { start: a.end, end: unit.end })) {
+        } else if (
+          finiteVerb(sentence, { start: unit.start, end: a.start }) &&
+          finiteVerb(sentence, { start: a.end, end: unit.end })
+        ) {
           cuts.push(a);
         }
       }
@@ -289,7 +297,9 @@ export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 
       const recent = () => lastSpeaker ?? lastPerson;
       /** The party a subject phrase names; a pronoun is the last person quoted or named. */
       const named = (from: number, to: number): Party | undefined => {
-        const phrase = paragraph.slice(from, to).replace(new RegExp(`^\\W*(?:${COORDINATORS}|${SUBORDINATORS})\\b`, 'i'), '');
+        const phrase = paragraph
+          .slice(from, to)
+          .replace(new RegExp(`^\\W*(?:${COORDINATORS}|${SUBORDINATORS})\\b`, 'i'), '');
         return parties.one(phrase, recent());
       };
       const sentenceSubject = () => (firstVerb ? named(unit.start, firstVerb.start) : undefined);
@@ -321,12 +331,9 @@ export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 
           // "…, the ministry said." names the speaker after the words it reports.
           const after = paragraph.slice(sv.end, t.end);
           const comma = paragraph.slice(t.start, sv.start).lastIndexOf(', ');
-          const trailing = comma >= 0 && after.trim().split(/\s+/).filter(Boolean).length <= 2 && !/\bthat\b/.test(after);
-          const who = unnamed
-            ? undefined
-            : trailing
-              ? named(t.start + comma + 2, sv.start)
-              : subjectOf(sv, t.start);
+          const trailing =
+            comma >= 0 && after.trim().split(/\s+/).filter(Boolean).length <= 2 && !/\bthat\b/.test(after);
+          const who = unnamed ? undefined : trailing ? named(t.start + comma + 2, sv.start) : subjectOf(sv, t.start);
           if (DENIAL_VERBS.has(headVerb(sv.infinitive)) && !trailing) {
             addClaim(t, 'denial', who, according, [describe(who), ...channelNote(according)]);
             return;
@@ -343,7 +350,14 @@ export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 
           const reporter = who?.source && !who.person ? [who] : [];
           const target = clauseLike(content) ? content : t;
           if (unnamed) addClaim(target, 'unnamed-sources', undefined, according, ['no source is named']);
-          else addClaim(target, 'paraphrase', who, [...according, ...reporter], [describe(who), ...channelNote(according)]);
+          else
+            addClaim(
+              target,
+              'paraphrase',
+              who,
+              [...according, ...reporter],
+              [describe(who), ...channelNote(according)],
+            );
           return;
         }
         if (unnamed) {
@@ -391,18 +405,18 @@ export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 
           } else if (q.continued && lastQuote) {
             const prev = lastQuote;
             pending.push(() => {
-              lastQuote = addClaim(q, 'direct-quote', undefined, [], ['goes on from the quotation before it'], prev) ?? lastQuote;
+              lastQuote =
+                addClaim(q, 'direct-quote', undefined, [], ['goes on from the quotation before it'], prev) ?? lastQuote;
             });
           } else {
             // A frame after the quotation: "“…,” Putin said." / "said Putin".
             const next = segQuotes[segQuotes.indexOf(q) + 1]?.start ?? seg.end;
             const post = speechVerbs.find((v) => v.start >= q.end && v.end <= next);
             if (post || q.start === trim(paragraph, seg, quotes).start) {
-              const who = post
-                ? (named(q.end, post.start) ?? named(post.end, next))
-                : recent();
+              const who = post ? (named(q.end, post.start) ?? named(post.end, next)) : recent();
               pending.push(() => {
-                lastQuote = addClaim(q, 'direct-quote', who, according, [describe(who), ...channelNote(according)]) ?? lastQuote;
+                lastQuote =
+                  addClaim(q, 'direct-quote', who, according, [describe(who), ...channelNote(according)]) ?? lastQuote;
               });
             } else {
               // A phrase quoted inside the outlet's own sentence stays inside its clause.
@@ -428,7 +442,9 @@ export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 
         const verb = sentence.verbs.filter((v) => v.start < unit.start + offset).at(-1);
         if (!verb) return sentence.tense;
         if (/\b(will|shall|would|'ll|’ll)\b/i.test(verb.text)) return 'future';
-        const pastWord = sentence.words.some((w) => w.start >= verb.start && w.end <= verb.end && w.tags.has('PastTense'));
+        const pastWord = sentence.words.some(
+          (w) => w.start >= verb.start && w.end <= verb.end && w.tags.has('PastTense'),
+        );
         return pastWord ? 'past' : sentence.tense;
       };
       for (const d of resolveDates(text, options.published, tenseAt)) {
@@ -443,7 +459,11 @@ export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 
           persons.push({ entry: id, person: true, words: m.text, at: unit.start + m.start });
       }
       for (const n of properNames(sentence, paragraph))
-        if (n.person && outsideQuotes(n.start) && !persons.some((x) => x.at <= n.start && n.start < x.at + x.words.length))
+        if (
+          n.person &&
+          outsideQuotes(n.start) &&
+          !persons.some((x) => x.at <= n.start && n.start < x.at + x.words.length)
+        )
           persons.push({ person: true, words: n.text, missing: n.text, at: n.start });
       const lastNamed = persons.sort((a, b) => a.at - b.at).at(-1);
       if (lastNamed) lastPerson = lastNamed;
@@ -464,7 +484,8 @@ export function draftArticle(raw: string, registry: Pick<Registry, 'glossary' | 
       noteMissing(n.text, n.person, p);
     }
   });
-  for (const c of claims) if (c.missingSpeaker && !missing.has(c.missingSpeaker)) noteMissing(c.missingSpeaker, true, c.paragraph);
+  for (const c of claims)
+    if (c.missingSpeaker && !missing.has(c.missingSpeaker)) noteMissing(c.missingSpeaker, true, c.paragraph);
 
   // Dates go inside a claim or outside all claims; one crossing a claim's edge is left for the editor.
   const placed: PlacedDate[] = [];

@@ -38,7 +38,10 @@ export function claimIds(
     const surname = nameWords.at(-1);
     const words = idWords(c.text).filter((w) => !STOP.has(w) && !nameWords.includes(w));
     const parts = [...(surname ? [surname] : []), ...words.slice(0, surname ? 3 : 4)];
-    let base = parts.join('-').slice(0, 48).replace(/-[^-]*$/, (m) => (parts.join('-').length > 48 ? '' : m));
+    let base = parts
+      .join('-')
+      .slice(0, 48)
+      .replace(/-[^-]*$/, (m) => (parts.join('-').length > 48 ? '' : m));
     if (!ID_PATTERN.test(base)) base = 'claim';
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;

@@ -46,13 +46,17 @@ export function runNew(argv: readonly string[], root: string = process.cwd(), to
   const input = positionals[0];
   if (!input) errors.push(problem('No text file given.', USAGE));
   else if (!existsSync(path.resolve(root, input)))
-    errors.push(problem(`The text file "${input}" does not exist.`, 'Give the path of a plain-text copy of the article.'));
+    errors.push(
+      problem(`The text file "${input}" does not exist.`, 'Give the path of a plain-text copy of the article.'),
+    );
   let url: URL | undefined;
   try {
     url = new URL(o.url ?? '');
     if (!/^https?:$/.test(url.protocol)) throw new Error();
   } catch {
-    errors.push(problem(`--url "${o.url ?? ''}" is not a web address.`, 'Give the original article’s address, https://….'));
+    errors.push(
+      problem(`--url "${o.url ?? ''}" is not a web address.`, 'Give the original article’s address, https://….'),
+    );
   }
   if (!o.published || !isCalendarDate(o.published))
     errors.push(

@@ -53,7 +53,11 @@ function verbPhrases(words: Word[], text: string): VerbPhrase[] {
       continue;
     }
     let j = i;
-    while (j + 1 < words.length && (VERBISH(words[j + 1]!) || (words[j + 1]!.tags.has('Adverb') && words.slice(j + 2, j + 4).some(VERBISH)))) j++;
+    while (
+      j + 1 < words.length &&
+      (VERBISH(words[j + 1]!) || (words[j + 1]!.tags.has('Adverb') && words.slice(j + 2, j + 4).some(VERBISH)))
+    )
+      j++;
     const run = words.slice(i, j + 1);
     const speech = run.map((w) => SPEECH_FORMS.get(w.text.toLowerCase())).find(Boolean);
     const main = run.filter((w) => w.tags.has('Verb') && !w.tags.has('Auxiliary')).at(-1) ?? run.at(-1)!;
@@ -76,7 +80,7 @@ export function sentences(paragraph: string): Sentence[] {
   const starts = json.map((s, i) => {
     if (i === 0) return 0;
     let at = s.offset.start;
-    while (at > 0 && /[“"‘(\[]/.test(paragraph[at - 1] ?? '')) at--;
+    while (at > 0 && /[“"‘([]/.test(paragraph[at - 1] ?? '')) at--;
     return at;
   });
   return json.map((s, i) => {

@@ -184,7 +184,8 @@ export function summarise(draft: Draft, file: string, stubs: readonly string[]):
     lines.push(
       `  ${m.name} (${m.person ? 'person' : 'name'}, ${plural(m.count, 'mention')})${stubs.includes(m.name) ? ` → stub content/glossary/${stubId(m.name)}.yaml` : ''}`,
     );
-  if (draft.missing.length && !stubs.length) lines.push('  Run again with --create-stubs to write stub glossary files for them.');
+  if (draft.missing.length && !stubs.length)
+    lines.push('  Run again with --create-stubs to write stub glossary files for them.');
   lines.push('', 'Next: npm run review -- <slug> lists what stands between this draft and publication.');
   return lines.join('\n');
 }

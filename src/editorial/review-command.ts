@@ -16,12 +16,21 @@ const USAGE = 'Usage: npm run review -- <slug> [<slug>…], or npm run review --
 export function runReview(argv: readonly string[], root: string = process.cwd()): CommandResult {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { all: { type: 'boolean', default: false } } });
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { all: { type: 'boolean', default: false } },
+    });
   } catch (e) {
     return { code: 2, output: `${(e as Error).message}\n    Fix: ${USAGE}` };
   }
   const dir = path.join(root, CONTENT_DIRS.articles);
-  const all = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort() : [];
+  const all = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => f.slice(0, -3))
+        .sort()
+    : [];
   const slugs = parsed.values.all ? all : parsed.positionals.map((s) => path.basename(s).replace(/\.md$/, ''));
   if (!slugs.length) return { code: 2, output: `No article named.\n    Fix: ${USAGE}` };
   const unknown = slugs.filter((s) => !all.includes(s));

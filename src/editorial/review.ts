@@ -73,10 +73,7 @@ export function unlinkedNames(paragraphs: readonly ReadParagraph[], index: Alias
   const out: { name: string; line: number | undefined }[] = [];
   const quotes = findQuotations(paragraphs.map((p) => p.text));
   paragraphs.forEach((p, i) => {
-    const covered = [
-      ...findAliases(p.text, index),
-      ...p.marks.filter((m) => m.name === 'term' || m.name === 'date'),
-    ];
+    const covered = [...findAliases(p.text, index), ...p.marks.filter((m) => m.name === 'term' || m.name === 'date')];
     let run: string[] = [];
     // A sentence's first word is capitalised whatever it is; it is part of a name only when
     // the next word is one too ("Boris Johnson met …").
@@ -120,7 +117,11 @@ export function unlinkedNames(paragraphs: readonly ReadParagraph[], index: Alias
   return out;
 }
 
-export function reviewArticle(abs: string, registry: Registry, index = buildAliasIndex(registry.glossary.values())): ArticleReview {
+export function reviewArticle(
+  abs: string,
+  registry: Registry,
+  index = buildAliasIndex(registry.glossary.values()),
+): ArticleReview {
   const file = path.relative(registry.root, abs).split(path.sep).join('/');
   const slug = path.basename(abs, '.md');
   const raw = readFileSync(abs, 'utf8');
@@ -134,12 +135,20 @@ export function reviewArticle(abs: string, registry: Registry, index = buildAlia
 
   const claims = fm.claims ?? [];
   const paragraphs = readMarks(body);
-  const marks = paragraphs.flatMap((p) => p.marks.map((m) => ({ ...m, line: m.line === undefined ? undefined : m.line + bodyLine })));
+  const marks = paragraphs.flatMap((p) =>
+    p.marks.map((m) => ({ ...m, line: m.line === undefined ? undefined : m.line + bodyLine })),
+  );
 
   claims.forEach((c, i) => {
     const id = c.id ?? `claims[${i}]`;
     if (c.status === 'pending') {
-      add({ ...at(['claims', i, 'status']), id, blocking: true, message: 'is pending: not checked yet.', fix: 'Check it against a source, then set its status and note (and "checked").' });
+      add({
+        ...at(['claims', i, 'status']),
+        id,
+        blocking: true,
+        message: 'is pending: not checked yet.',
+        fix: 'Check it against a source, then set its status and note (and "checked").',
+      });
     } else if (c.status && !NO_FINDINGS_NEEDED.has(c.status) && !(c.checked ?? []).length) {
       add({
         ...at(['claims', i, 'status']),
@@ -150,7 +159,11 @@ export function reviewArticle(abs: string, registry: Registry, index = buildAlia
       });
     }
     if (c.guess?.length) {
-      const what = c.guess.map((g) => (g === 'via' ? `channel ${(c.via ?? []).join(', ') || '(none)'}` : `${g} ${String((c as Record<string, unknown>)[g] ?? '')}`));
+      const what = c.guess.map((g) =>
+        g === 'via'
+          ? `channel ${(c.via ?? []).join(', ') || '(none)'}`
+          : `${g} ${String((c as Record<string, unknown>)[g] ?? '')}`,
+      );
       add({
         ...at(['claims', i, 'guess']),
         id,
@@ -190,7 +203,9 @@ export function reviewArticle(abs: string, registry: Registry, index = buildAlia
       });
   }
 
-  const demonyms = new Set([...registry.glossary.values()].map((e) => e.demonym).filter((d): d is string => Boolean(d)));
+  const demonyms = new Set(
+    [...registry.glossary.values()].map((e) => e.demonym).filter((d): d is string => Boolean(d)),
+  );
   const seen = new Set<string>();
   for (const n of unlinkedNames(paragraphs, index, demonyms)) {
     if (seen.has(n.name)) continue;
@@ -208,18 +223,31 @@ export function reviewArticle(abs: string, registry: Registry, index = buildAlia
   const cite = (keys: string[] | undefined, where: (string | number)[]) =>
     (keys ?? []).forEach((k, j) => {
       if (!registry.bibliography.has(k))
-        add({ ...at([...where, j]), id: k, blocking: true, message: `cites "${k}", which is not in the bibliography.`, fix: `Add an item with "id": "${k}" to content/bibliography.json.` });
+        add({
+          ...at([...where, j]),
+          id: k,
+          blocking: true,
+          message: `cites "${k}", which is not in the bibliography.`,
+          fix: `Add an item with "id": "${k}" to content/bibliography.json.`,
+        });
     });
   claims.forEach((c, i) => {
     cite(c.checked, ['claims', i, 'checked']);
     (c.timeline ?? []).forEach((e, j) => cite(e.cite, ['claims', i, 'timeline', j, 'cite']));
   });
   (fm.since ?? []).forEach((s, i) => cite(s.cite, ['since', i, 'cite']));
-  const entries = new Set(claims.map((c) => c.speaker).filter((s): s is string => Boolean(s && registry.glossary.has(s))));
+  const entries = new Set(
+    claims.map((c) => c.speaker).filter((s): s is string => Boolean(s && registry.glossary.has(s))),
+  );
   for (const e of entries) {
     const f = path.join(registry.root, CONTENT_DIRS.glossary, `${e}.yaml`);
     if (existsSync(f) && readFileSync(f, 'utf8').startsWith(STUB_MARK))
-      add({ id: e, blocking: true, message: `speaks through the glossary entry "${e}", which is still a stub.`, fix: `Write its description and links in ${CONTENT_DIRS.glossary}/${e}.yaml and delete the stub line.` });
+      add({
+        id: e,
+        blocking: true,
+        message: `speaks through the glossary entry "${e}", which is still a stub.`,
+        fix: `Write its description and links in ${CONTENT_DIRS.glossary}/${e}.yaml and delete the stub line.`,
+      });
   }
 
   return { file, slug, published: fm.status !== 'draft', problems };

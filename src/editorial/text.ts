@@ -23,7 +23,9 @@ export interface Quotation extends Span {
  */
 export function splitParagraphs(raw: string): string[] {
   const text = raw.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
-  const blocks = /\n[ \t]*\n/.test(text) ? text.split(/\n[ \t]*\n/).map((b) => b.replace(/\s*\n\s*/g, ' ')) : text.split('\n');
+  const blocks = /\n[ \t]*\n/.test(text)
+    ? text.split(/\n[ \t]*\n/).map((b) => b.replace(/\s*\n\s*/g, ' '))
+    : text.split('\n');
   return blocks.map((b) => b.replace(/[ \t]+/g, ' ').trim()).filter(Boolean);
 }
 

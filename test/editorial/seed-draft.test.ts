@@ -61,7 +61,9 @@ describe('drafting the seed text', () => {
     draft.paragraphs.forEach((text, p) => {
       for (const quote of quotations(text)) {
         const start = text.indexOf(quote);
-        const covered = draft.claims.some((c) => c.paragraph === p && c.start <= start && c.end >= start + quote.length);
+        const covered = draft.claims.some(
+          (c) => c.paragraph === p && c.start <= start && c.end >= start + quote.length,
+        );
         if (!covered) missed.push(quote);
       }
     });
@@ -107,7 +109,10 @@ describe('drafting the seed text', () => {
 
   it('reads a weekday against the publication day: “on Friday” in a past-tense sentence is that Friday or the one before', () => {
     for (const d of draft.dates.filter((x) => /day\b/i.test(x.text) && x.value.length === 10)) {
-      const weekday = new Date(`${d.value}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+      const weekday = new Date(`${d.value}T00:00:00Z`).toLocaleDateString('en-GB', {
+        weekday: 'long',
+        timeZone: 'UTC',
+      });
       expect(d.text.toLowerCase()).toContain(weekday.toLowerCase());
       expect(d.value <= hand.original.date).toBe(true);
     }
