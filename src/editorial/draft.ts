@@ -56,6 +56,8 @@ export interface Mention extends Span {
 
 export interface MissingName {
   name: string;
+  /** Shorter forms the text also uses, e.g. the surname. */
+  aliases?: string[];
   person: boolean;
   /** Where it first appears. */
   paragraph: number;
@@ -344,7 +346,7 @@ export function draftArticle(
           else {
             let from = sv.end;
             const that = /^(?:[^,]*?\s)?that\s+/.exec(after);
-            if (that && that[0].split(/\s+/).length <= 5) from += that[0].length;
+            if (that && that[0].split(/\s+/).filter(Boolean).length <= 5) from += that[0].length;
             content = { start: from, end: t.end };
           }
           const reporter = who?.source && !who.person ? [who] : [];
@@ -486,6 +488,16 @@ export function draftArticle(
   });
   for (const c of claims)
     if (c.missingSpeaker && !missing.has(c.missingSpeaker)) noteMissing(c.missingSpeaker, true, c.paragraph);
+  // "Lavrov" after "Sergei Lavrov" is the same person: one entry, with the surname as an alias.
+  for (const m of [...missing.values()]) {
+    if (m.name.includes(' ')) continue;
+    const full = [...missing.values()].find((f) => f.person && f !== m && f.name.split(' ').at(-1) === m.name);
+    if (!full) continue;
+    full.count += m.count;
+    full.aliases = [...(full.aliases ?? []), m.name];
+    missing.delete(m.name);
+    for (const c of claims) if (c.missingSpeaker === m.name) c.missingSpeaker = full.name;
+  }
 
   // Dates go inside a claim or outside all claims; one crossing a claim's edge is left for the editor.
   const placed: PlacedDate[] = [];
@@ -497,7 +509,12 @@ export function draftArticle(
     (crosses ? unplaced : placed).push(d);
   }
 
-  const ids = claimIds(claims, (id) => (parties.isPerson(id) ? parties.name(id) : undefined));
+  // A speaker with no entry yet still gives the id its surname.
+  const MISSING = '\u0000';
+  const ids = claimIds(
+    claims.map((c) => ({ text: c.text, speaker: c.missingSpeaker ? MISSING + c.missingSpeaker : c.speaker })),
+    (id) => (id.startsWith(MISSING) ? id.slice(1) : parties.isPerson(id) ? parties.name(id) : undefined),
+  );
   claims.forEach((c, i) => (c.id = ids[i]!));
   const sources = [...new Set(claims.flatMap((c) => c.via))];
   return {

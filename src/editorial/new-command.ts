@@ -95,7 +95,7 @@ export function runNew(argv: readonly string[], root: string = process.cwd(), to
     mkdirSync(path.join(root, CONTENT_DIRS.glossary), { recursive: true });
     for (const m of draft.missing) {
       const stub = path.join(root, CONTENT_DIRS.glossary, `${stubId(m.name)}.yaml`);
-      if (!existsSync(stub)) writeFileSync(stub, renderStub(m.name, m.person));
+      if (!existsSync(stub)) writeFileSync(stub, renderStub(m.name, m.person, m.aliases));
       stubs.push(m.name);
     }
     // A speaker whose entry is now a stub is named by it.

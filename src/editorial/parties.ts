@@ -21,6 +21,7 @@ export interface Party {
 }
 
 const PRONOUN = /^(he|she|they|it|his|her|their)$/i;
+const NOT_NAMES = /^(The|This|That|These|Those|We|You|I|Officials|Sources|Critics|Analysts|Experts|Reports)$/;
 
 export class Parties {
   readonly index: AliasIndex;
@@ -70,6 +71,16 @@ export class Parties {
     if (!out.length) {
       for (const n of names(phrase)) out.push({ person: n.person, words: n.text, missing: n.text });
     }
+    // Out of its sentence a lone surname ("Lavrov") is not always tagged; a capitalised phrase
+    // standing as the subject of a speech verb is a name all the same.
+    const bare = phrase.trim().replace(/[,:;]+$/, '');
+    if (
+      !out.length &&
+      /^\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+){0,2}$/u.test(bare) &&
+      !PRONOUN.test(bare) &&
+      !NOT_NAMES.test(bare)
+    )
+      out.push({ person: true, words: bare, missing: bare });
     return out;
   }
 

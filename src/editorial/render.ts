@@ -132,14 +132,14 @@ export function renderArticle(draft: Draft, meta: ArticleMeta): string {
 export const stubId = (name: string): string => idWords(name).join('-') || 'entry';
 
 /** A stub glossary entry: valid, and plainly a stub until an editor writes it. */
-export function renderStub(name: string, person: boolean): string {
+export function renderStub(name: string, person: boolean, aliases: readonly string[] = []): string {
   const esc = (s: string) => JSON.stringify(s);
   return [
     '# Stub made by `npm run new`: write the description and links, then delete this line.',
     `name: ${esc(name)}`,
     `kind: ${person ? 'person' : 'organisation'}`,
     `aliases:`,
-    `  - ${esc(name)}`,
+    ...[name, ...aliases].map((a) => `  - ${esc(a)}`),
     `description: ${esc(`Stub: ${name} has no description yet.`)}`,
     `links:`,
     `  - label: ${esc(`Wikipedia search: ${name}`)}`,

@@ -1,9 +1,16 @@
 // Drafting claims from a fictional news text with a fictional glossary, so each rule is seen
 // working on words the seed does not have.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RegistryGlossaryEntry, RegistrySource } from '../../src/collections/registry';
 import { draftArticle, type DraftClaim } from '../../src/editorial/draft';
 import { readMarks } from '../../src/editorial/marks';
+import { runNew } from '../../src/editorial/new-command';
+import { loadYaml } from '../../src/lib/yaml';
+import { validateContent } from '../../src/validation/validate';
+import { ROOT } from '../support/global-setup';
 import { renderBody } from '../../src/editorial/render';
 import { escapeMarkdown, findQuotations, splitParagraphs } from '../../src/editorial/text';
 
@@ -117,5 +124,33 @@ describe('the text helpers', () => {
   it('escapes what Markdown would read as syntax, so it reads back as the same words', () => {
     const text = '1984. A *b* _c_ [d] <e> :f & g | h ~i~ `j`';
     expect(readMarks(escapeMarkdown(text, true))[0]!.text).toBe(text);
+  });
+});
+
+describe('npm run new --create-stubs', () => {
+  it('writes one valid stub glossary entry per missing name, a surname joined to the full name, and names the speaker by it', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'sourced-stubs-'));
+    try {
+      cpSync(path.join(ROOT, 'content'), path.join(root, 'content'), { recursive: true });
+      writeFileSync(
+        path.join(root, 'story.txt'),
+        'Sergei Lavrov told reporters on Monday that talks would go on.\n\n“We are ready,” Lavrov said.\n',
+      );
+      const args = ['story.txt', '--url', 'https://example.com/world/lavrov-talks-go-on', '--outlet', 'reuters'];
+      const { code, output } = runNew(
+        [...args, '--published', '2024-10-11', '--slug', 'lavrov', '--create-stubs'],
+        root,
+      );
+      expect(code, output).toBe(0);
+      expect(output).toMatch(/Sergei Lavrov \(person, 2 mentions\) → stub content\/glossary\/sergei-lavrov\.yaml/);
+      const stub = loadYaml(readFileSync(path.join(root, 'content/glossary/sergei-lavrov.yaml'), 'utf8'));
+      expect(stub).toMatchObject({ name: 'Sergei Lavrov', kind: 'person', aliases: ['Sergei Lavrov', 'Lavrov'] });
+      const article = readFileSync(path.join(root, 'content/articles/lavrov.md'), 'utf8');
+      expect(article.match(/speaker: sergei-lavrov/g)).toHaveLength(2);
+      const problems = await validateContent(root);
+      expect(problems.filter((p) => p.file.startsWith('content/glossary/'))).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
