@@ -306,8 +306,14 @@ export function draftArticle(
       };
       const sentenceSubject = () => (firstVerb ? named(unit.start, firstVerb.start) : undefined);
       /** Who a speech verb's subject is: the words before it, else (when there are none) the sentence's subject. */
-      const subjectOf = (v: VerbPhrase, from: number): Party | undefined =>
-        /\p{L}/u.test(paragraph.slice(from, v.start)) ? named(from, v.start) : sentenceSubject();
+      const subjectOf = (v: VerbPhrase, from: number): Party | undefined => {
+        // "too saying", "and, echoing Putin, said": no noun right before the verb, so the
+        // sentence's subject speaks.
+        const noun = sentence.words.some(
+          (w) => w.start >= from && w.end <= v.start && (w.tags.has('Noun') || w.tags.has('Pronoun')),
+        );
+        return noun ? named(from, v.start) : sentenceSubject();
+      };
       const describe = (who: Party | undefined) =>
         who
           ? who.pronoun
@@ -346,7 +352,10 @@ export function draftArticle(
           else {
             let from = sv.end;
             const that = /^(?:[^,]*?\s)?that\s+/.exec(after);
-            if (that && that[0].split(/\s+/).filter(Boolean).length <= 5) from += that[0].length;
+            // Only the verb's object may stand before "that" ("told reporters on Monday that"); a
+            // verb there means "that" belongs to the reported words ("wants to finalise that deal").
+            const objectOnly = that && !hasVerb(sentence, { start: from, end: from + that[0].length - 'that '.length });
+            if (that && objectOnly && that[0].split(/\s+/).filter(Boolean).length <= 5) from += that[0].length;
             content = { start: from, end: t.end };
           }
           const reporter = who?.source && !who.person ? [who] : [];

@@ -18,7 +18,7 @@ import { SEED_SLUG, quotations, seedText } from '../support/content';
 
 interface Frontmatter {
   original: { outlet: string; url: string; date: string };
-  claims: { id: string }[];
+  claims: { id: string; kind: string; speaker: string }[];
 }
 
 const handRaw = readFileSync(path.join(ROOT, 'content/articles', `${SEED_SLUG}.md`), 'utf8');
@@ -85,6 +85,23 @@ describe('drafting the seed text', () => {
       share,
       `${missed.length} of ${handClaims.length} missed: ${missed.map((m) => m.attributes['id']).join(', ')}`,
     ).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('guesses the speaker the editors gave each quotation they marked as a direct quote', () => {
+    const handClaims = new Map(hand.claims.map((c) => [c.id, c] as const));
+    const wrong: string[] = [];
+    let compared = 0;
+    handParagraphs.forEach((p, i) => {
+      for (const m of p.marks.filter((x) => x.name === 'claim')) {
+        const h = handClaims.get(m.attributes['id']!);
+        if (h?.kind !== 'direct-quote') continue;
+        const d = draft.claims.find((c) => c.paragraph === i && overlap(c, m) >= 0.5);
+        compared++;
+        if (d?.speaker !== h.speaker) wrong.push(`${h.id}: drafted ${d?.speaker ?? 'nothing'}, marked ${h.speaker}`);
+      }
+    });
+    expect(compared).toBeGreaterThan(0);
+    expect(wrong).toEqual([]);
   });
 
   it('resolves every date expression the hand-made analysis marks to a compatible date', () => {
