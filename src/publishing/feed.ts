@@ -22,6 +22,8 @@ export interface FeedHtmlOptions {
   outletName: string;
   /** The citations the cards use, formatted with the article (ArticleFacts.citations). */
   citations: ClaimCardOptions['citations'];
+  /** A line put before the text, such as "Analysis in progress: 3 of 5 claims checked". */
+  notice?: string | undefined;
 }
 
 /** "[Vladimir Putin, via TASS (Russian state news agency); direct quote; corroborated]". */
@@ -158,6 +160,14 @@ export function feedHtml(html: string, options: FeedHtmlOptions): string {
     parent.children = out as never;
   };
   walk(tree);
+  if (options.notice) {
+    tree.children.unshift({
+      type: 'element',
+      tagName: 'p',
+      properties: {},
+      children: [{ type: 'element', tagName: 'strong', properties: {}, children: [text(`${options.notice}.`)] }],
+    });
+  }
   return toHtml(tree);
 }
 
@@ -175,7 +185,12 @@ export interface FeedArticle {
   /** Feed HTML (see feedHtml). */
   content: string;
   tags?: string[];
+  /** Said after the dek when the analysis is still being checked (see analysis/progress.ts). */
+  notice?: string | undefined;
 }
+
+/** The dek, with the progress notice when there is one. */
+const summaryOf = (a: FeedArticle): string => (a.notice ? `${a.dek} (${a.notice}.)` : a.dek);
 
 /** Midnight UTC of a YYYY-MM-DD day, so a feed date never shifts with the build machine's zone. */
 export const dayToDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
@@ -205,7 +220,7 @@ export function atomFeed(options: AtomOptions, articles: FeedArticle[]): string 
     <link rel="alternate" type="text/html" href="${escapeXml(a.url)}"/>
     <published>${dayToDate(a.published).toISOString()}</published>
     <updated>${dayToDate(a.updated).toISOString()}</updated>
-    <summary>${escapeXml(a.dek)}</summary>
+    <summary>${escapeXml(summaryOf(a))}</summary>
 ${(a.tags ?? []).map((t) => `    <category term="${escapeXml(t)}"/>\n`).join('')}    <content type="html">${escapeXml(a.content)}</content>
   </entry>`,
   );
@@ -229,7 +244,7 @@ export function rssItem(a: FeedArticle) {
     title: a.title,
     link: a.url,
     pubDate: dayToDate(a.published),
-    description: a.dek,
+    description: summaryOf(a),
     content: a.content,
     categories: a.tags ?? [],
   };

@@ -14,7 +14,8 @@ import { remarkPlugins } from '../markdown/index';
 import { articleSchema } from '../schemas/article';
 import { glossarySchema } from '../schemas/glossary';
 import { sourceSchema } from '../schemas/source';
-import { SPEAKER_OUTLET, SPEAKER_UNNAMED } from '../schemas/taxonomy';
+import { PENDING, SPEAKER_OUTLET, SPEAKER_UNNAMED } from '../schemas/taxonomy';
+import { isDraft } from '../collections/drafts';
 import { webUrl } from '../schemas/common';
 import {
   ContentError,
@@ -168,6 +169,7 @@ function checkBibliography(registry: Registry): ContentProblem[] {
 
 interface RawClaim {
   id?: unknown;
+  status?: unknown;
   speaker?: unknown;
   via?: unknown;
   primary?: unknown;
@@ -182,6 +184,47 @@ interface RawArticle {
   corrections?: { date?: unknown }[];
   published?: unknown;
   updated?: unknown;
+  status?: unknown;
+  inProgress?: unknown;
+}
+
+/**
+ * A published article must not pass off unchecked claims as checked: with any claim pending it
+ * declares itself in progress, and it stops doing so once every claim is checked.
+ */
+function checkArticleState(fm: RawArticle, file: string, locator: YamlLocator): ContentProblem[] {
+  if (isDraft(fm)) return [];
+  const claims = fm.claims ?? [];
+  const pending = claims.flatMap((c, i) => (c?.status === PENDING ? [i] : []));
+  const checked = claims.length - pending.length;
+  if (pending.length > 0 && fm.inProgress !== true) {
+    const first = pending[0]!;
+    const at = locator.locate(['claims', first, 'status']);
+    const ids = pending.map((i) => String(claims[i]?.id ?? `claims[${i}]`));
+    return [
+      {
+        file,
+        line: at?.line,
+        column: at?.column,
+        id: ids[0],
+        message: `is published with ${pending.length} of ${claims.length} claims not yet checked (${ids.join(', ')}) but does not say it is in progress.`,
+        fix: `Add "inProgress: true" to the frontmatter, so readers see "Analysis in progress: ${checked} of ${claims.length} claims checked"; or set "status: draft" until every claim is checked.`,
+      },
+    ];
+  }
+  if (pending.length === 0 && fm.inProgress === true) {
+    const at = locator.locate(['inProgress']);
+    return [
+      {
+        file,
+        line: at?.line,
+        column: at?.column,
+        message: 'says "inProgress: true", but every claim is checked.',
+        fix: 'Remove "inProgress" (or set it to false): the analysis is complete.',
+      },
+    ];
+  }
+  return [];
 }
 
 const asStrings = (v: unknown): string[] =>
@@ -384,6 +427,7 @@ export async function validateContent(
     if (!parsed.success) problems.push(...zodProblems(parsed.error, file, locator, claimId));
     const refProblems = checkArticleReferences(fm, registry, file, locator);
     problems.push(...refProblems);
+    if (parsed.success) problems.push(...checkArticleState(fm, file, locator));
     if (bodies && parsed.success && refProblems.length === 0)
       problems.push(...(await checkBody(abs, body, fm, registry)));
   }

@@ -1,5 +1,6 @@
 // What the per-article routes share, built once per route rather than once per page.
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { getArticles } from '../../../collections/articles';
 import { lookupFrom } from '../../../collections/lookup';
 import type { Lookup } from '../../../collections/lookup';
 import { articlePreview } from '../../../publishing/article-preview';
@@ -26,7 +27,7 @@ export interface ArticleLookupProps {
  */
 export async function articleLookupPaths() {
   const { lookup } = await sharedArticleData();
-  const articles = await getCollection('articles');
+  const articles = await getArticles();
   drawAhead(articles.map((entry) => articlePreview(entry.data, lookup, import.meta.env.SITE)));
   return articles.map((entry) => ({
     params: { slug: entry.id },

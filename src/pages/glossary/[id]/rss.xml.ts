@@ -2,15 +2,17 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { getArticles } from '../../../collections/articles';
 import { entryUrl } from '../../../glossary/glossary';
 import { mentionsByEntry } from '../../../glossary/mentions';
 import { factsOf } from '../../../analysis/article-facts';
+import { progressNotice } from '../../../analysis/progress';
 import { articleUrl } from '../../../lib/urls';
 import { FEED_LIMIT } from '../../_feeds';
 
 export async function getStaticPaths() {
   const glossary = await getCollection('glossary');
-  const articles = (await getCollection('articles')).sort((a, b) => b.data.published.localeCompare(a.data.published));
+  const articles = (await getArticles()).sort((a, b) => b.data.published.localeCompare(a.data.published));
   const byEntry = mentionsByEntry(articles.map((a) => ({ article: a.id, mentions: factsOf(a).mentions })));
   const byId = new Map(articles.map((a) => [a.id, a]));
   return glossary.map((entry) => ({
@@ -47,7 +49,13 @@ export async function GET(context: APIContext) {
       title: article.data.title,
       link: articleUrl(article.id),
       pubDate: day(article.data.published),
-      description: `${article.data.dek} (Mentions ${name} ${count === 1 ? 'once' : `${count} times`}.)`,
+      description: [
+        article.data.dek,
+        `(Mentions ${name} ${count === 1 ? 'once' : `${count} times`}.)`,
+        progressNotice(article.data)?.concat('.'),
+      ]
+        .filter(Boolean)
+        .join(' '),
       categories: article.data.tags,
     })),
   });

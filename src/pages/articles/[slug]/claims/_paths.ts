@@ -1,5 +1,6 @@
 // One claims page per article. The article's HTML is parsed and the lookup built once here.
-import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
+import { getArticles } from '../../../../collections/articles';
 import type { Lookup } from '../../../../collections/lookup';
 import { claimQuotes, factsOf } from '../../../../analysis/article-facts';
 import type { GlossaryItem } from '../../../../publishing/structured-data';
@@ -18,7 +19,7 @@ export interface ClaimPageProps {
 
 export async function claimPaths() {
   const { lookup, glossary } = await sharedArticleData();
-  const articles = await getCollection('articles');
+  const articles = await getArticles();
   return articles.map((entry) => {
     const html = entry.rendered?.html;
     if (!html) throw new Error(`${entry.filePath}: the article body failed to render; see the error above.`);
