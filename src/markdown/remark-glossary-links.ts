@@ -13,6 +13,8 @@
  *   inside a quotation), `:term[Moscow]{.nolink}` leaves them plain, and a bare
  *   `:term[President Putin]` insists that the words are an alias (an error if they are not).
  * - An alias shared by two entries is an error at the mention, as is an unknown id.
+ * - Role phrases (`roleAliases`) count as aliases only in articles whose original is dated
+ *   within their range, so "the president" links to whoever held the office on that day.
  */
 import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
@@ -20,7 +22,15 @@ import { toString } from 'mdast-util-to-string';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
-import { buildAliasIndex, findAliases, quotationState, resolveAlias } from '../glossary/aliases';
+import {
+  buildAliasIndex,
+  dayOf,
+  findAliases,
+  quotationState,
+  resolveAlias,
+  roleAliasKey,
+  type AliasIndex,
+} from '../glossary/aliases';
 import { cardId, entryUrl, mentionId } from '../glossary/glossary';
 import type { Registry, RegistryGlossaryEntry } from '../collections/registry';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
@@ -81,10 +91,22 @@ function termProblem(file: VFile, node: TextDirective, words: string, message: s
 
 export function remarkGlossaryLinks(options: RemarkGlossaryLinksOptions) {
   const glossary = options.registry.glossary as Map<string, GlossaryEntry>;
-  const index = buildAliasIndex(glossary.values());
   const base = options.base ?? '/';
+  // Role phrases depend on the article's date; articles whose dates see the same phrases share
+  // an index, so a thousand articles build only as many indexes as there are changes of office.
+  const indexes = new Map<string, AliasIndex>();
+  const indexOn = (date: string | undefined): AliasIndex => {
+    const key = roleAliasKey(glossary.values(), date);
+    let index = indexes.get(key);
+    if (!index) indexes.set(key, (index = buildAliasIndex(glossary.values(), { date })));
+    return index;
+  };
 
   return (tree: Root, file: VFile): void => {
+    // The original's publication day: "the president" means whoever held the office then.
+    const frontmatter = (file.data as { astro?: { frontmatter?: { original?: { date?: unknown } } } }).astro
+      ?.frontmatter;
+    const index = indexOn(dayOf(frontmatter?.original?.date));
     // 1. Collect text and term directives in document order, with their section and block.
     const segments: Segment[] = [];
     let section = 0;
