@@ -34,6 +34,7 @@ import {
 import { cardId, entryUrl, mentionId } from '../glossary/glossary';
 import type { Registry, RegistryGlossaryEntry } from '../collections/registry';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
+import { didYouMean, suggestion } from '../lib/suggest';
 
 export interface RemarkGlossaryLinksOptions {
   /** The glossary entries, with their names and aliases. */
@@ -173,12 +174,26 @@ export function remarkGlossaryLinks(options: RemarkGlossaryLinksOptions) {
           else plans.set(seg, [{ start: 0, end: 0, plain: true }]);
         } else if (id) {
           if (!glossary.has(id)) {
+            // The words may already name an entry (":term[Moscow]{#moscow}"), or the id be a typo.
+            const named = resolveAlias(words, index);
+            const typo = didYouMean(id, glossary.keys());
+            const hint = named.length
+              ? ` "${words}" is an alias of ${named.map((n) => `"${n}"`).join(' and ')}.`
+              : typo
+                ? ` Did you mean "${typo}"?`
+                : '';
+            const fix =
+              named.length === 1
+                ? `Write :term[${words}]{#${named[0]}}, or just :term[${words}] since the words are its alias.`
+                : typo
+                  ? `Write :term[${words}]{#${typo}}, or create content/glossary/${id}.yaml.`
+                  : `Use the id of a file in content/glossary/ (e.g. ${[...glossary.keys()].slice(0, 3).join(', ')}), or create content/glossary/${id}.yaml.`;
             termProblem(
               file,
               node,
               words,
-              `The term mark :term[${words}]{#${id}} names the unknown glossary entry "${id}".`,
-              `Use the id of a file in content/glossary/ (e.g. ${[...glossary.keys()].slice(0, 3).join(', ')}), or create content/glossary/${id}.yaml.`,
+              `The term mark :term[${words}]{#${id}} names the unknown glossary entry "${id}".${hint}`,
+              fix,
               id,
             );
           } else plans.set(seg, [{ start: 0, end: 0, entry: id, line }]);
@@ -190,7 +205,7 @@ export function remarkGlossaryLinks(options: RemarkGlossaryLinksOptions) {
               file,
               node,
               words,
-              `The term mark :term[${words}] does not match the name or an alias of any glossary entry.`,
+              `The term mark :term[${words}] does not match the name or an alias of any glossary entry.${suggestion(words, index.byAlias.keys())}`,
               `Name the entry: :term[${words}]{#entry-id}, or add "${words}" to the aliases of its entry in content/glossary/.`,
             );
           else

@@ -20,12 +20,15 @@ import { webUrl } from '../schemas/common';
 import {
   ContentError,
   YamlLocator,
+  isWarning,
   frontmatterLocator,
   relativePath,
   splitMarkdown,
   type ContentProblem,
 } from '../lib/problems';
 import { CONTENT_DIRS, loadRegistry, type Registry } from '../collections/registry';
+import { warningsOf } from '../lib/vfile-problems';
+import { suggestion } from '../lib/suggest';
 import { checkGlossaryAliases } from '../glossary/glossary-check';
 import { checkMarkdownLimits } from './markdown-limits';
 
@@ -46,7 +49,9 @@ function zodProblems(
     const field = p.join('.') || '(top level)';
     let fix = `Correct "${field}" as the authoring guide describes (docs/authoring.md).`;
     const i = issue as z.core.$ZodIssue & { values?: unknown[]; keys?: string[]; input?: unknown };
-    if (i.code === 'invalid_value' && i.values) fix = `Use one of: ${i.values.join(', ')}.`;
+    if (i.code === 'invalid_value' && i.values)
+      fix =
+        `${typeof i.input === 'string' ? suggestion(i.input, i.values.map(String)).trim() + ' ' : ''}Use one of: ${i.values.join(', ')}.`.trim();
     else if (i.code === 'unrecognized_keys' && i.keys)
       fix = `Remove or rename ${i.keys.map((k) => `"${k}"`).join(', ')}; allowed fields are listed in docs/authoring.md.`;
     else if (i.code === 'invalid_type' && i.input === undefined) fix = `Add the required field "${field}".`;
@@ -113,7 +118,7 @@ function checkDataCollection(
           line: at?.line,
           column: at?.column,
           id: ref.id,
-          message: `refers to the unknown ${ref.collection === 'sources' ? 'source' : 'glossary entry'} "${ref.id}".`,
+          message: `refers to the unknown ${ref.collection === 'sources' ? 'source' : 'glossary entry'} "${ref.id}".${suggestion(ref.id, registry[ref.collection].keys())}`,
           fix: `Create content/${ref.collection}/${ref.id}.yaml, or use an existing id.`,
         });
       }
@@ -246,7 +251,7 @@ function checkArticleReferences(
       add(
         p,
         id,
-        `refers to the unknown source "${id}".`,
+        `refers to the unknown source "${id}".${suggestion(id, registry.sources.keys())}`,
         `Create content/sources/${id}.yaml, or use an existing source id.`,
       );
   };
@@ -255,7 +260,7 @@ function checkArticleReferences(
       add(
         p,
         key,
-        `cites "${key}", which is not in the bibliography.`,
+        `cites "${key}", which is not in the bibliography.${suggestion(key, registry.bibliography.keys())}`,
         `Add an item with "id": "${key}" to content/bibliography.json, or correct the key.`,
       );
   };
@@ -285,7 +290,7 @@ function checkArticleReferences(
       add(
         ['claims', i, 'speaker'],
         cid,
-        `has the unknown speaker "${c.speaker}".`,
+        `has the unknown speaker "${c.speaker}".${suggestion(c.speaker, [SPEAKER_OUTLET, SPEAKER_UNNAMED, ...registry.glossary.keys()])}`,
         `Use a glossary id (create content/glossary/${c.speaker}.yaml), "${SPEAKER_OUTLET}" or "${SPEAKER_UNNAMED}".`,
       );
     }
@@ -313,7 +318,7 @@ function checkArticleReferences(
         add(
           ['since', i, 'claims', n],
           k,
-          `follows up the unknown claim "${k}".`,
+          `follows up the unknown claim "${k}".${suggestion(k, ids.keys())}`,
           'Use the id of a claim in this article.',
         );
     });
@@ -351,7 +356,7 @@ async function checkBody(
   try {
     await processor.run(processor.parse(file), file);
   } catch (e) {
-    if (e instanceof ContentError) return e.problems;
+    if (e instanceof ContentError) return [...e.problems, ...warningsOf(file)];
     return [
       {
         file: relativePath(abs, registry.root),
@@ -360,7 +365,7 @@ async function checkBody(
       },
     ];
   }
-  return [];
+  return warningsOf(file);
 }
 
 export interface ValidateOptions {
@@ -454,8 +459,8 @@ export async function bodyProblems(files: readonly string[], root: string = proc
   return problems;
 }
 
-/** Throws one ContentError listing every problem, for the build and `npm run check`. */
+/** Throws one ContentError listing every problem (warnings too, if there is an error). */
 export async function assertValidContent(root?: string): Promise<void> {
   const problems = await validateContent(root);
-  if (problems.length) throw new ContentError(problems);
+  if (problems.some((p) => !isWarning(p))) throw new ContentError(problems);
 }
