@@ -5,6 +5,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { loadRegistry } from './src/collections/registry.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
 import { validateContent } from './src/integrations/validate-content/index.ts';
+import { drafts } from './src/integrations/drafts/index.ts';
 import sitemap from '@astrojs/sitemap';
 import { ogImageCache } from './src/integrations/og-image-cache/index.ts';
 import { searchIndex } from './src/integrations/search-index/index.ts';
@@ -38,6 +39,8 @@ export default defineConfig({
   // writes _headers (with the pages' CSP) and _redirects.
   integrations: [
     validateContent(),
+    // Drafts (status: draft) are pages under `astro dev` only.
+    drafts(),
     contentStoreFromDisk(),
     sitemap(),
     ogImageCache(),

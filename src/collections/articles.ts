@@ -6,8 +6,15 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isDraft } from './drafts';
 
+declare global {
+  interface ImportMetaEnv {
+    /** True under `astro dev` only; set by src/integrations/drafts from the command. */
+    readonly SOURCED_SHOW_DRAFTS?: boolean;
+  }
+}
+
 /** Drafts are shown by the development server only (`npm run dev`), never built for the public. */
-export const SHOW_DRAFTS: boolean = import.meta.env.DEV;
+export const SHOW_DRAFTS: boolean = import.meta.env.SOURCED_SHOW_DRAFTS === true;
 
 /** Every article a reader may see: all of them in dev, the published ones in a build. */
 export function getArticles(): Promise<CollectionEntry<'articles'>[]> {
