@@ -5,7 +5,7 @@
  */
 import type { AstroIntegration } from 'astro';
 
-/** The import.meta.env key src/collections/articles.ts reads. */
+/** The import.meta.env key src/collections/routes.ts reads. */
 export const SHOW_DRAFTS_KEY = 'SOURCED_SHOW_DRAFTS';
 
 export function drafts(): AstroIntegration {

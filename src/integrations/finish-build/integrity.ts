@@ -98,7 +98,7 @@ export function checkScannedSite(input: ScannedSiteInput): IntegrityProblem[] {
         problems.push({
           page: file,
           message: `${article.file} is a draft (status: draft) but the build published a page for it.`,
-          fix: 'Pages must read articles through getArticles() in src/collections/articles.ts, which leaves drafts out.',
+          fix: 'Pages must read articles through articles() in src/collections/routes.ts, which leaves drafts out.',
         });
       continue;
     }

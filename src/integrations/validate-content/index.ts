@@ -6,7 +6,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { ContentError, formatProblems, isWarning } from '../../lib/problems';
-import { validateContent as validate } from '../../validation/validate';
+import { contentProblems } from '../../validation/validate';
 
 export function validateContent(): AstroIntegration {
   return {
@@ -15,7 +15,7 @@ export function validateContent(): AstroIntegration {
       'astro:config:setup': async ({ command, logger }) => {
         if (command === 'preview') return;
         // Bodies are checked as the build renders them (src/loaders/checked-glob.ts), once.
-        const problems = await validate(undefined, { bodies: false });
+        const problems = await contentProblems(undefined, { bodies: false });
         if (!problems.some((p) => !isWarning(p))) {
           if (problems.length) logger.warn(formatProblems(problems));
           return;
