@@ -97,7 +97,8 @@ describe('a draft under the development server', () => {
       env: { ...buildEnv(), SOURCED_CACHE_DIR: path.join(work, 'dev-cache') },
       stdio: 'ignore',
     });
-    const deadline = Date.now() + 180_000;
+    // The first request waits for the content sync and dependency optimisation: a minute or more on two cores.
+    const deadline = Date.now() + 270_000;
     while (Date.now() < deadline) {
       try {
         const res = await fetch(`http://localhost:${port}/articles/${DRAFT}/`);
@@ -110,7 +111,7 @@ describe('a draft under the development server', () => {
       }
       await new Promise((r) => setTimeout(r, 1000));
     }
-  }, 240_000);
+  }, 300_000);
 
   afterAll(() => {
     server?.kill();
