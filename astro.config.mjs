@@ -5,6 +5,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { loadRegistry } from './src/collections/registry.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
 import { validateContent } from './src/integrations/validate-content/index.ts';
+import { drafts } from './src/integrations/drafts/index.ts';
 import { ogImageCache } from './src/integrations/og-image-cache/index.ts';
 import { postBuild } from './src/integrations/post-build/index.ts';
 import { contentStoreFromDisk } from './src/integrations/content-store-from-disk/index.ts';
@@ -31,7 +32,8 @@ export default defineConfig({
   // pages read the content store from a file, not from a huge literal; ogImageCache tells the
   // preview-image routes where their cache is. Each works in its own hook, so their order here
   // does not matter. postBuild runs every step on the built site, in the order it writes down.
-  integrations: [validateContent(), contentStoreFromDisk(), ogImageCache(), postBuild()],
+  // drafts decides from the command whether drafts (status: draft) are pages: under astro dev only.
+  integrations: [validateContent(), drafts(), contentStoreFromDisk(), ogImageCache(), postBuild()],
   // Strict CSP as a meta tag with hashes of every inline script and style (src/lib/csp.ts).
   security: {
     csp: { directives: [...CSP_DIRECTIVES], scriptDirective: { resources: [...CSP_SCRIPT_RESOURCES] } },

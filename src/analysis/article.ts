@@ -2,7 +2,7 @@
  * Pure helpers for article pages. They take collection entries as arguments, so they can be
  * tested without Astro.
  */
-import { SOURCE_TYPES, type SourceType } from '../schemas/taxonomy';
+import { SOURCE_TYPES, UNKNOWN, type SourceType } from '../schemas/taxonomy';
 import { refId, type Lookup, type Ref } from '../collections/lookup';
 import type { RegistrySource } from '../collections/registry';
 
@@ -32,7 +32,8 @@ export function sourceRows(
       name: s?.name ?? id,
       type: term?.label ?? s?.type ?? 'unknown',
       country: s?.country ? lookup.glossary.get(s.country)?.name : undefined,
-      ownership: s?.ownership,
+      // "unknown" is an honest answer an editor may give; readers see it said in words.
+      ownership: s?.ownership === UNKNOWN ? 'Not yet established' : s?.ownership,
       url: s?.url,
       description: s?.description,
       claims: claims

@@ -2,12 +2,13 @@
  * Who is speaking: an article's claims counted by kind and by the kind of channel they
  * came through. Feeds the chart on article pages, the home page and preview images.
  */
-import { CLAIM_KINDS, SPEAKER_OUTLET, SPEAKER_UNNAMED, type ClaimKind } from '../schemas/taxonomy';
+import { CLAIM_KINDS, SPEAKER_OUTLET, SPEAKER_UNNAMED, UNKNOWN, type ClaimKind } from '../schemas/taxonomy';
 import { type ClaimLike } from './describe';
 import { refId, type Lookup } from '../collections/lookup';
 
 /** Channel classes, in the order the chart shows them. */
-export type ChannelClass = 'state' | 'wire' | 'primary' | 'media' | 'outlet' | 'unattributed' | 'unnamed';
+export type ChannelClass =
+  'state' | 'wire' | 'primary' | 'media' | 'unclassified' | 'outlet' | 'unattributed' | 'unnamed';
 
 export const CHANNEL_CLASSES: Record<ChannelClass, { label: string; description: string }> = {
   state: {
@@ -25,6 +26,11 @@ export const CHANNEL_CLASSES: Record<ChannelClass, { label: string; description:
   media: {
     label: 'Other media',
     description: 'The claim’s first channel is another newspaper or news site.',
+  },
+  unclassified: {
+    label: 'Unclassified channel',
+    description:
+      'The claim’s first channel is a source whose type we have not yet established. It is counted apart, never guessed into another group.',
   },
   outlet: {
     label: 'The outlet itself',
@@ -68,6 +74,8 @@ export function channelClass(claim: ClaimLike, lookup: Lookup): { kind: ChannelC
     case 'government-transcript':
     case 'official-statement':
       return { kind: 'primary' };
+    case UNKNOWN:
+      return { kind: 'unclassified' };
     default:
       return { kind: 'media' };
   }
@@ -104,14 +112,24 @@ export function byKind(claims: ClaimLike[]): KindBucket[] {
     .filter((b) => b.count > 0);
 }
 
-/** "5 of 19 claims reach the reader only through state media." */
+/**
+ * "5 of 19 claims reach the reader only through state media." Claims whose channel is not yet
+ * classified are counted as such, so the state-media figure is never a guess about them.
+ */
 export function sourcingSummary(claims: ClaimLike[], lookup: Lookup): string {
   const total = claims.length;
-  const state = claims.filter((c) => channelClass(c, lookup).kind === 'state').length;
-  const outlet = claims.filter((c) => channelClass(c, lookup).kind === 'outlet').length;
+  const kinds = claims.map((c) => channelClass(c, lookup).kind);
+  const count = (k: ChannelClass) => kinds.filter((x) => x === k).length;
+  const state = count('state');
+  const outlet = count('outlet');
+  const unclassified = count('unclassified');
   const parts = [
     `${state} of ${total} claim${total === 1 ? '' : 's'} reach the reader only through state media`,
     `${outlet} ${outlet === 1 ? 'is' : 'are'} the outlet’s own, with no source named`,
   ];
+  if (unclassified > 0)
+    parts.push(
+      `${unclassified} ${unclassified === 1 ? 'comes' : 'come'} through ${unclassified === 1 ? 'a channel' : 'channels'} not yet classified`,
+    );
   return `${parts.join('; ')}.`;
 }

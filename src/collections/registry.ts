@@ -22,6 +22,8 @@ export interface RegistryGlossaryEntry {
   name: string;
   kind: string;
   aliases: string[];
+  /** Role phrases valid between two days (src/schemas/glossary.ts). */
+  roleAliases?: { phrases: string[]; from?: string; until?: string }[];
   description?: string;
   demonym?: string;
 }

@@ -5,15 +5,30 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { lookupFrom, outletOf, type Lookup } from './lookup';
+import { isDraft } from './drafts';
 import { newestFirst } from './order';
 import { loadRegistry, type Registry } from './registry';
 
 export type Article = CollectionEntry<'articles'>;
 export type GlossaryEntry = CollectionEntry<'glossary'>;
 
-/** Every article, newest first (src/collections/order.ts). */
+declare global {
+  interface ImportMetaEnv {
+    /** True under `astro dev` only; set from the command by src/integrations/drafts. */
+    readonly SOURCED_SHOW_DRAFTS?: boolean;
+  }
+}
+
+/**
+ * Drafts (`status: draft`) are pages under `npm run dev` only. Every public page, feed, the
+ * sitemap and the search index read their articles here, so a production build leaves drafts
+ * out of all of them.
+ */
+export const SHOW_DRAFTS: boolean = import.meta.env.SOURCED_SHOW_DRAFTS === true;
+
+/** Every article a reader may see, newest first (src/collections/order.ts): drafts only in dev. */
 export async function articles(): Promise<Article[]> {
-  return (await getCollection('articles')).sort(newestFirst);
+  return (await getCollection('articles', (entry) => SHOW_DRAFTS || !isDraft(entry.data))).sort(newestFirst);
 }
 
 /** Every glossary entry, in the order Astro loads them (pages that list them sort by name). */

@@ -4,13 +4,74 @@
  *
  * Rules: an entry's name and aliases are matched case-sensitively, as whole words, longest
  * first at each position; a straight and a curly apostrophe count as the same character, so
- * the alias "Iran's president" also finds "Iran’s president".
+ * the alias "Iran's president" also finds "Iran’s president". Role phrases ("the Iranian
+ * president") name an entry only between two days, and are matched only in text of a date
+ * between them.
  */
+
+/** Role phrases that name an entry from one day (inclusive) until another (exclusive). */
+export interface RoleAlias {
+  phrases: string[];
+  /** YYYY-MM-DD; open-ended when absent. */
+  from?: string | undefined;
+  /** YYYY-MM-DD, the first day the phrases no longer apply; open-ended when absent. */
+  until?: string | undefined;
+}
 
 export interface AliasEntry {
   id: string;
   name: string;
   aliases?: string[] | undefined;
+  roleAliases?: RoleAlias[] | undefined;
+}
+
+export interface AliasIndexOptions {
+  /**
+   * The day the text was written (YYYY-MM-DD): role phrases valid on it are matched too.
+   * Without a day no role phrase is matched, since none can be placed in time.
+   */
+  date?: string | undefined;
+}
+
+/** A day written YYYY-MM-DD, whether a YAML loader handed over a string or a Date. */
+export function dayOf(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+}
+
+/** True when `day` is within the role alias's range: on or after `from`, before `until`. */
+export function roleAliasCovers(range: Pick<RoleAlias, 'from' | 'until'>, day: string): boolean {
+  const from = dayOf(range.from);
+  const until = dayOf(range.until);
+  return (from === undefined || from <= day) && (until === undefined || day < until);
+}
+
+/** Role aliases of an entry, as a list whatever the YAML held. */
+const roleAliasesOf = (e: AliasEntry): RoleAlias[] =>
+  Array.isArray(e.roleAliases) ? e.roleAliases.filter((r) => r && Array.isArray(r.phrases)) : [];
+
+/** The entry's name and aliases, plus the role phrases that apply on `date`. */
+export function namesOn(e: AliasEntry, date: string | undefined): string[] {
+  const dated = date
+    ? roleAliasesOf(e)
+        .filter((r) => roleAliasCovers(r, date))
+        .flatMap((r) => r.phrases)
+    : [];
+  return [e.name, ...(e.aliases ?? []), ...dated];
+}
+
+/**
+ * Which role phrases apply on `date`, as a short key: texts of two dates with the same key can
+ * share one index, and most dates share the key of their neighbours.
+ */
+export function roleAliasKey(entries: Iterable<AliasEntry>, date: string | undefined): string {
+  if (!date) return '';
+  const on: string[] = [];
+  for (const e of entries)
+    roleAliasesOf(e).forEach((r, i) => {
+      if (roleAliasCovers(r, date)) on.push(`${e.id}#${i}`);
+    });
+  return on.join(',');
 }
 
 export interface AliasIndex {
@@ -41,10 +102,10 @@ const aliasSource = (alias: string) => escape(alias).replace(/'/g, "['’]");
 /** Letters, digits and underscores make a word; anything else (space, hyphen, ’, punctuation) ends it. */
 const WORD = '[\\p{L}\\p{N}_]';
 
-export function buildAliasIndex(entries: Iterable<AliasEntry>): AliasIndex {
+export function buildAliasIndex(entries: Iterable<AliasEntry>, options: AliasIndexOptions = {}): AliasIndex {
   const byAlias = new Map<string, string[]>();
   for (const e of entries) {
-    for (const raw of new Set([e.name, ...(e.aliases ?? [])])) {
+    for (const raw of new Set(namesOn(e, options.date))) {
       const alias = normaliseAlias(raw ?? '');
       if (!alias) continue;
       const ids = byAlias.get(alias) ?? [];
@@ -142,5 +203,45 @@ export function aliasProblems(entry: AliasEntry): AliasProblem[] {
     }
     seen.add(alias);
   });
+  return out;
+}
+
+export interface RoleAliasOverlap {
+  phrase: string;
+  /** The two entries, each with the position of the phrase in its `roleAliases`. */
+  a: { id: string; range: number; phrase: number; from?: string | undefined; until?: string | undefined };
+  b: { id: string; range: number; phrase: number; from?: string | undefined; until?: string | undefined };
+}
+
+/**
+ * Role phrases that two entries claim on the same days. Ranges are half-open, so one entry's
+ * "until" may be the next entry's "from" (the day the office changed hands).
+ */
+export function roleAliasOverlaps(entries: Iterable<AliasEntry>): RoleAliasOverlap[] {
+  type Use = RoleAliasOverlap['a'];
+  const byPhrase = new Map<string, { text: string; uses: Use[] }>();
+  for (const e of entries) {
+    roleAliasesOf(e).forEach((r, range) => {
+      r.phrases.forEach((raw, phrase) => {
+        const key = normaliseAlias(String(raw));
+        const slot = byPhrase.get(key) ?? { text: key, uses: [] };
+        slot.uses.push({ id: e.id, range, phrase, from: dayOf(r.from), until: dayOf(r.until) });
+        byPhrase.set(key, slot);
+      });
+    });
+  }
+  const out: RoleAliasOverlap[] = [];
+  for (const { text, uses } of byPhrase.values()) {
+    for (let i = 0; i < uses.length; i++) {
+      for (let j = i + 1; j < uses.length; j++) {
+        const a = uses[i]!;
+        const b = uses[j]!;
+        if (a.id === b.id) continue;
+        const startsBeforeOtherEnds = (x: Use, y: Use) =>
+          x.from === undefined || y.until === undefined || x.from < y.until;
+        if (startsBeforeOtherEnds(a, b) && startsBeforeOtherEnds(b, a)) out.push({ phrase: text, a, b });
+      }
+    }
+  }
   return out;
 }

@@ -19,24 +19,78 @@ export interface ContentProblem {
   message: string;
   /** What to do about it. */
   fix: string;
+  /** A warning is reported but does not stop the build; absent means an error. */
+  severity?: 'error' | 'warning' | undefined;
 }
+
+export const isWarning = (p: ContentProblem): boolean => p.severity === 'warning';
 
 export function formatProblem(p: ContentProblem): string {
   const where = [p.file, p.line, p.line && p.column].filter(Boolean).join(':');
   // A bidi control in an id would reorder the rest of the line on the terminal.
   const id = p.id ? ` [${visibleId(p.id)}]` : '';
-  return `${where}${id} ${p.message}\n    Fix: ${p.fix}`;
+  const level = isWarning(p) ? ' warning:' : '';
+  return `${where}${level}${id} ${p.message}\n    Fix: ${p.fix}`;
+}
+
+const keyOf = (p: ContentProblem) => [p.file, p.line, p.column, p.id, p.message].join('\u0000');
+
+/**
+ * Each problem once (two checks can find the same thing), grouped by file in the order files
+ * were first named, and by position within a file.
+ */
+export function groupProblems(problems: readonly ContentProblem[]): [file: string, problems: ContentProblem[]][] {
+  const seen = new Set<string>();
+  const byFile = new Map<string, ContentProblem[]>();
+  for (const p of problems) {
+    const key = keyOf(p);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const list = byFile.get(p.file) ?? [];
+    list.push(p);
+    byFile.set(p.file, list);
+  }
+  for (const list of byFile.values())
+    list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return [...byFile];
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The report an editor reads: a count, then each file's problems under its name. */
+export function formatProblems(problems: readonly ContentProblem[]): string {
+  const groups = groupProblems(problems);
+  const all = groups.flatMap(([, list]) => list);
+  const errors = all.filter((p) => !isWarning(p)).length;
+  const warnings = all.length - errors;
+  const counts = [errors && plural(errors, 'problem'), warnings && plural(warnings, 'warning')].filter(Boolean);
+  const head = `${errors ? ContentError.HEAD : 'Content check'}: ${counts.join(' and ')} in ${plural(groups.length, 'file')}.`;
+  const body = groups.map(
+    ([file, list]) => `${file}\n${list.map((p) => formatProblem(p).replace(/^/gm, '  ')).join('\n\n')}`,
+  );
+  return [head, ...body].join('\n\n');
 }
 
 export class ContentError extends Error {
+  /** How a report with errors begins, so a log line carrying one can be recognised. */
+  static readonly HEAD = 'Content check failed';
   readonly problems: ContentProblem[];
   constructor(problems: ContentProblem[]) {
-    const n = problems.length;
-    super(
-      `Content check failed with ${n} problem${n === 1 ? '' : 's'}:\n\n` + problems.map(formatProblem).join('\n\n'),
-    );
+    super(formatProblems(problems));
     this.name = 'ContentError';
-    this.problems = problems;
+    this.problems = groupProblems(problems).flatMap(([, list]) => list);
+    // The message is the whole report. A stack trace would only bury it (Astro prints one when
+    // there is a stack), and it points into our code, not at the editor's file.
+    this.stack = '';
+  }
+
+  /**
+   * How console.error shows it. Astro's Markdown renderer logs a failed render this way before
+   * the loader reports it in full (src/loaders/checked-glob.ts), so here it is one line.
+   */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    const files = [...new Set(this.problems.map((p) => p.file))];
+    return `${this.name}: ${plural(this.problems.length, 'problem')} in ${files.join(', ')}`;
   }
 }
 

@@ -14,7 +14,15 @@ interface ProblemInput {
   fix: string;
   /** Where in the frontmatter the problem is, when it is not a node of the body. */
   frontmatterPath?: (string | number)[];
+  /** A warning is reported without stopping the build. */
+  severity?: 'error' | 'warning';
 }
+
+/**
+ * Where a render's warnings travel to the loader, which reports them after the build's render
+ * (src/loaders/checked-glob.ts): a key of the render's plugin frontmatter, as the facts use.
+ */
+export const WARNINGS_KEY = 'sourcedWarnings';
 
 const offsets = new WeakMap<VFile, number>();
 
@@ -26,6 +34,9 @@ function offset(file: VFile): number {
   }
   return n;
 }
+
+/** A line of the body (as the parser counts it) as a line of the file on disk. */
+export const fileLine = (file: VFile, bodyLine: number): number => bodyLine + offset(file);
 
 /** Records a problem on the file; `throwIfProblems` turns the set into one error. */
 export function reportProblem(file: VFile, node: Node | undefined, input: ProblemInput): void {
@@ -48,7 +59,8 @@ export function reportProblem(file: VFile, node: Node | undefined, input: Proble
     ruleId: input.id ?? 'content',
     source: SOURCE,
   });
-  message.fatal = true;
+  const warning = input.severity === 'warning';
+  message.fatal = !warning;
   message.note = input.fix;
   (message as unknown as { problem: ContentProblem }).problem = {
     file: file.path ? relativePath(file.path, file.cwd) : '<input>',
@@ -57,6 +69,7 @@ export function reportProblem(file: VFile, node: Node | undefined, input: Proble
     id: input.id,
     message: input.message,
     fix: input.fix,
+    ...(warning ? { severity: 'warning' as const } : {}),
   };
 }
 
@@ -64,6 +77,13 @@ export function reportProblem(file: VFile, node: Node | undefined, input: Proble
 export function problemsOf(file: VFile): ContentProblem[] {
   return file.messages
     .filter((m) => m.source === SOURCE && m.fatal)
+    .map((m) => (m as unknown as { problem: ContentProblem }).problem);
+}
+
+/** Warnings recorded on a file by our plugins. */
+export function warningsOf(file: VFile): ContentProblem[] {
+  return file.messages
+    .filter((m) => m.source === SOURCE && !m.fatal)
     .map((m) => (m as unknown as { problem: ContentProblem }).problem);
 }
 

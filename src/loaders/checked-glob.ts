@@ -7,12 +7,17 @@
  * stage over just those files to list their problems (file, line, id, fix) and throws. Running
  * the Markdown stage here, not over every article up front, keeps the build to one parse per
  * article (docs/performance.md).
+ *
+ * Each problem is printed once: the glob loader's own "Error rendering" line for an article
+ * whose problems this reports is held back, and the warnings (raw HTML) the render stored with
+ * each article are printed together, grouped by file.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { ContentError } from '../lib/problems';
+import { ContentError, formatProblems, type ContentProblem } from '../lib/problems';
+import { WARNINGS_KEY } from '../lib/vfile-problems';
 import { bodyProblems } from '../validation/validate';
 
 export function checkedGlob(options: { pattern: string; base: string }): Loader {
@@ -22,13 +27,32 @@ export function checkedGlob(options: { pattern: string; base: string }): Loader 
   return {
     name: 'sourced:checked-glob',
     async load(context) {
-      await inner.load(context);
+      // While loading, a render failure with our problems is left for the report below; after
+      // it (a file edited under `astro dev`), the glob loader's line is the report.
+      let loading = true;
+      const logger: typeof context.logger = Object.create(context.logger);
+      logger.error = (message: string) => {
+        if (!(loading && message.includes(ContentError.HEAD))) context.logger.error(message);
+      };
+      try {
+        await inner.load({ ...context, logger });
+      } finally {
+        loading = false;
+      }
       const root = fileURLToPath(context.config.root);
+      const warnings = [...context.store.values()].flatMap(
+        (entry) =>
+          ((entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined)?.[WARNINGS_KEY] ??
+            []) as ContentProblem[],
+      );
       const broken = [...context.store.values()]
         .filter((entry) => !entry.rendered?.html && entry.filePath)
         .map((entry) => path.resolve(root, entry.filePath!));
-      if (broken.length === 0) return;
-      const problems = await bodyProblems(broken, root);
+      if (broken.length === 0) {
+        if (warnings.length) context.logger.warn(formatProblems(warnings));
+        return;
+      }
+      const problems = [...(await bodyProblems(broken, root)), ...warnings];
       // A render error our checks do not know still names its file rather than vanishing.
       for (const abs of broken) {
         const file = path.relative(root, abs).split(path.sep).join('/');

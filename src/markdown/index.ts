@@ -10,6 +10,7 @@ import { loadHttpOnlyHosts } from '../lib/http-only-hosts';
 import type { Registry } from '../collections/registry';
 import { remarkEscapeHtml } from './remark-escape-html';
 import { remarkDirectiveGuard } from './remark-directive-guard';
+import { remarkUnclosedMarks } from './remark-unclosed-marks';
 import { remarkDirectiveIds } from './remark-directive-ids';
 import { remarkSafeUrls } from './remark-safe-urls';
 import { remarkCitationKeys } from './remark-citation-keys';
@@ -34,6 +35,9 @@ export function remarkPlugins({ registry, base = '/' }: PipelineOptions): Remark
     remarkEscapeHtml,
     // Parses :claim[…]{#id}, :date[…]{value=…} and :term[…]{#entry} (or {.nolink}).
     remarkDirective,
+    // A mark opened in one paragraph and closed in another gets its own message, before the
+    // checks below misread its halves.
+    [remarkUnclosedMarks, { names: ['claim', 'date', 'term'] }],
     // Puts stray ":word" back as text and rejects directives we do not know.
     [remarkDirectiveGuard, { known: ['claim', 'date', 'term'] }],
     // Ids with pasted-in bidi controls or zero-width characters fail here, shown spelled out.

@@ -5,6 +5,7 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { FACTS_KEY, factsFromTree, type ArticleFacts } from '../analysis/article-facts';
+import { WARNINGS_KEY, warningsOf } from '../lib/vfile-problems';
 
 declare module 'vfile' {
   interface DataMap {
@@ -20,6 +21,8 @@ export function rehypeArticleFacts() {
     // Astro stores file.data.astro.frontmatter with the render, beside the entry's own data. Only
     // the facts go there: a second copy of the frontmatter would be kept with every article.
     const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
-    if (astro) astro.frontmatter = { [FACTS_KEY]: facts };
+    // Warnings go with them, for the loader to report (src/loaders/checked-glob.ts).
+    const warnings = warningsOf(file);
+    if (astro) astro.frontmatter = { [FACTS_KEY]: facts, ...(warnings.length ? { [WARNINGS_KEY]: warnings } : {}) };
   };
 }

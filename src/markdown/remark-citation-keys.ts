@@ -6,6 +6,7 @@ import type { Root } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
+import { suggestion } from '../lib/suggest';
 
 export interface RemarkCitationKeysOptions {
   /** Keys present in the bibliography. */
@@ -64,7 +65,7 @@ export function remarkCitationKeys(options: RemarkCitationKeysOptions) {
           if (options.keys.has(key)) continue;
           reportProblem(file, node, {
             id: key,
-            message: `The citation [@${key}] is not in the bibliography.`,
+            message: `The citation [@${key}] is not in the bibliography.${suggestion(key, options.keys)}`,
             fix: `Add an item with "id": "${key}" to content/bibliography.json, or correct the key.`,
           });
         }

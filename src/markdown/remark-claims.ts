@@ -11,6 +11,7 @@ import type { VFile } from 'vfile';
 import { claimCardId } from '../analysis/claim-card';
 import { badgeChip, badgeSentence, type ClaimLike } from '../analysis/describe';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
+import { suggestion } from '../lib/suggest';
 import { outletOf } from '../collections/lookup';
 import type { Registry } from '../collections/registry';
 
@@ -59,7 +60,7 @@ export function remarkClaims(options: RemarkClaimsOptions) {
       if (!declared.has(id)) {
         reportProblem(file, node, {
           id,
-          message: `The mark :claim[…]{#${id}} has no entry in the frontmatter "claims".`,
+          message: `The mark :claim[…]{#${id}} has no entry in the frontmatter "claims".${suggestion(id, declared.keys())}`,
           fix: `Add a claim with "id: ${id}" to the frontmatter, or correct the id in the mark.`,
         });
         return;

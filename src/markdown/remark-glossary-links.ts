@@ -13,6 +13,8 @@
  *   inside a quotation), `:term[Moscow]{.nolink}` leaves them plain, and a bare
  *   `:term[President Putin]` insists that the words are an alias (an error if they are not).
  * - An alias shared by two entries is an error at the mention, as is an unknown id.
+ * - Role phrases (`roleAliases`) count as aliases only in articles whose original is dated
+ *   within their range, so "the president" links to whoever held the office on that day.
  */
 import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
@@ -20,11 +22,20 @@ import { toString } from 'mdast-util-to-string';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
-import { buildAliasIndex, findAliases, quotationState, resolveAlias } from '../glossary/aliases';
+import {
+  buildAliasIndex,
+  dayOf,
+  findAliases,
+  quotationState,
+  resolveAlias,
+  roleAliasKey,
+  type AliasIndex,
+} from '../glossary/aliases';
 import { glossaryCardId, mentionId } from '../glossary/glossary';
 import { entryUrl } from '../lib/urls';
 import type { Registry, RegistryGlossaryEntry } from '../collections/registry';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
+import { didYouMean, suggestion } from '../lib/suggest';
 
 export interface RemarkGlossaryLinksOptions {
   /** The glossary entries, with their names and aliases. */
@@ -82,10 +93,22 @@ function termProblem(file: VFile, node: TextDirective, words: string, message: s
 
 export function remarkGlossaryLinks(options: RemarkGlossaryLinksOptions) {
   const glossary = options.registry.glossary as Map<string, GlossaryEntry>;
-  const index = buildAliasIndex(glossary.values());
   const base = options.base ?? '/';
+  // Role phrases depend on the article's date; articles whose dates see the same phrases share
+  // an index, so a thousand articles build only as many indexes as there are changes of office.
+  const indexes = new Map<string, AliasIndex>();
+  const indexOn = (date: string | undefined): AliasIndex => {
+    const key = roleAliasKey(glossary.values(), date);
+    let index = indexes.get(key);
+    if (!index) indexes.set(key, (index = buildAliasIndex(glossary.values(), { date })));
+    return index;
+  };
 
   return (tree: Root, file: VFile): void => {
+    // The original's publication day: "the president" means whoever held the office then.
+    const frontmatter = (file.data as { astro?: { frontmatter?: { original?: { date?: unknown } } } }).astro
+      ?.frontmatter;
+    const index = indexOn(dayOf(frontmatter?.original?.date));
     // 1. Collect text and term directives in document order, with their section and block.
     const segments: Segment[] = [];
     let section = 0;
@@ -152,12 +175,26 @@ export function remarkGlossaryLinks(options: RemarkGlossaryLinksOptions) {
           else plans.set(seg, [{ start: 0, end: 0, plain: true }]);
         } else if (id) {
           if (!glossary.has(id)) {
+            // The words may already name an entry (":term[Moscow]{#moscow}"), or the id be a typo.
+            const named = resolveAlias(words, index);
+            const typo = didYouMean(id, glossary.keys());
+            const hint = named.length
+              ? ` "${words}" is an alias of ${named.map((n) => `"${n}"`).join(' and ')}.`
+              : typo
+                ? ` Did you mean "${typo}"?`
+                : '';
+            const fix =
+              named.length === 1
+                ? `Write :term[${words}]{#${named[0]}}, or just :term[${words}] since the words are its alias.`
+                : typo
+                  ? `Write :term[${words}]{#${typo}}, or create content/glossary/${id}.yaml.`
+                  : `Use the id of a file in content/glossary/ (e.g. ${[...glossary.keys()].slice(0, 3).join(', ')}), or create content/glossary/${id}.yaml.`;
             termProblem(
               file,
               node,
               words,
-              `The term mark :term[${words}]{#${id}} names the unknown glossary entry "${id}".`,
-              `Use the id of a file in content/glossary/ (e.g. ${[...glossary.keys()].slice(0, 3).join(', ')}), or create content/glossary/${id}.yaml.`,
+              `The term mark :term[${words}]{#${id}} names the unknown glossary entry "${id}".${hint}`,
+              fix,
               id,
             );
           } else plans.set(seg, [{ start: 0, end: 0, entry: id, line }]);
@@ -169,7 +206,7 @@ export function remarkGlossaryLinks(options: RemarkGlossaryLinksOptions) {
               file,
               node,
               words,
-              `The term mark :term[${words}] does not match the name or an alias of any glossary entry.`,
+              `The term mark :term[${words}] does not match the name or an alias of any glossary entry.${suggestion(words, index.byAlias.keys())}`,
               `Name the entry: :term[${words}]{#entry-id}, or add "${words}" to the aliases of its entry in content/glossary/.`,
             );
           else

@@ -1,6 +1,7 @@
 // The articles as feed entries, newest first, for /rss.xml and /atom.xml.
 import { articleHtml, articles, lookup as readLookup, outlet } from '../collections/routes';
 import { factsOf } from '../analysis/article-facts';
+import { progressNotice } from '../analysis/progress';
 import { feedHtml, type FeedArticle } from '../publishing/feed';
 import { SITE_NAME, TAGLINE } from '../lib/site';
 import { siteUrls } from '../lib/urls';
@@ -16,6 +17,7 @@ export async function feedArticles(site: URL): Promise<FeedArticle[]> {
   const urls = siteUrls(site);
   return (await articles()).slice(0, FEED_LIMIT).map((entry) => {
     const pageUrl = urls.article(entry.id);
+    const notice = progressNotice(entry.data);
     return {
       id: entry.id,
       title: entry.data.title,
@@ -24,7 +26,9 @@ export async function feedArticles(site: URL): Promise<FeedArticle[]> {
       updated: entry.data.updated,
       url: pageUrl,
       tags: entry.data.tags,
+      notice,
       content: feedHtml(articleHtml(entry), {
+        notice,
         pageUrl,
         claims: entry.data.claims,
         lookup,

@@ -23,6 +23,8 @@ export interface FeedHtmlOptions {
   outletName: string;
   /** The citations the cards use, formatted with the article (ArticleFacts.citations). */
   citations: ClaimCardOptions['citations'];
+  /** A line put before the text, such as "Analysis in progress: 3 of 5 claims checked". */
+  notice?: string | undefined;
 }
 
 /** "[Vladimir Putin, via TASS (Russian state news agency); direct quote; corroborated]". */
@@ -159,6 +161,14 @@ export function feedHtml(html: string, options: FeedHtmlOptions): string {
     parent.children = out;
   };
   walk(tree);
+  if (options.notice) {
+    tree.children.unshift({
+      type: 'element',
+      tagName: 'p',
+      properties: {},
+      children: [{ type: 'element', tagName: 'strong', properties: {}, children: [text(`${options.notice}.`)] }],
+    });
+  }
   return toHtml(tree);
 }
 
@@ -176,7 +186,12 @@ export interface FeedArticle {
   /** Feed HTML (see feedHtml). */
   content: string;
   tags?: string[];
+  /** Said after the dek when the analysis is still being checked (see analysis/progress.ts). */
+  notice?: string | undefined;
 }
+
+/** The dek, with the progress notice when there is one. */
+const summaryOf = (a: FeedArticle): string => (a.notice ? `${a.dek} (${a.notice}.)` : a.dek);
 
 const escapeXml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -203,7 +218,7 @@ export function atomFeed(options: AtomOptions, articles: FeedArticle[]): string 
     <link rel="alternate" type="text/html" href="${escapeXml(a.url)}"/>
     <published>${dayToDate(a.published).toISOString()}</published>
     <updated>${dayToDate(a.updated).toISOString()}</updated>
-    <summary>${escapeXml(a.dek)}</summary>
+    <summary>${escapeXml(summaryOf(a))}</summary>
 ${(a.tags ?? []).map((t) => `    <category term="${escapeXml(t)}"/>\n`).join('')}    <content type="html">${escapeXml(a.content)}</content>
   </entry>`,
   );
@@ -227,7 +242,7 @@ export function rssItem(a: FeedArticle) {
     title: a.title,
     link: a.url,
     pubDate: dayToDate(a.published),
-    description: a.dek,
+    description: summaryOf(a),
     content: a.content,
     categories: a.tags ?? [],
   };

@@ -14,9 +14,10 @@ export const SCHEMA_CONTEXT = 'https://schema.org';
 /**
  * Our statuses on a 1–5 scale for reviewRating, with the status label as alternateName.
  * 5: confirmed; 3: neither confirmed nor contradicted; 2: nothing supports it; 1: contradicted.
- * "Not checkable" has no verdict, so such claims get no ClaimReview at all.
+ * "Not checkable" and "pending" (not yet checked) have no verdict, so such claims get no
+ * ClaimReview at all: a rating nobody gave would mislead search engines and fact-check readers.
  */
-export const RATING: Record<Exclude<ClaimStatus, 'not-checkable'>, number> = {
+export const RATING: Record<Exclude<ClaimStatus, 'not-checkable' | 'pending'>, number> = {
   corroborated: 5,
   'single-source': 3,
   unverified: 3,
@@ -24,6 +25,7 @@ export const RATING: Record<Exclude<ClaimStatus, 'not-checkable'>, number> = {
   unsupported: 2,
   inaccurate: 1,
 };
+const hasRating = (status: ClaimStatus): status is keyof typeof RATING => Object.hasOwn(RATING, status);
 export const BEST_RATING = 5;
 export const WORST_RATING = 1;
 
@@ -136,14 +138,15 @@ function originalWork(input: ArticleInput) {
   };
 }
 
-/** A ClaimReview for one claim, or undefined when the claim has no verdict (not checkable). */
+/** A ClaimReview for one claim, or undefined when the claim has no verdict (not checkable, not yet checked). */
 export function claimReview(
   claim: ClaimLike & { note: string },
   input: ArticleInput,
   glossary: Map<string, GlossaryItem>,
   urls: Urls,
 ) {
-  if (claim.status === 'not-checkable') return undefined;
+  const rating = hasRating(claim.status) ? RATING[claim.status] : undefined;
+  if (rating === undefined) return undefined;
   const quote = input.quotes.get(claim.id);
   if (!quote) throw new Error(`Claim "${claim.id}" has no marked words in the article.`);
   const author = speakerRef(claim, input, glossary, urls);
@@ -157,7 +160,7 @@ export function claimReview(
     author: { '@id': organisation(urls)['@id'] },
     reviewRating: {
       '@type': 'Rating',
-      ratingValue: RATING[claim.status],
+      ratingValue: rating,
       bestRating: BEST_RATING,
       worstRating: WORST_RATING,
       alternateName: statusLabel(claim.status),

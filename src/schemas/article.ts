@@ -3,6 +3,7 @@
  */
 import { z } from 'astro/zod';
 import { isoDate, webUrl, type RefFactory } from './common';
+import { articleStatus } from './taxonomy';
 import { citeKey, claimSchema } from './claim';
 
 /** The publication being analysed. */
@@ -48,6 +49,13 @@ export const correctionSchema = z.strictObject({
 
 export const articleSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
   z.strictObject({
+    /** "draft": built by `npm run dev` only, with a Draft banner; absent or "published": public. */
+    status: articleStatus.default('published'),
+    /**
+     * A published article whose claims are not all checked says so: readers then see "Analysis in
+     * progress: N of M claims checked". Required while any claim is `pending` (the validator says so).
+     */
+    inProgress: z.boolean().default(false),
     /** The analysis's own headline. */
     title: z.string().min(1),
     /** One-sentence summary shown under the title and in previews. */

@@ -49,4 +49,9 @@ export const claimSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
     primaryWording: z.string().min(1).optional(),
     /** For disputed reports: who reported, confirmed and denied it, and when. */
     timeline: z.array(timelineEvent).optional(),
+    /**
+     * Fields `npm run new` read from the text and an editor has not yet confirmed; `npm run review`
+     * lists them. Delete the line once they are right.
+     */
+    guess: z.array(z.enum(['speaker', 'via'])).default([]),
   });

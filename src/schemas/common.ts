@@ -2,7 +2,7 @@
  * Field types shared by every collection: ids, calendar dates and web addresses.
  */
 import { z } from 'astro/zod';
-import { isCalendarDate, isoDay } from '../lib/dates';
+import { isCalendarDate, isoDay, precisionOf } from '../lib/dates';
 import { describeBadIdCharacters } from '../lib/id-characters';
 
 /** Lower-case kebab-case id, safe as a file name and as a URL fragment. */
@@ -25,6 +25,25 @@ export const id = z.string().regex(ID_PATTERN, {
 export const isoDate = z.preprocess(
   (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? isoDay(v) : v),
   z.string().refine(isCalendarDate, 'must be a real calendar date written YYYY-MM-DD, e.g. 2024-10-11'),
+);
+
+/**
+ * A day, a month or a year (YYYY-MM-DD, YYYY-MM or YYYY), for dates known only roughly, such as
+ * when someone took office. Unquoted days and years from YAML are normalised to strings.
+ */
+export const partialDate = z.preprocess(
+  (v) =>
+    v instanceof Date && !Number.isNaN(v.getTime())
+      ? v.toISOString().slice(0, 10)
+      : typeof v === 'number' && Number.isInteger(v)
+        ? String(v)
+        : v,
+  z
+    .string()
+    .refine(
+      (s) => precisionOf(s) !== undefined,
+      'must be a day (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY), e.g. 2024-07-28, 2024-07 or 2024',
+    ),
 );
 
 /** An absolute http(s) address. Other schemes (javascript:, data:, ftp:) are rejected. */

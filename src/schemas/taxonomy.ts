@@ -52,8 +52,13 @@ export const CLAIM_KINDS = {
   },
 } as const satisfies Record<string, TermInfo>;
 
-/** How well a claim holds up, after checking. */
+/** How well a claim holds up, after checking; `pending` until someone has checked it. */
 export const CLAIM_STATUSES = {
+  pending: {
+    label: 'Not yet checked',
+    description:
+      'Marked for checking, with no verdict yet. Until it is checked it carries no rating, for readers or for search engines.',
+  },
   corroborated: {
     label: 'Corroborated',
     description: 'Confirmed by a primary source or an independent record.',
@@ -121,6 +126,23 @@ export const SOURCE_TYPES = {
     label: 'research organisation',
     description: 'A think tank, monitoring group or reference work.',
   },
+  unknown: {
+    short: 'unclassified',
+    label: 'source not yet classified',
+    description: 'We have not yet established what kind of outlet this is; we do not guess.',
+  },
+} as const satisfies Record<string, TermInfo>;
+
+/** Where an article is in the editorial workflow. */
+export const ARTICLE_STATUSES = {
+  draft: {
+    label: 'Draft',
+    description: 'Work in progress: shown by the development server only, never published.',
+  },
+  published: {
+    label: 'Published',
+    description: 'Built into the public site, its feeds, sitemap and search.',
+  },
 } as const satisfies Record<string, TermInfo>;
 
 /** What a glossary entry describes. */
@@ -139,6 +161,7 @@ export type ClaimKind = keyof typeof CLAIM_KINDS;
 export type ClaimStatus = keyof typeof CLAIM_STATUSES;
 export type SourceType = keyof typeof SOURCE_TYPES;
 export type GlossaryKind = keyof typeof GLOSSARY_KINDS;
+export type ArticleStatus = keyof typeof ARTICLE_STATUSES;
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -146,6 +169,12 @@ export const claimKind = z.enum(keys(CLAIM_KINDS));
 export const claimStatus = z.enum(keys(CLAIM_STATUSES));
 export const sourceType = z.enum(keys(SOURCE_TYPES));
 export const glossaryKind = z.enum(keys(GLOSSARY_KINDS));
+export const articleStatus = z.enum(keys(ARTICLE_STATUSES));
+
+/** The status of a claim nobody has checked yet: no verdict, no rating. */
+export const PENDING: ClaimStatus = 'pending';
+/** A source's `type` or `ownership` when it has not been established. */
+export const UNKNOWN = 'unknown';
 
 /** Speaker values that are not glossary ids. */
 export const SPEAKER_OUTLET = 'outlet';

@@ -14,17 +14,21 @@ import { remarkPlugins } from '../markdown/index';
 import { articleSchema } from '../schemas/article';
 import { glossarySchema } from '../schemas/glossary';
 import { sourceSchema } from '../schemas/source';
-import { SPEAKER_OUTLET, SPEAKER_UNNAMED } from '../schemas/taxonomy';
+import { PENDING, SPEAKER_OUTLET, SPEAKER_UNNAMED } from '../schemas/taxonomy';
+import { isDraft } from '../collections/drafts';
 import { webUrl } from '../schemas/common';
 import {
   ContentError,
   YamlLocator,
+  isWarning,
   frontmatterLocator,
   relativePath,
   splitMarkdown,
   type ContentProblem,
 } from '../lib/problems';
 import { CONTENT_DIRS, loadRegistry, type Registry } from '../collections/registry';
+import { warningsOf } from '../lib/vfile-problems';
+import { suggestion } from '../lib/suggest';
 import { checkGlossaryAliases } from '../glossary/glossary-check';
 import { checkMarkdownLimits } from './markdown-limits';
 import { shown } from '../lib/text';
@@ -46,7 +50,9 @@ function zodProblems(
     const field = p.join('.') || '(top level)';
     let fix = `Correct "${field}" as the authoring guide describes (docs/authoring.md).`;
     const i = issue as z.core.$ZodIssue & { values?: unknown[]; keys?: string[]; input?: unknown };
-    if (i.code === 'invalid_value' && i.values) fix = `Use one of: ${i.values.join(', ')}.`;
+    if (i.code === 'invalid_value' && i.values)
+      fix =
+        `${typeof i.input === 'string' ? suggestion(i.input, i.values.map(String)).trim() + ' ' : ''}Use one of: ${i.values.join(', ')}.`.trim();
     else if (i.code === 'unrecognized_keys' && i.keys)
       fix = `Remove or rename ${i.keys.map((k) => `"${k}"`).join(', ')}; allowed fields are listed in docs/authoring.md.`;
     else if (i.code === 'invalid_type' && i.input === undefined) fix = `Add the required field "${field}".`;
@@ -113,7 +119,7 @@ function checkDataCollection(
           line: at?.line,
           column: at?.column,
           id: ref.id,
-          message: `refers to the unknown ${ref.collection === 'sources' ? 'source' : 'glossary entry'} "${ref.id}".`,
+          message: `refers to the unknown ${ref.collection === 'sources' ? 'source' : 'glossary entry'} "${ref.id}".${suggestion(ref.id, registry[ref.collection].keys())}`,
           fix: `Create content/${ref.collection}/${ref.id}.yaml, or use an existing id.`,
         });
       }
@@ -169,6 +175,7 @@ function checkBibliography(registry: Registry): ContentProblem[] {
 
 interface RawClaim {
   id?: unknown;
+  status?: unknown;
   speaker?: unknown;
   via?: unknown;
   primary?: unknown;
@@ -183,6 +190,47 @@ interface RawArticle {
   corrections?: { date?: unknown }[];
   published?: unknown;
   updated?: unknown;
+  status?: unknown;
+  inProgress?: unknown;
+}
+
+/**
+ * A published article must not pass off unchecked claims as checked: with any claim pending it
+ * declares itself in progress, and it stops doing so once every claim is checked.
+ */
+function checkArticleState(fm: RawArticle, file: string, locator: YamlLocator): ContentProblem[] {
+  if (isDraft(fm)) return [];
+  const claims = fm.claims ?? [];
+  const pending = claims.flatMap((c, i) => (c?.status === PENDING ? [i] : []));
+  const checked = claims.length - pending.length;
+  if (pending.length > 0 && fm.inProgress !== true) {
+    const first = pending[0]!;
+    const at = locator.locate(['claims', first, 'status']);
+    const ids = pending.map((i) => String(claims[i]?.id ?? `claims[${i}]`));
+    return [
+      {
+        file,
+        line: at?.line,
+        column: at?.column,
+        id: ids[0],
+        message: `is published with ${pending.length} of ${claims.length} claims not yet checked (${ids.join(', ')}) but does not say it is in progress.`,
+        fix: `Add "inProgress: true" to the frontmatter, so readers see "Analysis in progress: ${checked} of ${claims.length} claims checked"; or set "status: draft" until every claim is checked.`,
+      },
+    ];
+  }
+  if (pending.length === 0 && fm.inProgress === true) {
+    const at = locator.locate(['inProgress']);
+    return [
+      {
+        file,
+        line: at?.line,
+        column: at?.column,
+        message: 'says "inProgress: true", but every claim is checked.',
+        fix: 'Remove "inProgress" (or set it to false): the analysis is complete.',
+      },
+    ];
+  }
+  return [];
 }
 
 const asStrings = (v: unknown): string[] =>
@@ -204,7 +252,7 @@ function checkArticleReferences(
       add(
         p,
         id,
-        `refers to the unknown source "${id}".`,
+        `refers to the unknown source "${id}".${suggestion(id, registry.sources.keys())}`,
         `Create content/sources/${id}.yaml, or use an existing source id.`,
       );
   };
@@ -213,7 +261,7 @@ function checkArticleReferences(
       add(
         p,
         key,
-        `cites "${key}", which is not in the bibliography.`,
+        `cites "${key}", which is not in the bibliography.${suggestion(key, registry.bibliography.keys())}`,
         `Add an item with "id": "${key}" to content/bibliography.json, or correct the key.`,
       );
   };
@@ -243,7 +291,7 @@ function checkArticleReferences(
       add(
         ['claims', i, 'speaker'],
         cid,
-        `has the unknown speaker "${c.speaker}".`,
+        `has the unknown speaker "${c.speaker}".${suggestion(c.speaker, [SPEAKER_OUTLET, SPEAKER_UNNAMED, ...registry.glossary.keys()])}`,
         `Use a glossary id (create content/glossary/${c.speaker}.yaml), "${SPEAKER_OUTLET}" or "${SPEAKER_UNNAMED}".`,
       );
     }
@@ -271,7 +319,7 @@ function checkArticleReferences(
         add(
           ['since', i, 'claims', n],
           k,
-          `follows up the unknown claim "${k}".`,
+          `follows up the unknown claim "${k}".${suggestion(k, ids.keys())}`,
           'Use the id of a claim in this article.',
         );
     });
@@ -309,7 +357,7 @@ async function checkBody(
   try {
     await processor.run(processor.parse(file), file);
   } catch (e) {
-    if (e instanceof ContentError) return e.problems;
+    if (e instanceof ContentError) return [...e.problems, ...warningsOf(file)];
     return [
       {
         file: relativePath(abs, registry.root),
@@ -318,7 +366,7 @@ async function checkBody(
       },
     ];
   }
-  return [];
+  return warningsOf(file);
 }
 
 export interface ValidateOptions {
@@ -385,6 +433,7 @@ export async function contentProblems(
     if (!parsed.success) problems.push(...zodProblems(parsed.error, file, locator, claimId));
     const refProblems = checkArticleReferences(fm, registry, file, locator);
     problems.push(...refProblems);
+    if (parsed.success) problems.push(...checkArticleState(fm, file, locator));
     if (bodies && parsed.success && refProblems.length === 0)
       problems.push(...(await checkBody(abs, body, fm, registry)));
   }
@@ -411,8 +460,8 @@ export async function bodyProblems(files: readonly string[], root: string = proc
   return problems;
 }
 
-/** Throws one ContentError listing every problem, for the build and `npm run check`. */
+/** Throws one ContentError listing every problem (warnings too, if there is an error). */
 export async function assertValidContent(root?: string): Promise<void> {
   const problems = await contentProblems(root);
-  if (problems.length) throw new ContentError(problems);
+  if (problems.some((p) => !isWarning(p))) throw new ContentError(problems);
 }

@@ -56,4 +56,23 @@ describe('who is speaking', () => {
       '2 of 7 claims reach the reader only through state media; 1 is the outlet’s own, with no source named.',
     );
   });
+
+  it('counts a claim whose first channel is of unknown type as unclassified, never as a guess', () => {
+    const withUnknown = {
+      ...lookup,
+      sources: new Map([
+        ...lookup.sources,
+        ['outlet-d', { id: 'outlet-d', name: 'Outlet D', type: 'unknown', ownership: 'unknown' }],
+      ]),
+    };
+    const mixed = [claim('x', { via: ['outlet-d'] }), claim('y', { via: ['outlet-d', 'agency-b'] }), claims[0]!];
+    expect(channelClass(mixed[0]!, withUnknown).kind).toBe('unclassified');
+    expect(byChannel(mixed, withUnknown).map((b) => [b.key, b.label, b.count])).toEqual([
+      ['state:land-x', 'Xish state media', 1],
+      ['unclassified', 'Unclassified channel', 2],
+    ]);
+    expect(sourcingSummary(mixed, withUnknown)).toBe(
+      '1 of 3 claims reach the reader only through state media; 0 are the outlet’s own, with no source named; 2 come through channels not yet classified.',
+    );
+  });
 });

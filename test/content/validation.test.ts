@@ -18,6 +18,8 @@ interface Expected {
   line: number;
   id?: string;
   includes: string;
+  /** "warning" for a problem that does not stop the build; errors leave it out. */
+  severity?: 'warning';
 }
 
 describe('content validation', () => {
@@ -43,6 +45,7 @@ describe('content validation', () => {
         expect(p.file).toBe(e.file);
         expect(p.line).toBe(e.line);
         if (e.id) expect(p.id).toBe(e.id);
+        expect(p.severity).toBe(e.severity);
         expect(p.message + p.fix).toContain(e.includes);
         expect(p.fix.length).toBeGreaterThan(10);
         const text = formatProblem(p);

@@ -1,7 +1,16 @@
 // Alias matching, on its own and against the real glossary with phrases the seed does not use.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aliasProblems, buildAliasIndex, findAliases, quotationState, resolveAlias } from '../../src/glossary/aliases';
+import {
+  aliasProblems,
+  buildAliasIndex,
+  findAliases,
+  quotationState,
+  resolveAlias,
+  roleAliasCovers,
+  roleAliasKey,
+  roleAliasOverlaps,
+} from '../../src/glossary/aliases';
 import { loadRegistry } from '../../src/collections/registry';
 
 const index = buildAliasIndex([
@@ -106,5 +115,52 @@ describe('the real glossary resolves phrases the seed does not use', () => {
   });
   it('has no alias shared by two entries', () => {
     expect([...real.byAlias].filter(([, ids]) => ids.length > 1)).toEqual([]);
+  });
+});
+
+describe('role phrases valid for a date range', () => {
+  const holders = [
+    { id: 'chair-1', name: 'Chair One', roleAliases: [{ phrases: ['the chair of Y'], until: '2024-07-28' }] },
+    { id: 'chair-2', name: 'Chair Two', roleAliases: [{ phrases: ['the chair of Y'], from: '2024-07-28' }] },
+  ];
+  const on = (date: string | undefined) =>
+    findAliases('Then the chair of Y spoke.', buildAliasIndex(holders, { date })).map((m) => m.ids.join('|'));
+
+  it('include the day in "from" and exclude the day in "until", so a handover day has one holder', () => {
+    expect(roleAliasCovers({ from: '2024-07-28' }, '2024-07-28')).toBe(true);
+    expect(roleAliasCovers({ until: '2024-07-28' }, '2024-07-28')).toBe(false);
+    expect(roleAliasCovers({ until: '2024-07-28' }, '2024-07-27')).toBe(true);
+    expect(roleAliasCovers({ from: '2020-01-01', until: '2021-01-01' }, '2021-06-01')).toBe(false);
+  });
+
+  it('name whoever held the role on the text’s date', () => {
+    expect(on('2023-05-01')).toEqual(['chair-1']);
+    expect(on('2024-07-27')).toEqual(['chair-1']);
+    expect(on('2024-07-28')).toEqual(['chair-2']);
+    expect(on('2026-01-01')).toEqual(['chair-2']);
+  });
+
+  it('name nobody in a text with no date, since no holder can be placed in time', () => {
+    expect(on(undefined)).toEqual([]);
+  });
+
+  it('share one index between dates that see the same phrases', () => {
+    expect(roleAliasKey(holders, '2023-05-01')).toBe(roleAliasKey(holders, '2024-01-01'));
+    expect(roleAliasKey(holders, '2023-05-01')).not.toBe(roleAliasKey(holders, '2024-08-01'));
+  });
+
+  it('report two entries that claim the same phrase on the same days, and accept ranges that only meet', () => {
+    expect(roleAliasOverlaps(holders)).toEqual([]);
+    const overlapping = [
+      holders[0]!,
+      { id: 'chair-3', name: 'Chair Three', roleAliases: [{ phrases: ['The chair of Y'], from: '2024-01-01' }] },
+      { id: 'chair-4', name: 'Chair Four', roleAliases: [{ phrases: ['the chair of Y'], from: '2024-07-27' }] },
+    ];
+    const found = roleAliasOverlaps(overlapping).map((o) => [o.phrase, o.a.id, o.b.id]);
+    // Matching is case-sensitive, so "The chair of Y" is another phrase.
+    expect(found).toEqual([['the chair of Y', 'chair-1', 'chair-4']]);
+    expect(
+      roleAliasOverlaps([holders[0]!, { ...holders[1]!, roleAliases: [{ phrases: ['the chair of Y'] }] }]),
+    ).toEqual([expect.objectContaining({ phrase: 'the chair of Y' })]);
   });
 });

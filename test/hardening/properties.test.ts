@@ -169,6 +169,8 @@ function toMarkdown(a: GenArticle): string {
     '  author: unknown',
     'published: 2024-10-12',
     'updated: 2024-10-12',
+    // A published article with unchecked claims must say it is in progress.
+    ...(a.claims.some((c) => c.status === 'pending') ? ['inProgress: true'] : []),
     'sources: [paper-c, agency-b, wire-a]',
     'claims:',
     ...a.claims.flatMap((c) => [

@@ -36,6 +36,28 @@ async function problems(
   return [];
 }
 
+describe('role phrases, by the date of the original', () => {
+  const fixture = loadRegistry(path.resolve(import.meta.dirname, '../fixtures/site'));
+  const dated = (date: string) =>
+    mentions(
+      ['---', 'original:', '  outlet: paper-c', `  date: ${date}`, '---', '', 'Then the Xish chancellor spoke.'].join(
+        '\n',
+      ),
+      fixture,
+    );
+
+  it('link the same words to the holder of the role on the article’s date', async () => {
+    expect((await dated('2019-06-01')).links).toEqual([['the Xish chancellor', 'person-d']]);
+    expect((await dated('2019-12-31')).links).toEqual([['the Xish chancellor', 'person-d']]);
+    expect((await dated('2020-01-01')).links).toEqual([['the Xish chancellor', 'person-a']]);
+    expect((await dated('2024-10-11')).links).toEqual([['the Xish chancellor', 'person-a']]);
+  });
+
+  it('leave the words plain when the original’s date is unknown', async () => {
+    expect((await dated('unknown')).links).toEqual([]);
+  });
+});
+
 describe('linking mentions with the real glossary', () => {
   it('links role phrases, titles and metonyms that the seed does not use', async () => {
     const m = await mentions(

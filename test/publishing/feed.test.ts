@@ -186,4 +186,27 @@ describe('feed entries', () => {
     expect(item!.content).toContain('<a href="https://x.example/">a link</a>');
     expect(feed.updated?.toISOString()).toBe('2024-10-14T00:00:00.000Z');
   });
+
+  it('says an analysis still being checked is in progress, in the summary and before the text', async () => {
+    const notice = 'Analysis in progress: 1 of 2 claims checked';
+    const { html, file } = await renderMarkdown(relayInput);
+    const content = feedHtml(html, {
+      pageUrl: PAGE,
+      claims: relayClaims,
+      lookup,
+      outletName: 'Paper C',
+      citations: file.data.cardCitations ?? {},
+      notice,
+    });
+    expect(content.startsWith(`<p><strong>${notice}.</strong></p>`)).toBe(true);
+    const inProgress = { ...article, content, notice };
+    expect(rssItem(inProgress).description).toBe(`${article.dek} (${notice}.)`);
+    const xml = atomFeed({ title: 'S', subtitle: 'S', feedUrl: `${PAGE}atom.xml`, homeUrl: PAGE, author: 'S' }, [
+      inProgress,
+    ]);
+    const [item] = parseFeed(xml).items;
+    expect(item!.description).toBe(`${article.dek} (${notice}.)`);
+    expect(item!.content).toContain(notice);
+    expect(rssItem(article).description).toBe(article.dek);
+  });
 });

@@ -77,11 +77,13 @@ const claims: (ClaimLike & { note: string })[] = [
     status: 'not-checkable',
     note: 'A judgement.',
   },
+  { id: 'later', kind: 'paraphrase', speaker: 'person-a', via: ['agency-b'], status: 'pending', note: 'To check.' },
 ];
 
 const html = `<p><a href="/sourced/glossary/land-x/" id="mention-land-x-1" data-glossary="land-x">Land X</a> and <span id="mention-the-ys-1" data-glossary="the-ys">the Ys</span>:
 <mark id="claim-quote" class="claim">“We agree.”</mark><button class="badge"></button> <mark id="claim-own" class="claim">It was <time data-resolved="1 May">Monday</time></mark>
-<mark id="claim-rumour" class="claim">reportedly</mark> <mark id="claim-framing" class="claim">a warm meeting</mark></p>`;
+<mark id="claim-rumour" class="claim">reportedly</mark> <mark id="claim-framing" class="claim">a warm meeting</mark>
+<mark id="claim-later" class="claim">talks will go on</mark></p>`;
 
 const facts = factsFromHtml(html);
 const quotes = claimQuotes(facts);
@@ -150,7 +152,7 @@ describe('JSON-LD for an article page', () => {
     );
   });
 
-  it('reviews every claim that has a verdict and none that is not checkable', () => {
+  it('reviews every claim that has a verdict and none that is not checkable or not yet checked', () => {
     const reviews = ofType('ClaimReview');
     expect(reviews.map((r) => r['url'])).toEqual([
       'https://news.example.org/sourced/articles/sample/claims/quote/',
@@ -174,10 +176,10 @@ describe('JSON-LD for an article page', () => {
     expect((reviews[2]!['itemReviewed'] as Node)['author']).toBeUndefined();
   });
 
-  it('maps every status except “not checkable” to a rating between worst and best, labelled with the status', () => {
-    const statuses = Object.keys(CLAIM_STATUSES).filter((s) => s !== 'not-checkable') as Exclude<
+  it('maps every status except “not checkable” and “not yet checked” to a rating between worst and best', () => {
+    const statuses = Object.keys(CLAIM_STATUSES).filter((s) => s !== 'not-checkable' && s !== 'pending') as Exclude<
       ClaimStatus,
-      'not-checkable'
+      'not-checkable' | 'pending'
     >[];
     expect(Object.keys(RATING).sort()).toEqual(statuses.sort());
     for (const s of statuses) expect(RATING[s]).toBeGreaterThanOrEqual(1);
@@ -218,6 +220,13 @@ describe('JSON-LD for a claim page', () => {
   it('holds the claim’s review and its speaker', () => {
     const d = claimJsonLd('quote', input, glossary, urls);
     expect((d['@graph'] as Node[]).map((n) => n['@type'])).toEqual(['Organization', 'ClaimReview', 'Person']);
+  });
+
+  it('holds no review for a claim that is not yet checked, only its speaker', () => {
+    const d = claimJsonLd('later', input, glossary, urls);
+    const types = (d['@graph'] as Node[]).map((n) => n['@type']);
+    expect(types).not.toContain('ClaimReview');
+    expect(types).toContain('Person');
   });
 
   it('holds no review for a claim that is not checkable', () => {

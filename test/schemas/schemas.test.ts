@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { articleSchema } from '../../src/schemas/article';
 import { claimSchema } from '../../src/schemas/claim';
-import { id, isoDate, webUrl } from '../../src/schemas/common';
+import { id, isoDate, partialDate, webUrl } from '../../src/schemas/common';
 import { glossarySchema } from '../../src/schemas/glossary';
 import { sourceSchema } from '../../src/schemas/source';
 
@@ -74,5 +74,52 @@ describe('schemas', () => {
     expect(
       sourceSchema(ref).safeParse({ name: 'S', ownership: 'O', url: 'https://s.example', description: 'D' }).success,
     ).toBe(false);
+  });
+
+  it('accept a claim that is not yet checked, with the status “pending”', () => {
+    expect(claimSchema(ref).parse({ ...claim, status: 'pending' }).status).toBe('pending');
+  });
+
+  it('read an article without "status" as published and not in progress, and accept a draft', () => {
+    const article = {
+      title: 'T',
+      dek: 'D',
+      original: { outlet: 'paper-c', headline: 'H', url: 'https://p.example', date: 'unknown', author: 'unknown' },
+      published: '2024-10-12',
+      updated: '2024-10-12',
+      claims: [claim],
+      sources: ['paper-c'],
+    };
+    expect(articleSchema(ref).parse(article)).toMatchObject({ status: 'published', inProgress: false });
+    expect(articleSchema(ref).parse({ ...article, status: 'draft', inProgress: true })).toMatchObject({
+      status: 'draft',
+      inProgress: true,
+    });
+    expect(articleSchema(ref).safeParse({ ...article, status: 'finished' }).success).toBe(false);
+  });
+
+  it('accept a source whose type and ownership are not yet known', () => {
+    const source = { name: 'S', type: 'unknown', ownership: 'unknown', url: 'https://s.example', description: 'D' };
+    expect(sourceSchema(ref).parse(source)).toMatchObject({ type: 'unknown', ownership: 'unknown' });
+  });
+
+  it('accept a role held since a year, a month or a day, and nothing vaguer', () => {
+    expect(partialDate.parse(2012)).toBe('2012');
+    expect(partialDate.parse('2012-05')).toBe('2012-05');
+    expect(partialDate.parse(new Date(Date.UTC(2012, 4, 7)))).toBe('2012-05-07');
+    for (const bad of ['2012-13', '2012-5', 'May 2012', '12']) expect(partialDate.safeParse(bad).success).toBe(false);
+    const entry = { name: 'X', kind: 'person', description: 'D', links: [{ label: 'W', url: 'https://w.example' }] };
+    for (const since of ['2012', '2012-05', '2012-05-07'])
+      expect(glossarySchema().safeParse({ ...entry, role: { title: 'T', since } }).success).toBe(true);
+  });
+
+  it('accept role phrases with a date range and reject a range with no bound or ending before it starts', () => {
+    const entry = { name: 'X', kind: 'person', description: 'D', links: [{ label: 'W', url: 'https://w.example' }] };
+    const parse = (roleAliases: unknown) => glossarySchema().safeParse({ ...entry, roleAliases });
+    expect(parse([{ phrases: ['the chair'], from: '2024-07-28' }]).success).toBe(true);
+    expect(parse([{ phrases: ['the chair'], from: '2020-01-01', until: '2024-07-28' }]).success).toBe(true);
+    expect(parse([{ phrases: ['the chair'] }]).success).toBe(false);
+    expect(parse([{ phrases: ['the chair'], from: '2024-07-28', until: '2024-07-28' }]).success).toBe(false);
+    expect(parse([{ phrases: [], from: '2024-07-28' }]).success).toBe(false);
   });
 });

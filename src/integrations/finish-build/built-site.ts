@@ -13,6 +13,7 @@ import { loadYaml as parseYaml } from '../../lib/yaml';
 import type { ArticleClaims } from './integrity';
 import { splitMarkdown } from '../../lib/problems';
 import { CONTENT_DIRS } from '../../collections/registry';
+import { isDraft } from '../../collections/drafts';
 
 /** The HTML pages of a build, each read from disk only when iterated to. */
 export interface BuiltPages extends Iterable<[string, string]> {
@@ -62,12 +63,16 @@ export function readArticleClaims(root: string): ArticleClaims[] {
     .map((f) => {
       const raw = readFileSync(path.join(dir, f), 'utf8');
       const { yaml } = splitMarkdown(raw);
-      const fm = (yaml !== undefined ? parseYaml(yaml) : {}) as { claims?: { id?: unknown }[] } | null;
+      const fm = (yaml !== undefined ? parseYaml(yaml) : {}) as {
+        claims?: { id?: unknown }[];
+        status?: unknown;
+      } | null;
       const claimIds = (fm?.claims ?? []).map((c) => c?.id).filter((id): id is string => typeof id === 'string');
       return {
         slug: f.replace(/\.md$/, '').split(path.sep).join('/'),
         file: `${CONTENT_DIRS.articles}/${f.split(path.sep).join('/')}`,
         claimIds,
+        draft: isDraft(fm),
       };
     });
 }

@@ -12,6 +12,8 @@ export interface ArticleClaims {
   file: string;
   /** Claim ids declared in its frontmatter. */
   claimIds: string[];
+  /** A draft (`status: draft`) must have no page in a production build. */
+  draft?: boolean | undefined;
 }
 
 export interface IntegrityInput {
@@ -91,6 +93,15 @@ export function checkScannedSite(input: ScannedSiteInput): IntegrityProblem[] {
   for (const article of input.articles) {
     const file = `articles/${article.slug}/index.html`;
     const page = parsed.get(file);
+    if (article.draft) {
+      if (page || input.files.has(file))
+        problems.push({
+          page: file,
+          message: `${article.file} is a draft (status: draft) but the build published a page for it.`,
+          fix: 'Pages must read articles through articles() in src/collections/routes.ts, which leaves drafts out.',
+        });
+      continue;
+    }
     if (!page) {
       problems.push({
         page: file,

@@ -1,10 +1,11 @@
 /**
  * Fails `astro build` and `astro check` before any page is rendered when the frontmatter or the
  * data collections are broken. Article bodies are checked by the build's own render instead,
- * and reported by src/loaders/checked-glob.ts.
+ * and reported by src/loaders/checked-glob.ts. Nothing is said when all is well here: the
+ * bodies have not been checked yet, so "content is valid" could be followed by their problems.
  */
 import type { AstroIntegration } from 'astro';
-import { ContentError } from '../../lib/problems';
+import { ContentError, formatProblems, isWarning } from '../../lib/problems';
 import { contentProblems } from '../../validation/validate';
 
 export function validateContent(): AstroIntegration {
@@ -15,8 +16,8 @@ export function validateContent(): AstroIntegration {
         if (command === 'preview') return;
         // Bodies are checked as the build renders them (src/loaders/checked-glob.ts), once.
         const problems = await contentProblems(undefined, { bodies: false });
-        if (problems.length === 0) {
-          logger.info('content is valid');
+        if (!problems.some((p) => !isWarning(p))) {
+          if (problems.length) logger.warn(formatProblems(problems));
           return;
         }
         const error = new ContentError(problems);

@@ -90,6 +90,20 @@ describe('the integrity check of a built site', () => {
     ]);
   });
 
+  it('accepts a draft that has no built page, since production builds leave drafts out', () => {
+    const input = site();
+    input.articles = [...input.articles, { slug: 'b', file: 'content/articles/b.md', claimIds: ['x'], draft: true }];
+    expect(messages(input)).toEqual([]);
+  });
+
+  it('reports a draft that the build published anyway', () => {
+    const input = site();
+    input.articles = [{ ...input.articles[0]!, draft: true }];
+    expect(messages(input)).toEqual([
+      'articles/a/index.html: content/articles/a.md is a draft (status: draft) but the build published a page for it.',
+    ]);
+  });
+
   it('reports an internal link to a page that was not built, on the page that has it', () => {
     const m = messages(site({ pages: { 'index.html': page('<a href="/articles/missing/">gone</a>') } }));
     expect(m).toEqual([

@@ -9,6 +9,7 @@ import {
 } from '../../../collections/routes';
 import { mentionsByEntry } from '../../../glossary/mentions';
 import { factsOf } from '../../../analysis/article-facts';
+import { progressNotice } from '../../../analysis/progress';
 import { dayToDate } from '../../../lib/dates';
 import { articleUrl, siteUrls } from '../../../lib/urls';
 import { FEED_LIMIT } from '../../_feeds';
@@ -49,7 +50,13 @@ export async function GET(context: APIContext) {
       title: article.data.title,
       link: articleUrl(article.id),
       pubDate: dayToDate(article.data.published),
-      description: `${article.data.dek} (Mentions ${name} ${count === 1 ? 'once' : `${count} times`}.)`,
+      description: [
+        article.data.dek,
+        `(Mentions ${name} ${count === 1 ? 'once' : `${count} times`}.)`,
+        progressNotice(article.data)?.concat('.'),
+      ]
+        .filter(Boolean)
+        .join(' '),
       categories: article.data.tags,
     })),
   });

@@ -1,0 +1,124 @@
+// Honest editorial states in a real build of the fixture site: a draft is left out of everything
+// public, and a published article with an unchecked claim says it is in progress and gives that
+// claim no rating. The development server shows the draft, with its banner.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASTRO_BIN, copyProject, type ProjectCopy } from '../support/project-copy';
+import { buildEnv } from '../support/global-setup';
+import { FIXTURE_SITE } from '../support/pipeline';
+
+const DRAFT = 'unfinished-draft';
+const NOTICE = 'Analysis in progress: 1 of 2 claims checked';
+
+let project: ProjectCopy;
+let dist: string;
+const work = mkdtempSync(path.join(tmpdir(), 'sourced-states-'));
+
+/** Every built text file (HTML, XML, JSON), relative to dist/, with its text. */
+function builtTexts(): [string, string][] {
+  return (readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => /\.(html|xml|json|jsonld|txt)$/.test(f))
+    .map((f) => [f, readFileSync(path.join(dist, f), 'utf8')]);
+}
+
+beforeAll(() => {
+  const content = path.join(work, 'content');
+  cpSync(path.join(FIXTURE_SITE, 'content'), content, { recursive: true });
+  const sample = readFileSync(path.join(content, 'articles/sample.md'), 'utf8');
+  // The sample, published with its second claim still unchecked.
+  writeFileSync(
+    path.join(content, 'articles/sample.md'),
+    sample
+      .replace('tags: [test]', 'tags: [test]\ninProgress: true')
+      .replace(/(- id: outlet-says[\s\S]*?status: )\w+/, '$1pending'),
+  );
+  // A draft of another analysis of the same text.
+  writeFileSync(
+    path.join(content, `articles/${DRAFT}.md`),
+    sample.replace("title: 'A sample analysis'", "title: 'An unfinished draft'\nstatus: draft"),
+  );
+  project = copyProject({ content });
+  dist = path.join(work, 'dist');
+  const result = project.run(process.execPath, [ASTRO_BIN, 'build'], { SOURCED_OUT_DIR: dist });
+  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+}, 300_000);
+
+afterAll(() => {
+  project?.remove();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('a draft in a production build', () => {
+  it('has no page, and no built page, feed, sitemap or index names it', () => {
+    expect(existsSync(path.join(dist, 'articles/sample/index.html'))).toBe(true);
+    expect(existsSync(path.join(dist, `articles/${DRAFT}`))).toBe(false);
+    const naming = builtTexts().filter(([, text]) => text.includes(DRAFT) || text.includes('An unfinished draft'));
+    expect(naming.map(([f]) => f)).toEqual([]);
+  });
+
+  it('is not in the search index, which holds only built pages', () => {
+    const indexed = readdirSync(path.join(dist, 'pagefind/fragment'));
+    // One fragment per indexed page: the sample article and the glossary entries, never the draft.
+    const pages = builtTexts().filter(([f, text]) => f.endsWith('.html') && text.includes('data-pagefind-body'));
+    expect(indexed).toHaveLength(pages.length);
+  });
+});
+
+describe('a published article with a claim not yet checked', () => {
+  const page = () => readFileSync(path.join(dist, 'articles/sample/index.html'), 'utf8');
+
+  it('says how many of its claims are checked, on the page and in both feeds', () => {
+    expect(page()).toContain(`${NOTICE}.`);
+    for (const feed of ['rss.xml', 'atom.xml']) expect(readFileSync(path.join(dist, feed), 'utf8')).toContain(NOTICE);
+  });
+
+  it('labels the claim “Not yet checked” and gives it no ClaimReview', () => {
+    const html = page();
+    expect(html).toMatch(/data-chip="[^"]*Not yet checked"/);
+    const ld = [...html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].map(
+      (m) => JSON.parse(m[1]!) as { '@graph': { '@type': string; url?: string }[] },
+    );
+    const reviews = ld.flatMap((d) => d['@graph']).filter((n) => n['@type'] === 'ClaimReview');
+    expect(reviews.map((r) => r.url?.replace(/^.*\/claims\//, ''))).toEqual(['leader-quote/']);
+  });
+});
+
+describe('a draft under the development server', () => {
+  let server: ChildProcess | undefined;
+  let html = '';
+
+  beforeAll(async () => {
+    const port = 4800 + Math.floor(Math.random() * 800);
+    server = spawn(process.execPath, [ASTRO_BIN, 'dev', '--port', String(port)], {
+      cwd: project.dir,
+      env: { ...buildEnv(), SOURCED_CACHE_DIR: path.join(work, 'dev-cache') },
+      stdio: 'ignore',
+    });
+    // The first request waits for the content sync and dependency optimisation: a minute or more on two cores.
+    const deadline = Date.now() + 270_000;
+    while (Date.now() < deadline) {
+      try {
+        const res = await fetch(`http://localhost:${port}/articles/${DRAFT}/`);
+        if (res.ok) {
+          html = await res.text();
+          break;
+        }
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }, 300_000);
+
+  afterAll(() => {
+    server?.kill();
+  });
+
+  it('shows the draft with a Draft banner', () => {
+    expect(html).toContain('An unfinished draft');
+    expect(html).toMatch(/class="article-draft[^"]*"[^>]*>\s*<strong>Draft\.<\/strong>/);
+  });
+});
