@@ -66,7 +66,9 @@ export function claimPagesFrom(html: string): ClaimPage[] {
     }) as [string, string, string];
     const article = main
       .slice(m.index, end + '</article>'.length)
-      .replace(/<h2(\s[^>]*class="claim-page-heading[^"]*"[^>]*>[\s\S]*?)<\/h2>/, '<h1$1</h1>');
+      .replace(/<h2(\s[^>]*class="claim-page-heading[^"]*"[^>]*>[\s\S]*?)<\/h2>/, '<h1$1</h1>')
+      // Its section headings move up a level with it, so the outline skips none.
+      .replace(/<h3(\s[^>]*class="claim-page-subheading[^"]*"[^>]*>[\s\S]*?)<\/h3>/g, '<h2$1</h2>');
 
     let head = before;
     head = head.replace(/<title>[^<]*<\/title>/, () => `<title>${title} · Sourced</title>`);

@@ -1,7 +1,8 @@
 // One claims page per article. The article's HTML is parsed and the lookup built once here.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Lookup } from '../../../../collections/lookup';
-import { claimQuotes, factsOf } from '../../../../analysis/article-facts';
+import { claimContexts, claimQuotes, factsOf, type ClaimContext } from '../../../../analysis/article-facts';
+import { loadRegistry, type Registry } from '../../../../collections/registry';
 import type { GlossaryItem } from '../../../../publishing/structured-data';
 import { sharedArticleData } from '../_paths';
 
@@ -14,15 +15,21 @@ export interface ClaimPageProps {
   quotes: Map<string, string>;
   /** Glossary entries, for the speakers in the structured data; one array shared by all pages. */
   glossary: GlossaryItem[];
+  /** Each claim's words with the rest of its paragraph. */
+  contexts: Map<string, ClaimContext>;
+  /** The works claims were checked against. */
+  bibliography: Registry['bibliography'];
 }
 
 export async function claimPaths() {
   const { lookup, glossary } = await sharedArticleData();
+  const { bibliography } = loadRegistry();
   const articles = await getCollection('articles');
   return articles.map((entry) => {
     const html = entry.rendered?.html;
     if (!html) throw new Error(`${entry.filePath}: the article body failed to render; see the error above.`);
-    const quotes = claimQuotes(factsOf(entry));
+    const facts = factsOf(entry);
+    const quotes = claimQuotes(facts);
     for (const claim of entry.data.claims)
       if (!quotes.get(claim.id))
         throw new Error(`${entry.filePath}: claim "${claim.id}" has no mark in the rendered text.`);
@@ -34,6 +41,8 @@ export async function claimPaths() {
       outletUrl: outlet?.url,
       quotes,
       glossary,
+      contexts: claimContexts(facts),
+      bibliography,
     };
     return { params: { slug: entry.id }, props };
   });
