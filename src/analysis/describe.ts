@@ -13,6 +13,7 @@ import {
   type SourceType,
 } from '../schemas/taxonomy';
 import { refId, type Lookup, type Ref } from '../collections/lookup';
+import { clipText } from '../lib/text';
 
 /** The fields of a claim that badges describe. */
 export interface ClaimLike {
@@ -83,13 +84,20 @@ export function noteLine(claim: ClaimLike, lookup: Lookup, outletName: string): 
     .join(' · ');
 }
 
+/** The longest channel name a marker shows before it is cut. */
+const MARKER_MAX = 16;
+
 /**
  * The channel a compact marker names: where the words came from first ("TASS"), the outlet for
  * its own claims, or that none is named.
  */
 export function markerLabel(claim: ClaimLike, lookup: Lookup, outletName: string): string {
   const [origin] = (claim.via ?? []).map(refId);
-  if (origin) return sourceName(origin, lookup);
+  if (origin) {
+    const source = lookup.sources.get(origin);
+    // A marker never wraps, so a long name without a short form is cut at a word.
+    return source?.short ?? clipText(source?.name ?? origin, MARKER_MAX);
+  }
   const id = refId(claim.speaker);
   if (id === SPEAKER_OUTLET) return outletName;
   if (id === SPEAKER_UNNAMED) return 'unnamed';

@@ -97,3 +97,24 @@ describe('marker and margin-note wording', () => {
     expect(noteLine(relayed, lookup, 'Paper C')).toBe('Person A · Agency B → Wire A · Quote');
   });
 });
+
+describe('marker names for long channel names', () => {
+  const long = {
+    sources: new Map([
+      ['press', { id: 'press', name: 'Presidential press service of a country', type: 'official-statement' }],
+      [
+        'press-short',
+        { id: 'press-short', name: 'Presidential press service', short: 'Presidency', type: 'official-statement' },
+      ],
+    ]),
+    glossary: new Map(),
+  };
+  const via = (id: string) => ({ ...relayed, via: [id] });
+
+  it('uses a source’s short name, and cuts a long name without one at a word so the marker stays small', () => {
+    expect(markerLabel(via('press-short'), long, 'Paper C')).toBe('Presidency');
+    const cut = markerLabel(via('press'), long, 'Paper C');
+    expect(cut.length).toBeLessThanOrEqual(16);
+    expect(cut).toMatch(/…$/);
+  });
+});
