@@ -8,10 +8,11 @@ import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { cardId } from '../analysis/claim-card';
+import { claimCardId } from '../analysis/claim-card';
 import { badgeSentence, markerLabel, noteLine, statusLabel, type ClaimLike } from '../analysis/describe';
 import { channelClass } from '../analysis/sourcing';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
+import { outletOf } from '../collections/lookup';
 import type { Registry } from '../collections/registry';
 import { isProblemStatus, type ClaimKind, type ClaimStatus } from '../schemas/taxonomy';
 
@@ -43,7 +44,7 @@ export function remarkClaims(options: RemarkClaimsOptions) {
     const declared = new Map<string, ClaimLike>();
     for (const c of frontmatter.claims ?? []) if (c && typeof c.id === 'string') declared.set(c.id, c);
     const outletId = frontmatter.original?.outlet;
-    const outletName = (outletId && options.registry.sources.get(outletId)?.name) || 'The outlet';
+    const outletName = outletOf(options.registry, outletId || undefined).name;
 
     const found: { node: TextDirective; id: string }[] = [];
     const seen = new Set<string>();
@@ -117,7 +118,7 @@ export function remarkClaims(options: RemarkClaimsOptions) {
           hProperties: {
             type: 'button',
             className: ['claim-note', `status-${status}`],
-            popoverTarget: cardId(id),
+            popoverTarget: claimCardId(id),
             tabIndex: -1,
             ariaHidden: 'true',
             dataStatusLabel: statusLabel(status),
@@ -133,7 +134,7 @@ export function remarkClaims(options: RemarkClaimsOptions) {
           hProperties: {
             type: 'button',
             className: ['badge', `status-${status}`],
-            popoverTarget: cardId(id),
+            popoverTarget: claimCardId(id),
             dataChip: markerLabel(claim, options.registry, outletName),
             ariaLabel: `About this claim: ${badgeSentence(claim, options.registry, outletName)}`,
           },
