@@ -64,6 +64,25 @@ export function claimQuotes(facts: ArticleFacts): Map<string, string> {
   return out;
 }
 
+/** A claim's words and the rest of the paragraph around them. */
+export interface ClaimContext {
+  before: string;
+  words: string;
+  after: string;
+}
+
+/** Claim id → its words in their paragraph, for showing a claim in context away from the article. */
+export function claimContexts(facts: ArticleFacts): Map<string, ClaimContext> {
+  const out = new Map<string, ClaimContext>();
+  for (const [id, s] of Object.entries(facts.spans))
+    out.set(id.slice('claim-'.length), {
+      before: facts.text.slice(s.blockStart, s.start).trimStart(),
+      words: facts.text.slice(s.start, s.end),
+      after: facts.text.slice(s.end, s.blockEnd).trimEnd(),
+    });
+  return out;
+}
+
 /** The glossary entries the article mentions, sorted. */
 export const mentionedEntries = (facts: ArticleFacts): string[] =>
   [...new Set(facts.mentions.map((m) => m.entry))].sort();

@@ -11,7 +11,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { formatDate, isoDay } from '../lib/dates';
-import { channelPhrase, claimKindLabel, speakerName, statusLabel, type ClaimLike } from './describe';
+import { channelPhrase, claimKindLabel, speakerName, statusLabel, verdictSentence, type ClaimLike } from './describe';
 import { refId, type Lookup } from '../collections/lookup';
 
 /** A claim with what its card shows beyond the badge; raw YAML or a parsed entry. */
@@ -63,6 +63,16 @@ function citations(keys: string[], options: ClaimCardOptions): ElementContent[] 
   );
 }
 
+/** The verdict at a glance: icon, status and a sentence that fits the kind of claim. */
+export function verdictLine(claim: ClaimLike, lookup: Lookup, outletName: string): Element {
+  return h('p', { className: ['claim-card-verdict', `status-${claim.status}`] }, [
+    h('span', { className: ['status-icon'], ariaHidden: 'true' }),
+    ' ',
+    h('strong', `${statusLabel(claim.status)}.`),
+    ` ${verdictSentence(claim, lookup, outletName)}`,
+  ]);
+}
+
 export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element {
   const { lookup, outletName, methodology } = options;
   const id = claimCardId(claim.id);
@@ -94,6 +104,7 @@ export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element 
   );
   const body: ElementContent[] = [
     h('p', { className: ['claim-card-title'], id: `${id}-title` }, 'About this claim'),
+    verdictLine(claim, lookup, outletName),
     h('dl', rows),
   ];
   if (claim.note) body.push(h('p', { className: ['claim-card-note'] }, claim.note));

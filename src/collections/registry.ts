@@ -11,6 +11,8 @@ import { HTTP_ONLY_HOSTS_FILE } from '../lib/http-only-hosts';
 export interface RegistrySource {
   id: string;
   name: string;
+  /** For compact markers; see src/schemas/source.ts. */
+  short?: string;
   type: string;
   country?: string;
   ownership?: string;

@@ -19,6 +19,7 @@ import { remarkClaims } from './remark-claims';
 import { remarkGlossaryLinks } from './remark-glossary-links';
 import { rehypeBibliography } from './rehype-bibliography';
 import { rehypeSafeHtml } from './rehype-safe-html';
+import { rehypeClaimEnds } from './rehype-claim-ends';
 
 export interface PipelineOptions {
   registry: Registry;
@@ -65,6 +66,8 @@ export function rehypePlugins({ registry, cacheDir }: PipelineOptions): RehypePl
     [rehypeCitations, { bibliography: registry.bibliographyPath, csl: 'apa', ...(cacheDir ? { cacheDir } : {}) }],
     // Gives the bibliography a heading and clickable addresses.
     rehypeBibliography,
+    // Holds each claim's note and marker to the word beside them, once glossary links are in place.
+    rehypeClaimEnds,
     // An allow-list, whatever the steps above let through.
     rehypeSafeHtml,
     // Last, on the finished tree: the text, claim spans and mentions pages need, stored with

@@ -1,19 +1,21 @@
 /**
- * Turns each `:claim[exact words]{#id}` mark into a highlighted span with an attribution badge,
+ * Turns each `:claim[exact words]{#id}` mark into a highlighted span with its attribution buttons,
  * ties it to its frontmatter entry, and reports marks and entries that do not match. The badge
  * opens the claim's card, which the page adds from the frontmatter (src/analysis/claim-card.ts).
  */
-import type { Parent, Root } from 'mdast';
+import type { Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { visitParents } from 'unist-util-visit-parents';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { claimCardId } from '../analysis/claim-card';
-import { badgeChip, badgeSentence, type ClaimLike } from '../analysis/describe';
+import { badgeSentence, markerLabel, noteLine, statusLabel, type ClaimLike } from '../analysis/describe';
+import { channelClass } from '../analysis/sourcing';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
 import { suggestion } from '../lib/suggest';
 import { outletOf } from '../collections/lookup';
 import type { Registry } from '../collections/registry';
+import { isProblemStatus, type ClaimKind, type ClaimStatus } from '../schemas/taxonomy';
 
 export interface RemarkClaimsOptions {
   /** Sources and glossary, for the names and channel types on badges. */
@@ -45,9 +47,9 @@ export function remarkClaims(options: RemarkClaimsOptions) {
     const outletId = frontmatter.original?.outlet;
     const outletName = outletOf(options.registry, outletId || undefined).name;
 
-    const found: { node: TextDirective; ancestors: Parent[]; id: string }[] = [];
+    const found: { node: TextDirective; id: string }[] = [];
     const seen = new Set<string>();
-    visitParents(tree, 'textDirective', (node, ancestors) => {
+    visit(tree, 'textDirective', (node) => {
       if (node.name !== 'claim') return;
       const id = node.attributes?.id ?? '';
       if (!id) {
@@ -74,7 +76,7 @@ export function remarkClaims(options: RemarkClaimsOptions) {
         return;
       }
       seen.add(id);
-      found.push({ node, ancestors, id });
+      found.push({ node, id });
     });
 
     for (const id of declared.keys()) {
@@ -90,38 +92,58 @@ export function remarkClaims(options: RemarkClaimsOptions) {
     throwIfProblems(file);
 
     const marked: MarkedClaim[] = [];
-    for (const { node, ancestors, id } of found) {
+    for (const { node, id } of found) {
       const claim = declared.get(id)!;
-      const chip = badgeChip(claim, options.registry, outletName);
-      const sentence = badgeSentence(claim, options.registry, outletName);
+      const status = claim.status as ClaimStatus;
       marked.push({ id, text: toString(node), line: node.position?.start.line });
       node.data = {
         hName: 'mark',
         hProperties: {
           id: `claim-${id}`,
           className: ['claim', `claim-${claim.kind}`],
-          dataKind: claim.kind,
-          dataStatus: claim.status,
+          dataKind: claim.kind as ClaimKind,
+          dataStatus: status,
+          // For the reading views: by kind of channel, and problems only.
+          dataChannel: channelClass(claim, options.registry).kind,
+          dataProblem: isProblemStatus(status) ? '' : undefined,
         },
       };
-      const parent = ancestors[ancestors.length - 1]!;
-      const index = parent.children.indexOf(node);
-      // The chip's words come from CSS (data-chip), so the article's sentences stay verbatim
-      // in the page text while sighted readers still see who said it at a glance.
+      // Both buttons open the claim's card; their words come from CSS (data-*), so the article's
+      // sentences stay verbatim in the page text. The marker ending the claim is the one keyboards
+      // and screen readers use at every width; the margin note that starts it is for the eye and
+      // the pointer on wide screens (rehype-claim-ends.ts keeps each with its word).
+      const note = {
+        type: 'claimNote',
+        data: {
+          hName: 'button',
+          hProperties: {
+            type: 'button',
+            className: ['claim-note', `status-${status}`],
+            popoverTarget: claimCardId(id),
+            tabIndex: -1,
+            ariaHidden: 'true',
+            dataStatusLabel: statusLabel(status),
+            dataChip: noteLine(claim, options.registry, outletName),
+          },
+          hChildren: [{ type: 'element', tagName: 'span', properties: { className: ['status-icon'] }, children: [] }],
+        },
+      };
       const badge = {
         type: 'claimBadge',
         data: {
           hName: 'button',
           hProperties: {
             type: 'button',
-            className: ['badge', `status-${claim.status}`],
+            className: ['badge', `status-${status}`],
             popoverTarget: claimCardId(id),
-            dataChip: chip,
-            ariaLabel: `About this claim: ${sentence}`,
+            dataChip: markerLabel(claim, options.registry, outletName),
+            ariaLabel: `About this claim: ${badgeSentence(claim, options.registry, outletName)}`,
           },
+          hChildren: [{ type: 'element', tagName: 'span', properties: { className: ['status-icon'] }, children: [] }],
         },
       };
-      parent.children.splice(index + 1, 0, badge as never);
+      node.children.unshift(note as never);
+      node.children.push(badge as never);
     }
     file.data.claims = marked;
   };

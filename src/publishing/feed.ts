@@ -75,6 +75,16 @@ function isInteractivePart(node: ElementContent): boolean {
   );
 }
 
+/** A claim's words without its buttons or the spans that hold a button to a word. */
+function withoutClaimButtons(children: ElementContent[]): ElementContent[] {
+  return children.flatMap((c): ElementContent[] => {
+    if (!isElement(c)) return [c];
+    if (c.tagName === 'button') return [];
+    if (hasClass(c, 'claim-start') || hasClass(c, 'claim-end')) return withoutClaimButtons(c.children);
+    return [{ ...c, children: withoutClaimButtons(c.children) }];
+  });
+}
+
 /**
  * The article body as feed HTML: badges become "[speaker, via channel; kind; status]",
  * claim cards keep their notes as plain text with a link to the claim's page, resolved dates
@@ -105,16 +115,21 @@ export function feedHtml(html: string, options: FeedHtmlOptions): string {
         out.push(node);
         continue;
       }
-      if (node.tagName === 'button' && hasClass(node, 'badge')) {
-        const claim = claims.get(claimOfCard(String(node.properties['popoverTarget'] ?? '')));
+      // A claim's note and marker are buttons inside its mark; the marker's words follow the mark.
+      let badge: ElementContent[] = [];
+      if (node.tagName === 'mark') {
+        const claim = claims.get(String(node.properties['id'] ?? '').replace(/^claim-/, ''));
+        node.children = withoutClaimButtons(node.children);
         if (claim)
-          out.push(text(' '), {
-            type: 'element',
-            tagName: 'small',
-            properties: {},
-            children: [text(badgeText(claim, options.lookup, options.outletName))],
-          });
-        continue;
+          badge = [
+            text(' '),
+            {
+              type: 'element',
+              tagName: 'small',
+              properties: {},
+              children: [text(badgeText(claim, options.lookup, options.outletName))],
+            },
+          ];
       }
       if (hasClass(node, 'claim-card')) {
         const id = claimOfCard(String(node.properties['id'] ?? ''));
@@ -155,7 +170,7 @@ export function feedHtml(html: string, options: FeedHtmlOptions): string {
         if (key in node.properties) node.properties[key] = absolute(node.properties[key], options.pageUrl) as string;
       }
       walk(node);
-      out.push(node);
+      out.push(node, ...badge);
       if (typeof resolved === 'string') out.push(text(` [${resolved}]`));
     }
     parent.children = out;

@@ -9,6 +9,8 @@ export const sourceSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
   z.strictObject({
     /** Display name, e.g. "TASS". */
     name: z.string().min(1),
+    /** A name short enough for a compact marker beside a claim, when `name` is long. */
+    short: z.string().min(1).max(16).optional(),
     /** Longer official name, when it differs. */
     fullName: z.string().min(1).optional(),
     /** What kind of channel this is; drives the badge wording and the sourcing chart. */

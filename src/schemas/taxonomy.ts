@@ -89,6 +89,17 @@ export const CLAIM_STATUSES = {
   },
 } as const satisfies Record<string, TermInfo>;
 
+/**
+ * Statuses that mean the claim failed a check: the "problems only" view, the article's problem
+ * list and the verdict tally count these. The others are confirmed, not yet confirmed, or not
+ * checkable.
+ */
+export const PROBLEM_STATUSES = [
+  'inaccurate',
+  'unsupported',
+  'disputed',
+] as const satisfies readonly (keyof typeof CLAIM_STATUSES)[];
+
 /** What kind of outlet or document a source is. */
 export const SOURCE_TYPES = {
   'state-news-agency': {
@@ -162,6 +173,8 @@ export type ClaimStatus = keyof typeof CLAIM_STATUSES;
 export type SourceType = keyof typeof SOURCE_TYPES;
 export type GlossaryKind = keyof typeof GLOSSARY_KINDS;
 export type ArticleStatus = keyof typeof ARTICLE_STATUSES;
+
+export const isProblemStatus = (s: ClaimStatus): boolean => (PROBLEM_STATUSES as readonly string[]).includes(s);
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 

@@ -48,6 +48,7 @@ describe('claim cards, built from the frontmatter', () => {
     expect(toHtml(claimCard(claims[0]!, options))).toBe(
       '<div id="claim-relayed-details" popover="auto" role="dialog" aria-labelledby="claim-relayed-details-title" class="claim-card" data-kind="direct-quote" data-status="single-source">' +
         '<p class="claim-card-title" id="claim-relayed-details-title">About this claim</p>' +
+        '<p class="claim-card-verdict status-single-source"><span class="status-icon" aria-hidden="true"></span> <strong>Single source.</strong> Only one channel reports Person A saying this; nothing independent confirms it.</p>' +
         '<dl><dt>Who</dt><dd>Person A</dd><dt>Channel</dt><dd>Agency B (Xish state news agency), relayed by Wire A (independent news wire)</dd>' +
         '<dt>Kind</dt><dd><a href="/methodology/#kind-direct-quote">Direct quote</a></dd>' +
         '<dt>Status</dt><dd><a href="/methodology/#status-single-source" class="status status-single-source">Single source</a></dd></dl>' +

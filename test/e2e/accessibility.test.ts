@@ -103,7 +103,8 @@ describe('accessibility', () => {
       await page.goto(`${site.origin}${SEED_PATH}`);
       // A card with a timeline and citations: the richest one.
       const claim = readArticle().claims.find((c) => c.timeline?.length) ?? readArticle().claims[0]!;
-      await page.locator(`#claim-${claim.id} + button.badge`).click();
+      await page.locator(`#claim-${claim.id} button.badge`).focus();
+      await page.keyboard.press('Enter');
       expect(await page.locator(`#claim-${claim.id}-details`).evaluate((e) => e.matches(':popover-open'))).toBe(true);
       const violations = await axe(page);
       expect(violations, report(violations)).toEqual([]);

@@ -160,14 +160,21 @@ export function claimPagesFrom(html: string): ClaimPage[] {
       { start: title.openEnd, end: title.closeStart, text: `${fields.title} · ${SITE_NAME}` },
       ...tags.map((t) => setAttribute(html, t.node, t.attr, fields[t.field], t.what)),
     ];
-    const heading = all.find((n) => n.name === 'h2' && hasClass(n, 'claim-page-heading') && inside(n, article));
-    const articleEdits: Edit[] =
-      heading?.closeStart === undefined
+    // The claim's heading becomes the page's h1, and its section headings move up a level with
+    // it, so the outline skips none.
+    const promote = (node: Node, to: string): Edit[] =>
+      node.closeStart === undefined
         ? []
         : [
-            { start: heading.start + 1, end: heading.start + 3, text: 'h1' },
-            { start: heading.closeStart + 2, end: heading.closeStart + 4, text: 'h1' },
+            { start: node.start + 1, end: node.start + 3, text: to },
+            { start: node.closeStart + 2, end: node.closeStart + 4, text: to },
           ];
+    const within = all.filter((n) => inside(n, article));
+    const heading = within.find((n) => n.name === 'h2' && hasClass(n, 'claim-page-heading'));
+    const articleEdits: Edit[] = [
+      ...(heading ? promote(heading, 'h1') : []),
+      ...within.filter((n) => n.name === 'h3' && hasClass(n, 'claim-page-subheading')).flatMap((n) => promote(n, 'h2')),
+    ];
     pages.push({
       id,
       html:

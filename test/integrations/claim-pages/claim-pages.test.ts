@@ -5,7 +5,8 @@ const claim = (id: string, title: string) =>
   `<article class="claim-page" aria-labelledby="h-${id}" data-claim-page="${id}" data-page-title="${title}" ` +
   `data-page-description="About ${id}" data-page-url="https://x.example/a/claims/${id}/">` +
   `<script type="application/ld+json">{"id":"${id}"}</script>` +
-  `<h2 id="h-${id}" class="claim-page-heading big">“${id} words”</h2><p>Note on ${id}.</p></article>`;
+  `<h2 id="h-${id}" class="claim-page-heading big">“${id} words”</h2><p>Note on ${id}.</p>` +
+  `<h3 id="v-${id}" class="claim-page-subheading">Our verdict</h3><h3>Kept</h3></article>`;
 
 const page =
   '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>All claims · Sourced</title>' +
@@ -44,6 +45,12 @@ describe('cutting a claims page into one page per claim', () => {
     expect(one).not.toContain('two words');
     expect(one).not.toContain('<h1>All claims</h1>');
     expect(one.match(/<h1/g)).toHaveLength(1);
+  });
+
+  it('moves the claim’s section headings up a level with its heading, and no other heading', () => {
+    const one = pages[0]!.html;
+    expect(one).toContain('<h2 id="v-one" class="claim-page-subheading">Our verdict</h2>');
+    expect(one).toContain('<h3>Kept</h3>');
   });
 
   it('keeps everything outside main byte for byte: scripts, header, footer, image', () => {

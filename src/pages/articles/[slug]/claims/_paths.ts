@@ -1,7 +1,8 @@
 // One claims page per article. The article's claim quotes and the lookup are worked out once here.
 import type { Lookup } from '../../../../collections/lookup';
 import { articles, outlet, type Article } from '../../../../collections/routes';
-import { claimQuotes, factsOf } from '../../../../analysis/article-facts';
+import { claimContexts, claimQuotes, factsOf, type ClaimContext } from '../../../../analysis/article-facts';
+import { loadRegistry, type Registry } from '../../../../collections/registry';
 import type { GlossaryItem } from '../../../../publishing/structured-data';
 import { sharedArticleData } from '../_paths';
 
@@ -14,17 +15,32 @@ export interface ClaimPageProps {
   quotes: Map<string, string>;
   /** Glossary entries, for the speakers in the structured data; one array shared by all pages. */
   glossary: GlossaryItem[];
+  /** Each claim's words with the rest of its paragraph. */
+  contexts: Map<string, ClaimContext>;
+  /** The works claims were checked against. */
+  bibliography: Registry['bibliography'];
 }
 
 export async function claimPaths() {
   const { lookup, glossary } = await sharedArticleData();
+  const { bibliography } = loadRegistry();
   return (await articles()).map((entry) => {
-    const quotes = claimQuotes(factsOf(entry));
+    const facts = factsOf(entry);
+    const quotes = claimQuotes(facts);
     for (const claim of entry.data.claims)
       if (!quotes.get(claim.id))
         throw new Error(`${entry.filePath}: claim "${claim.id}" has no mark in the rendered text.`);
     const { name, url } = outlet(entry, lookup);
-    const props: ClaimPageProps = { entry, lookup, outletName: name, outletUrl: url, quotes, glossary };
+    const props: ClaimPageProps = {
+      entry,
+      lookup,
+      outletName: name,
+      outletUrl: url,
+      quotes,
+      glossary,
+      contexts: claimContexts(facts),
+      bibliography,
+    };
     return { params: { slug: entry.id }, props };
   });
 }
