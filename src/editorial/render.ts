@@ -161,11 +161,8 @@ export function summarise(draft: Draft, file: string, stubs: readonly string[]):
   const lines: string[] = [`Wrote ${file} (status: draft; every claim pending).`, ''];
   const byKind = new Map<string, number>();
   for (const c of draft.claims) byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
-  lines.push(
-    `Claims drafted: ${draft.claims.length} (${[...byKind]
-      .map(([k, n]) => `${n} ${CLAIM_KINDS[k as keyof typeof CLAIM_KINDS].label.toLowerCase()}`)
-      .join(', ')})`,
-  );
+  const kinds = [...byKind].map(([k, n]) => `${n} ${CLAIM_KINDS[k as keyof typeof CLAIM_KINDS].label.toLowerCase()}`);
+  lines.push(`Claims drafted: ${draft.claims.length}${kinds.length ? ` (${kinds.join(', ')})` : ''}`);
   const guessed = draft.claims.filter((c) => c.guess.length);
   lines.push(`Guesses to confirm: ${guessed.length} claims`);
   const guessText = (c: DraftClaim, g: string) =>

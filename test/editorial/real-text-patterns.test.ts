@@ -1,11 +1,16 @@
 // Patterns met when real news texts (docs/drafting.md, "Tried on real texts") went through
 // `npm run new`. Each case is a short made-up text with the same shape, and a fictional glossary.
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RegistryGlossaryEntry, RegistrySource } from '../../src/collections/registry';
 import { draftArticle, type Draft, type DraftClaim } from '../../src/editorial/draft';
 import { readMarks } from '../../src/editorial/marks';
 import { headlineFromUrl, renderBody, summarise } from '../../src/editorial/render';
+import { runNew } from '../../src/editorial/new-command';
 import { findQuotations, splitParagraphs } from '../../src/editorial/text';
+import { ROOT } from '../support/global-setup';
 
 const entry = (id: string, name: string, kind: string, aliases: string[] = []): [string, RegistryGlossaryEntry] => [
   id,
@@ -181,5 +186,33 @@ describe('the headline, the summary and the body', () => {
     ].join('\n');
     const d = draft(text);
     expect(readMarks(renderBody(d)).map((p) => p.text)).toEqual(splitParagraphs(text));
+  });
+});
+
+describe('npm run new on bad input', () => {
+  it('names a text file with no text, a folder given as the text, a bad date and an unknown outlet, all at once with a Fix', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'sourced-bad-'));
+    try {
+      cpSync(path.join(ROOT, 'content'), path.join(root, 'content'), { recursive: true });
+      writeFileSync(path.join(root, 'blank.txt'), '  \n\n \n');
+      const blank = runNew(
+        ['blank.txt', '--url', 'https://example.com/a', '--outlet', 'reuter', '--published', '2024-02-30'],
+        root,
+      );
+      expect(blank.code).toBe(2);
+      expect(blank.output).toContain('The text file "blank.txt" has no text.');
+      expect(blank.output).toContain('--published "2024-02-30" is not a date.');
+      expect(blank.output).toContain('Did you mean reuters?');
+      expect(blank.output.match(/Fix:/g)).toHaveLength(3);
+      const folder = runNew(
+        ['content', '--url', 'https://example.com/a', '--outlet', 'reuters', '--published', '2024-02-03'],
+        root,
+      );
+      expect(folder).toMatchObject({ code: 2 });
+      expect(folder.output).toContain('"content" is not a file.');
+      expect(existsSync(path.join(root, 'content/articles/draft.md'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
