@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Makes sure the programs the browser and HTML tests drive are present: Debian's Chromium
-# and a Java runtime (for the Nu HTML Checker). Installs them with apt-get when run as root
-# on Debian; otherwise says what is missing and stops.
+# `npm run setup:browsers` (and .ci/run): installs what the browser and HTML tests drive, Debian's
+# Chromium and a Java runtime (for the Nu HTML Checker), with apt-get when run as root on Debian.
+# Otherwise it says what is missing and stops. `npm test` only checks (scripts/check-browsers.sh).
 set -euo pipefail
 
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
@@ -20,5 +20,5 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   exit 0
 fi
 
-echo "The tests need: ${missing[*]}. Install them (e.g. apt-get install ${missing[*]}), or set CHROMIUM_PATH." >&2
+echo "The tests need: ${missing[*]}. Install them (e.g. sudo apt-get install ${missing[*]}), or set CHROMIUM_PATH." >&2
 exit 1
