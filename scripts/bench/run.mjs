@@ -173,6 +173,11 @@ if (article) {
   check('article page, gzip total', round(article.total / 1024, 1), 60, 'KB');
   check('article page, JS gzip', round(article.js / 1024, 1), 5, 'KB');
 }
+// The editorial commands' budgets (issue 15), measured by their own benchmark.
+const editorial = spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench/editorial.mjs'), '--json'], {
+  encoding: 'utf8',
+});
+if (editorial.status === 0) budgets.push(...(results.editorial = JSON.parse(editorial.stdout)).budgets);
 results.budgets = budgets;
 
 // The report.

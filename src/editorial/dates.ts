@@ -143,6 +143,8 @@ export function resolveDates(
     let text = r.text;
     // chrono keeps a trailing comma or "and" of a list it tried to merge; the mark does not.
     text = text.replace(/[\s,]+$/, '');
+    // "The Sun newspaper", "Sat down": a weekday's short form alone is a word, not a date.
+    if (/^(sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)\.?$/i.test(text)) continue;
     const c = r.start;
     const precision = precisionOf(c);
     const casualNow = r.tags().has('casualReference/now');

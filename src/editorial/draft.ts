@@ -17,7 +17,7 @@
 import type { ClaimKind } from '../schemas/taxonomy';
 import type { Registry } from '../collections/registry';
 import { findAliases } from '../glossary/aliases';
-import { ACCORDING, DENIAL_VERBS, UNNAMED_CUE, headVerb, isSpeechVerb } from './cues';
+import { ACCORDING, DENIAL_VERBS, SPEECH_FORMS, UNNAMED_CUE, headVerb, isSpeechVerb } from './cues';
 import { resolveDates, type DraftDate } from './dates';
 import { hasVerb, properNames, sentences, wordCount, type ProperName, type Sentence, type VerbPhrase } from './nlp';
 import { Parties, type Party } from './parties';
@@ -25,7 +25,7 @@ import { findQuotations, inside, splitParagraphs, type Quotation, type Span } fr
 import { claimIds } from './ids';
 
 /** Which of a claim's fields were guessed from the text and wait for an editor. */
-export type GuessedField = 'speaker' | 'via';
+export type GuessedField = 'speaker' | 'via' | 'kind';
 
 export interface DraftClaim extends Span {
   /** Filled in once all claims are known, so ids can be made unique. */
@@ -50,7 +50,7 @@ export interface PlacedDate extends DraftDate {
 export interface Mention extends Span {
   paragraph: number;
   text: string;
-  /** Entry ids; two or more when the alias is ambiguous. */
+  /** Entry ids; two or more when the alias is ambiguous, none for a dateline's place. */
   ids: string[];
 }
 
@@ -97,6 +97,17 @@ const COORDINATORS = '(?:and|but|or|yet|so)';
 const SUBORDINATORS = '(?:although|though|while|whereas|because|unless|who|which|whose|whom|where|when)';
 const FINITE = ['PresentTense', 'PastTense', 'Modal', 'Auxiliary', 'Copula', 'FutureTense'];
 const LEADING_ADVERB = /^(\p{Lu}[\p{L}]+),\s+/u;
+/** "and said", "and also told": a second statement by the same subject. */
+const SECOND_SPEECH = new RegExp(
+  `\\s+and\\s+(?=(?:also\\s+|later\\s+|then\\s+)?(?:${[...SPEECH_FORMS.keys()].filter((f) => /(ed|said|told|wrote)$/.test(f)).join('|')})\\b)`,
+  'g',
+);
+/**
+ * A dateline before the first words ("KUALA LUMPUR, May 29 —", "LONDON (Reuters) -"): the
+ * outlet's, not a statement; the place in capitals is left unlinked.
+ */
+const DATELINE =
+  /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+)*)(?:,[^—–\n]{1,30}?)?(?: \([^)]{1,40}\))?\s+[—–-]{1,2}\s+/u;
 
 /** Joins sentences that a quotation runs across, so a quotation is never cut. */
 function units(paragraph: string, quotes: Quotation[]): Unit[] {
@@ -162,6 +173,10 @@ export function draftArticle(
   /** Who was quoted or named last, for "He said". */
   let lastSpeaker: (Party & { via: string[] }) | undefined;
   let lastPerson: Party | undefined;
+  /** The last organisation that spoke, for "It said" / "They added". */
+  let lastBody: (Party & { via: string[] }) | undefined;
+  /** Whoever spoke last, for a quotation with no frame of its own. */
+  let lastVoice: Party | undefined;
   let lastQuote: DraftClaim | undefined;
 
   const noteMissing = (name: string, person: boolean, paragraph: number) => {
@@ -172,6 +187,10 @@ export function draftArticle(
 
   paragraphs.forEach((paragraph, p) => {
     const quotes = quotations[p]!;
+    const dateline = p === 0 ? DATELINE.exec(paragraph) : null;
+    /** Where the paragraph's statements may start: after a dateline. */
+    const textStart = dateline ? dateline[0].length : 0;
+    if (dateline) mentions.push({ paragraph: p, start: 0, end: dateline[1]!.length, text: dateline[1]!, ids: [] });
     const out = (q: Span) => !quotes.some((x) => q.start < x.end && q.end > x.start);
 
     const addClaim = (
@@ -201,10 +220,14 @@ export function draftArticle(
           why.push(`“${who.missing}” has no glossary entry yet`);
         }
         // A pronoun's speaker keeps the channel the person was last quoted through.
-        if (who.pronoun && lastSpeaker && who.entry === lastSpeaker.entry)
-          sources.push(...lastSpeaker.via.filter((s) => !sources.includes(s)));
+        const before = who.person ? lastSpeaker : lastBody;
+        if (who.pronoun && before && who.entry === before.entry && who.missing === before.missing)
+          sources.push(...before.via.filter((s) => !sources.includes(s)));
       }
       if (sources.length) guess.add('via');
+      // The outlet's own voice is only what is left when no cue was found: it may be background
+      // or characterisation as well, so the kind waits for an editor too.
+      if (kind === 'outlet-assertion') guess.add('kind');
       const claim: DraftClaim = {
         id: '',
         paragraph: p,
@@ -223,6 +246,8 @@ export function draftArticle(
       };
       claims.push(claim);
       if (who?.person && !inheritFrom) lastSpeaker = { ...who, via: sources };
+      if (who && !who.person && !who.pronoun && !inheritFrom) lastBody = { ...who, via: sources };
+      if (who && !inheritFrom) lastVoice = who;
       return claim;
     };
 
@@ -252,6 +277,7 @@ export function draftArticle(
 
       // 2. Clause boundaries outside quotations.
       const cuts: Span[] = frames.map((f) => f.cut);
+      if (unit.start < textStart) cuts.push({ start: unit.start, end: textStart });
       const add = (re: RegExp, keep: (m: RegExpMatchArray) => Span) => {
         for (const m of text.matchAll(re)) {
           const at = unit.start + m.index;
@@ -265,7 +291,14 @@ export function draftArticle(
       add(new RegExp(`,\\s+${COORDINATORS}\\b,?\\s*`, 'gi'), (m) => ({ start: m.index!, end: m.index! + m[0].length }));
       add(new RegExp(`,\\s+(?=${SUBORDINATORS}\\b)`, 'gi'), (m) => ({ start: m.index!, end: m.index! + m[0].length }));
       add(/\s+and\s+(?=(?:they|he|she|we|it|I)\b)/g, (m) => ({ start: m.index!, end: m.index! + m[0].length }));
-      add(/(?<=[”"])\s+(?:and|but)\s+/g, (m) => ({ start: m.index!, end: m.index! + m[0].length }));
+      add(/(?<=[”"’'])\s+(?:and|but)\s+/g, (m) => ({ start: m.index!, end: m.index! + m[0].length }));
+      // Statements joined without a comma: "… and said lessons would be learned", "… after
+      // invading the country", "… in what the West has condemned as a land grab".
+      add(SECOND_SPEECH, (m) => ({ start: m.index!, end: m.index! + m[0].length }));
+      add(/\s+(?=(?:after|before|despite|without)\s+\p{L}+ing\b|in what\b)/giu, (m) => ({
+        start: m.index!,
+        end: m.index! + m[0].length,
+      }));
       // Dashes: a pair cuts out a clause with a finite verb ("– Russia has reportedly bought … –"),
       // but not an aside without one ("either – directly or indirectly – involved").
       const dashes = [...text.matchAll(/\s[–—]\s/g)]
@@ -294,15 +327,28 @@ export function draftArticle(
 
       const according = frames.flatMap((f) => f.parties);
       const accordingWords = frames.map((f) => `“${f.words}”`).join(' and ');
-      const speechVerbs = sentence.verbs.filter((v) => isSpeechVerb(v.infinitive) && outsideQuotes(v.start));
+      // A passive speech verb reports nobody's words ("were confirmed by the Senate", "is said
+      // to"), unless it introduces them ("it was announced that …").
+      const speechVerbs = sentence.verbs.filter(
+        (v) =>
+          isSpeechVerb(v.infinitive) &&
+          outsideQuotes(v.start) &&
+          !(v.passive && !/^\s+that\b/.test(paragraph.slice(v.end))),
+      );
       const firstVerb = sentence.verbs.find((v) => outsideQuotes(v.start));
-      const recent = () => lastSpeaker ?? lastPerson;
+      /** Who a pronoun stands for: "he"/"she" the person last quoted or named, "it"/"they" the body that spoke last. */
+      const recent = (pronoun: string) =>
+        /^(it|its)$/i.test(pronoun)
+          ? lastBody
+          : /^(they|their)$/i.test(pronoun)
+            ? (lastBody ?? lastSpeaker)
+            : (lastSpeaker ?? lastPerson);
       /** The party a subject phrase names; a pronoun is the last person quoted or named. */
       const named = (from: number, to: number): Party | undefined => {
         const phrase = paragraph
-          .slice(from, to)
+          .slice(Math.max(from, textStart), to)
           .replace(new RegExp(`^\\W*(?:${COORDINATORS}|${SUBORDINATORS})\\b`, 'i'), '');
-        return parties.one(phrase, recent());
+        return parties.one(phrase, recent);
       };
       const sentenceSubject = () => (firstVerb ? named(unit.start, firstVerb.start) : undefined);
       /** Who a speech verb's subject is: the words before it, else (when there are none) the sentence's subject. */
@@ -312,14 +358,23 @@ export function draftArticle(
         const noun = sentence.words.some(
           (w) => w.start >= from && w.end <= v.start && (w.tags.has('Noun') || w.tags.has('Pronoun')),
         );
-        return noun ? named(from, v.start) : sentenceSubject();
+        if (noun) return named(from, v.start);
+        // "Dismissing the reports, Garba Shehu, an aide, wrote …": a participle opening the
+        // sentence has the subject of the clause after its comma.
+        const opener = sentence.words.find((w) => w.start === v.start)?.tags.has('Gerund');
+        const comma = paragraph.indexOf(', ', v.end);
+        const main =
+          opener && comma >= 0 ? sentence.verbs.find((x) => x.start > comma && outsideQuotes(x.start)) : undefined;
+        return (main ? named(comma + 2, main.start) : undefined) ?? sentenceSubject();
       };
-      const describe = (who: Party | undefined) =>
+      const describe = (who: Party | undefined, subject?: string) =>
         who
           ? who.pronoun
-            ? `speaker read from “${who.words}” as the person last quoted or named${who.entry ? ` (${parties.name(who.entry)})` : ''}`
+            ? `speaker read from “${who.words}” as the ${who.person ? 'person' : 'body'} last quoted or named (${who.entry ? parties.name(who.entry) : (who.missing ?? who.words)})`
             : `speaker read from “${who.words}”`
-          : 'no speaker found';
+          : subject && /\p{L}/u.test(subject)
+            ? `no glossary entry or name found for the speaker in “${subject.replace(/^[\s,]+|[\s,:]+$/g, '')}”`
+            : 'no speaker found';
       const channelNote = (via: Party[]) =>
         via.some((v) => v.source)
           ? [`channel read from ${accordingWords || 'the reporting verb'}`]
@@ -342,8 +397,9 @@ export function draftArticle(
           const trailing =
             comma >= 0 && after.trim().split(/\s+/).filter(Boolean).length <= 2 && !/\bthat\b/.test(after);
           const who = unnamed ? undefined : trailing ? named(t.start + comma + 2, sv.start) : subjectOf(sv, t.start);
+          const subject = paragraph.slice(trailing ? t.start + comma + 2 : t.start, sv.start);
           if (DENIAL_VERBS.has(headVerb(sv.infinitive)) && !trailing) {
-            addClaim(t, 'denial', who, according, [describe(who), ...channelNote(according)]);
+            addClaim(t, 'denial', who, according, [describe(who, subject), ...channelNote(according)]);
             return;
           }
           // The reported words: before a trailing "X said", else after the verb, its object and "that".
@@ -360,14 +416,15 @@ export function draftArticle(
           }
           const reporter = who?.source && !who.person ? [who] : [];
           const target = clauseLike(content) ? content : t;
-          if (unnamed) addClaim(target, 'unnamed-sources', undefined, according, ['no source is named']);
+          // A hedge covers the whole clause ("the press reported such talks, allegedly …").
+          if (unnamed) addClaim(t, 'unnamed-sources', undefined, according, ['no source is named']);
           else
             addClaim(
               target,
               'paraphrase',
               who,
               [...according, ...reporter],
-              [describe(who), ...channelNote(according)],
+              [describe(who, subject), ...channelNote(according)],
             );
           return;
         }
@@ -378,6 +435,11 @@ export function draftArticle(
         if (according.length) {
           const who = according.find((a) => a.person) ?? according.find((a) => a.entry) ?? according[0];
           addClaim(t, 'paraphrase', who, according, [`speaker and channel read from ${accordingWords}`]);
+          return;
+        }
+        if (frames.length) {
+          // "according to an independent review": attributed, though to no one the glossary knows.
+          addClaim(t, 'paraphrase', undefined, [], [`${accordingWords} names no glossary entry or source`]);
           return;
         }
         addClaim(t, 'outlet-assertion', undefined, [], []);
@@ -395,6 +457,36 @@ export function draftArticle(
         for (const q of segQuotes) {
           const before = speechVerbs.filter((v) => v.start >= from && v.end <= q.start);
           const sv = before.at(-1);
+          // A few quoted words the sentence runs on after (“denied any "official or unofficial"
+          // talks”, “has “paused” its inquiry”) are part of the reported words, not a quotation of
+          // their own.
+          if (
+            !q.continues &&
+            !/[.,!?;:…]\W?$/.test(paragraph.slice(q.start, q.end)) &&
+            /^\s+\p{Ll}/u.test(paragraph.slice(q.end, seg.end))
+          ) {
+            embedded = true;
+            break;
+          }
+          const lead = paragraph.slice(from, q.start);
+          if (!sv && !q.continued && /:\s*$/.test(lead)) {
+            // “The statement read: “…”” — whatever the verb, a colon gives the quotation to the
+            // subject of the words before it.
+            const comma = lead.lastIndexOf(', ');
+            const frameStart = comma >= 0 ? from + comma + 2 : from;
+            const head = { start: from, end: frameStart };
+            if (frameStart > from) pending.push(() => plain(head));
+            const verb = sentence.verbs.find((v) => v.start >= frameStart && v.end <= q.start);
+            const who = verb ? named(frameStart, verb.start) : undefined;
+            const words = paragraph.slice(frameStart, verb?.start ?? q.start).trim();
+            pending.push(() => {
+              lastQuote =
+                addClaim(q, 'direct-quote', who, according, [describe(who, words), ...channelNote(according)]) ??
+                lastQuote;
+            });
+            from = q.end;
+            continue;
+          }
           if (sv) {
             // Words before the frame ("Putin has often spoken out against the war, too saying …").
             const frameText = paragraph.slice(from, sv.start);
@@ -407,24 +499,26 @@ export function draftArticle(
             // Earlier reporting verbs whose subject is a channel ("TASS also reported that …").
             const reporters = before
               .slice(0, -1)
-              .map((v) => parties.one(paragraph.slice(from, v.start), undefined))
+              .map((v) => parties.one(paragraph.slice(from, v.start), () => undefined))
               .filter((r): r is Party => Boolean(r?.source));
             const via = [...according, ...reporters];
             pending.push(() => {
               lastQuote = addClaim(q, 'direct-quote', who, via, [describe(who), ...channelNote(via)]) ?? lastQuote;
             });
-          } else if (q.continued && lastQuote) {
-            const prev = lastQuote;
+          } else if (q.continued && (lastQuote || pending.length)) {
+            // The quotation before may be in this paragraph, drafted when `pending` runs.
             pending.push(() => {
-              lastQuote =
-                addClaim(q, 'direct-quote', undefined, [], ['goes on from the quotation before it'], prev) ?? lastQuote;
+              const prev = lastQuote;
+              if (prev)
+                lastQuote =
+                  addClaim(q, 'direct-quote', undefined, [], ['goes on from the quotation before it'], prev) ?? prev;
             });
           } else {
             // A frame after the quotation: "“…,” Putin said." / "said Putin".
             const next = segQuotes[segQuotes.indexOf(q) + 1]?.start ?? seg.end;
             const post = speechVerbs.find((v) => v.start >= q.end && v.end <= next);
             if (post || q.start === trim(paragraph, seg, quotes).start) {
-              const who = post ? (named(q.end, post.start) ?? named(post.end, next)) : recent();
+              const who = post ? (named(q.end, post.start) ?? named(post.end, next)) : (lastVoice ?? lastPerson);
               pending.push(() => {
                 lastQuote =
                   addClaim(q, 'direct-quote', who, according, [describe(who), ...channelNote(according)]) ?? lastQuote;
@@ -438,25 +532,50 @@ export function draftArticle(
           from = q.end;
         }
         if (embedded) {
-          plain(seg);
+          // Quotations before the one the sentence runs on through keep their claims.
+          if (pending.length) {
+            pending.forEach((f) => f());
+            plain({ start: from, end: seg.end });
+          } else plain(seg);
           continue;
         }
         pending.forEach((f) => f());
-        // Words after the last quotation are a clause of their own, unless they only say who spoke.
+        // Words after the last quotation are a clause of their own, unless they only say who
+        // spoke (“, Putin said.”, “he told reporters on Friday.”).
         const rest = { start: from, end: seg.end };
-        if (out(rest) && !speechVerbs.some((v) => v.start >= rest.start && v.end <= rest.end)) plain(rest);
+        const frame = speechVerbs.find((v) => v.start >= rest.start && v.end <= rest.end);
+        const onlyFrame =
+          frame &&
+          wordCount(sentence, { start: rest.start, end: frame.start }) <= 6 &&
+          wordCount(sentence, { start: frame.end, end: rest.end }) <= 4;
+        if (out(rest) && !onlyFrame) plain(rest);
       }
 
       // Dates in this sentence.
       // A date is read by the tense of the verb before it ("said the talks would resume on 3 March").
+      const inVerb = (v: VerbPhrase, tag: string) =>
+        sentence.words.some((w) => w.start >= v.start && w.end <= v.end && w.tags.has(tag));
+      const wordBefore = (v: VerbPhrase) => sentence.words.filter((w) => w.end <= v.start).at(-1);
+      const toInfinitive = (v: VerbPhrase) => wordBefore(v)?.text.toLowerCase() === 'to';
       const tenseAt = (offset: number) => {
-        const verb = sentence.verbs.filter((v) => v.start < unit.start + offset).at(-1);
+        // A lone present-tense word says little and is often a noun the tagger misread
+        // ("Kogi and Gombe states on Wednesday"), so the verb before it decides.
+        const verb = sentence.verbs
+          .filter((v) => v.start < unit.start + offset)
+          .filter((v) => toInfinitive(v) || /\s/.test(v.text) || inVerb(v, 'PastTense') || inVerb(v, 'Modal'))
+          .at(-1);
         if (!verb) return sentence.tense;
         if (/\b(will|shall|would|'ll|’ll)\b/i.test(verb.text)) return 'future';
-        const pastWord = sentence.words.some(
-          (w) => w.start >= verb.start && w.end <= verb.end && w.tags.has('PastTense'),
-        );
-        return pastWord ? 'past' : sentence.tense;
+        // "plans have been made for him to visit on Wednesday": a to-infinitive happens after the
+        // verb it hangs on, so after the publication day when that verb is present or perfect.
+        const to = toInfinitive(verb) ? wordBefore(verb) : undefined;
+        if (to) {
+          const governing = sentence.verbs.filter((v) => v.end <= to.start).at(-1);
+          if (!governing || /\b(will|shall|would|has|have|is|are|am|'ll|’ll)\b/i.test(governing.text)) return 'future';
+          if (inVerb(governing, 'PresentTense') && !inVerb(governing, 'PastTense')) return 'future';
+          return 'past';
+        }
+        return inVerb(verb, 'PastTense') ? 'past' : sentence.tense;
       };
       for (const d of resolveDates(text, options.published, tenseAt)) {
         dates.push({ ...d, start: d.start + unit.start, end: d.end + unit.start, paragraph: p });
@@ -488,7 +607,7 @@ export function draftArticle(
     // Capitalised names no entry matches.
     const dateWords = dates.filter((d) => d.paragraph === p);
     for (const n of names) {
-      if (inside(quotes, n.start)) continue;
+      if (inside(quotes, n.start) || n.start < textStart) continue;
       if (mentions.some((m) => m.paragraph === p && n.start < m.end && n.end > m.start)) continue;
       if (dateWords.some((d) => n.start < d.end && n.end > d.start)) continue;
       if (isDemonym(n.text, registry)) continue;

@@ -3,13 +3,14 @@
  * [--author …] [--slug …] [--create-stubs] [--force]`: drafts content/articles/<slug>.md.
  * Returns what to print and the exit code, so tests run it without a child process.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONTENT_DIRS, loadRegistry } from '../collections/registry';
 import { isCalendarDate } from '../lib/dates';
 import { draftArticle } from './draft';
 import { headlineFromUrl, renderArticle, renderStub, slugFor, stubId, summarise } from './render';
+import { splitParagraphs } from './text';
 
 export interface CommandResult {
   code: number;
@@ -48,6 +49,15 @@ export function runNew(argv: readonly string[], root: string = process.cwd(), to
   else if (!existsSync(path.resolve(root, input)))
     errors.push(
       problem(`The text file "${input}" does not exist.`, 'Give the path of a plain-text copy of the article.'),
+    );
+  else if (!statSync(path.resolve(root, input)).isFile())
+    errors.push(problem(`"${input}" is not a file.`, 'Give the path of a plain-text copy of the article.'));
+  else if (!splitParagraphs(readFileSync(path.resolve(root, input), 'utf8')).length)
+    errors.push(
+      problem(
+        `The text file "${input}" has no text.`,
+        'Paste the article into it: one paragraph a line, or paragraphs separated by blank lines.',
+      ),
     );
   let url: URL | undefined;
   try {

@@ -23,6 +23,13 @@ export interface Party {
 const PRONOUN = /^(he|she|they|it|his|her|their)$/i;
 const NOT_NAMES = /^(The|This|That|These|Those|We|You|I|Officials|Sources|Critics|Analysts|Experts|Reports)$/;
 
+/**
+ * True when the name ending at `end` owns the phrase's head ("Iran's intelligence minister",
+ * "Yusof’s political secretary"): the speaker is the owner's, not the owner.
+ */
+const possessor = (phrase: string, end: number): boolean =>
+  /^[’']s?\s+\p{Ll}[\p{L}-]*(?:\s+\p{Ll}[\p{L}-]*)*[\s,]*$/u.test(phrase.slice(end));
+
 export class Parties {
   readonly index: AliasIndex;
   private readonly kinds = new Map<string, string>();
@@ -59,17 +66,18 @@ export class Parties {
   all(phrase: string): Party[] {
     const out: Party[] = [];
     for (const m of findAliases(phrase, this.index)) {
-      if (m.ids.length !== 1) continue;
+      if (m.ids.length !== 1 || possessor(phrase, m.end)) continue;
       const entry = m.ids[0]!;
       const source = this.sourceOf.get(entry);
       out.push({ entry, ...(source ? { source } : {}), person: this.isPerson(entry), words: m.text });
     }
     for (const m of findAliases(phrase, this.sourceNames)) {
-      if (out.some((p) => p.words === m.text) || m.ids.length !== 1) continue;
+      if (out.some((p) => p.words === m.text) || m.ids.length !== 1 || possessor(phrase, m.end)) continue;
       out.push({ source: m.ids[0]!, person: false, words: m.text });
     }
     if (!out.length) {
-      for (const n of names(phrase)) out.push({ person: n.person, words: n.text, missing: n.text });
+      for (const n of names(phrase))
+        if (!possessor(phrase, n.end)) out.push({ person: n.person, words: n.text, missing: n.text });
     }
     // Out of its sentence a lone surname ("Lavrov") is not always tagged; a capitalised phrase
     // standing as the subject of a speech verb is a name all the same.
@@ -88,13 +96,14 @@ export class Parties {
    * The one party a subject phrase names: a person first, else the first entry named; a
    * pronoun is read as `recent` (the last person quoted or named).
    */
-  one(phrase: string, recent: Party | undefined): Party | undefined {
+  one(phrase: string, recent: (pronoun: string) => Party | undefined): Party | undefined {
     const trimmed = phrase.trim();
     const words = trimmed.split(/\s+/);
     const pronoun = words.find((w) => PRONOUN.test(w));
     const found = this.all(trimmed);
     if (found.length) return found.find((p) => p.person) ?? found[0];
-    if (pronoun && recent) return { ...recent, words: pronoun, pronoun: true };
+    const party = pronoun ? recent(pronoun) : undefined;
+    if (pronoun && party) return { ...party, words: pronoun, pronoun: true };
     return undefined;
   }
 }

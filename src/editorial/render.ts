@@ -34,10 +34,13 @@ export function headlineFromUrl(url: string): string {
       .filter(Boolean)
       .find((s) => s.split(/[-_]/).length >= 4) ?? '';
   // Many sites end the slug with an opaque id ("…_uk_67090568e4b0"); those parts are dropped.
+  // An apostrophe became a hyphen in the address ("putin-s-war", "don-t"): it comes back.
   const words = seg
+    .replace(/\.html?$/i, '')
     .split(/[-_]/)
-    .filter((w) => /^[a-z]+$/i.test(w) && !/^(uk|us|n|html?)$/i.test(w))
-    .join(' ');
+    .filter((w) => (/^[a-z]+$/i.test(w) || /^\d{1,4}$/.test(w)) && !/^(uk|us|n|html?)$/i.test(w))
+    .join(' ')
+    .replace(/(\p{L}) (s|t|re|ll|ve|d|m)\b(?= |$)/gu, '$1’$2');
   return words ? words[0]!.toUpperCase() + words.slice(1) : 'Headline not known';
 }
 
@@ -81,9 +84,10 @@ export function renderBody(draft: Draft): string {
         .map((c) => ({ start: c.start, end: c.end, open: ':claim[', close: `]{#${c.id}}` }));
       const inner: Inner[] = [
         ...draft.dates.filter((d) => d.paragraph === p).map(dateMark),
-        // An alias two entries share would stop the build; it is left unlinked until an editor picks one.
+        // An alias two entries share would stop the build; it is left unlinked until an editor
+        // picks one. A dateline's place (no ids) is left unlinked too.
         ...draft.mentions
-          .filter((m) => m.paragraph === p && m.ids.length > 1)
+          .filter((m) => m.paragraph === p && m.ids.length !== 1)
           .map((m) => ({ start: m.start, end: m.end, open: ':term[', close: ']{.nolink}' })),
       ];
       return renderParagraph(text, claims, inner);
@@ -157,20 +161,26 @@ export function summarise(draft: Draft, file: string, stubs: readonly string[]):
   const lines: string[] = [`Wrote ${file} (status: draft; every claim pending).`, ''];
   const byKind = new Map<string, number>();
   for (const c of draft.claims) byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
-  lines.push(
-    `Claims drafted: ${draft.claims.length} (${[...byKind]
-      .map(([k, n]) => `${n} ${CLAIM_KINDS[k as keyof typeof CLAIM_KINDS].label.toLowerCase()}`)
-      .join(', ')})`,
-  );
+  const kinds = [...byKind].map(([k, n]) => `${n} ${CLAIM_KINDS[k as keyof typeof CLAIM_KINDS].label.toLowerCase()}`);
+  lines.push(`Claims drafted: ${draft.claims.length}${kinds.length ? ` (${kinds.join(', ')})` : ''}`);
   const guessed = draft.claims.filter((c) => c.guess.length);
   lines.push(`Guesses to confirm: ${guessed.length} claims`);
   const guessText = (c: DraftClaim, g: string) =>
-    g === 'via'
-      ? `via ${c.via.join(', ')}`
-      : c.missingSpeaker && c.speaker === 'unnamed'
-        ? `speaker “${c.missingSpeaker}” (no glossary entry)`
-        : `speaker ${c.speaker}`;
-  for (const c of guessed) lines.push(`  ${c.id}: ${c.guess.map((g) => guessText(c, g)).join('; ')}`);
+    g === 'kind'
+      ? `kind ${c.kind}`
+      : g === 'via'
+        ? `via ${c.via.join(', ')}`
+        : c.missingSpeaker && c.speaker === 'unnamed'
+          ? `speaker “${c.missingSpeaker}” (no glossary entry)`
+          : `speaker ${c.speaker}`;
+  // The outlet's own statements are many and alike: one line for all of them.
+  const kindOnly = guessed.filter((c) => c.guess.length === 1 && c.guess[0] === 'kind');
+  for (const c of guessed)
+    if (!kindOnly.includes(c)) lines.push(`  ${c.id}: ${c.guess.map((g) => guessText(c, g)).join('; ')}`);
+  if (kindOnly.length)
+    lines.push(
+      `  ${plural(kindOnly.length, 'claim')} in the outlet’s own voice: kind to confirm (background or characterisation?)`,
+    );
   lines.push(`Dates resolved: ${draft.dates.length}`);
   for (const d of draft.dates)
     lines.push(`  “${d.text}” → ${d.approximate ? 'about ' : ''}${d.value}${d.last ? ` to ${d.last}` : ''}`);

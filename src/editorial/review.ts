@@ -52,6 +52,17 @@ interface RawArticle {
 /** Verdicts that stand without a source checked: the claim was not, or cannot be, confirmed. */
 const NO_FINDINGS_NEEDED = new Set(['pending', 'unverified', 'not-checkable']);
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_RES = WEEKDAYS.map((d) => new RegExp(`\\b${d}\\b`, 'i'));
+/** Whether a glossary file is a stub, read once per review however many articles speak through it. */
+const stubCache = new WeakMap<Registry, Map<string, boolean>>();
+const isStub = (registry: Registry, file: string) => {
+  const stubs = stubCache.get(registry) ?? new Map<string, boolean>();
+  stubCache.set(registry, stubs);
+  let stub = stubs.get(file);
+  if (stub === undefined)
+    stubs.set(file, (stub = existsSync(file) && readFileSync(file, 'utf8').startsWith(STUB_MARK)));
+  return stub;
+};
 const MONTHS =
   'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(
     ' ',
@@ -60,6 +71,42 @@ const MONTHS =
 const NOT_NAMES = new Set(
   'I A An The This That These Those He She It We They You His Her Its Our Their Mr Mrs Ms Dr'.split(' '),
 );
+
+/**
+ * Where a claim's field is in block-style frontmatter (`claims:`, `  - id: …`, `    status: …`),
+ * found by its indentation: parsing the YAML again with positions costs more than the rest of the
+ * review, and an article with problems would pay it. Anything else (flow style, a deeper path)
+ * returns undefined, and the YAML parser's locator answers.
+ */
+export function blockLocate(
+  lines: readonly string[],
+  keys: readonly (string | number)[],
+): { line: number; column: number } | undefined {
+  const [list, index, field, item] = keys;
+  if (typeof list !== 'string' || typeof index !== 'number' || typeof field !== 'string') return undefined;
+  let i = lines.indexOf(`${list}:`, 1);
+  if (i < 0 || (item !== undefined && typeof item !== 'number') || keys.length > 4) return undefined;
+  let n = -1;
+  for (i++; i < lines.length && !/^(---|\S)/.test(lines[i]!); i++) {
+    const entry = /^(\s*)- /.exec(lines[i]!);
+    if (entry && entry[1]!.length <= 2) n++;
+    if (n < index) continue;
+    if (n > index) return undefined;
+    const m = new RegExp(`^(\\s*(?:- )?)${field}:(\\s*)`).exec(lines[i]!);
+    if (!m) continue;
+    // The line, 1-based (the opening --- is line 1), and the value's column; an item of a flow
+    // list ("[a, b]") is located by its text.
+    let column = m[0].length + 1;
+    if (typeof item === 'number') {
+      const flow = /^\[(.*)\]\s*$/.exec(lines[i]!.slice(m[0].length));
+      const parts = flow?.[1]!.split(',');
+      if (!parts || item >= parts.length) return undefined;
+      column += 1 + parts.slice(0, item).join(',').length + (item ? 1 : 0) + /^\s*/.exec(parts[item]!)![0].length;
+    }
+    return { line: i + 1, column };
+  }
+  return undefined;
+}
 
 /** "[-a-]{+the+}": the article's words against the primary record's, word by word. */
 export function wordDiff(article: string, primary: string): string | undefined {
@@ -93,7 +140,8 @@ export function unlinkedNames(paragraphs: readonly ReadParagraph[], index: Alias
       last = end;
       if (run.length && gap !== ' ') flush();
       const capital = /^\p{Lu}/u.test(word);
-      const first = /(^|[.!?:]["”’]?\s+|[“"]\s*)$/.test(p.text.slice(0, start));
+      // Only the few characters before the word decide (the whole prefix made this quadratic).
+      const first = start === 0 || /(?:[.!?:]["”’]?\s+|[“"]\s*)$/.test(p.text.slice(Math.max(0, start - 8), start));
       const plural = word.endsWith('s') && demonyms.has(word.slice(0, -1));
       const skip =
         !capital ||
@@ -132,7 +180,9 @@ export function reviewArticle(
   const bodyLine = raw.slice(0, raw.indexOf(body)).split('\n').length - 1;
   const problems: ReviewProblem[] = [];
   const add = (p: Omit<ReviewProblem, 'file'>) => problems.push({ file, ...p });
-  const at = (keys: (string | number)[]) => locator.locate(keys) ?? { line: undefined, column: undefined };
+  const lines = raw.split('\n');
+  const at = (keys: (string | number)[]) =>
+    blockLocate(lines, keys) ?? locator.locate(keys) ?? { line: undefined, column: undefined };
 
   const claims = fm.claims ?? [];
   const paragraphs = readMarks(body);
@@ -190,7 +240,7 @@ export function reviewArticle(
 
   for (const m of marks.filter((x) => x.name === 'date')) {
     const value = m.attributes['value'] ?? '';
-    const said = WEEKDAYS.findIndex((d) => new RegExp(`\\b${d}\\b`, 'i').test(m.text));
+    const said = WEEKDAY_RES.findIndex((re) => re.test(m.text));
     if (said < 0 || !/^\d{4}-\d{2}-\d{2}$/.test(value)) continue;
     const real = new Date(`${value}T00:00:00Z`).getUTCDay();
     if (real !== said)
@@ -242,7 +292,7 @@ export function reviewArticle(
   );
   for (const e of entries) {
     const f = path.join(registry.root, CONTENT_DIRS.glossary, `${e}.yaml`);
-    if (existsSync(f) && readFileSync(f, 'utf8').startsWith(STUB_MARK))
+    if (isStub(registry, f))
       add({
         id: e,
         blocking: true,

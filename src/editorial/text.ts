@@ -29,29 +29,68 @@ export function splitParagraphs(raw: string): string[] {
   return blocks.map((b) => b.replace(/[ \t]+/g, ' ').trim()).filter(Boolean);
 }
 
+type Style = 'double' | 'single';
+type Role = 'open' | 'close' | 'either';
+
+const letter = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+/** What may stand before an opening mark: the paragraph's start, a space, a bracket or a dash. */
+const beforeOpening = (ch: string | undefined) => ch === undefined || /[\s([{\u2013\u2014-]/.test(ch);
+
 /**
- * Quotations in each paragraph, in curly (“…”) or straight ("…") marks. A quotation left open at
- * the end of a paragraph runs on into the next, where news style repeats the opening mark.
+ * What a quotation mark at `i` can be. A single mark is also the apostrophe, so it counts only
+ * by its neighbours: one that opens stands after a space and before a word (‘Yes, '90s are…),
+ * one that closes stands after the words and before a space, punctuation or the end; inside a
+ * word (council's, Prime Minister’s) it is an apostrophe.
+ */
+function markAt(text: string, i: number): { style: Style; role: Role } | undefined {
+  const c = text[i];
+  const prev = text[i - 1];
+  const next = text[i + 1];
+  if (c === '“') return { style: 'double', role: 'open' };
+  if (c === '”') return { style: 'double', role: 'close' };
+  if (c === '"') return { style: 'double', role: 'either' };
+  if (c !== '‘' && c !== '’' && c !== "'") return undefined;
+  if (letter(prev) && letter(next)) return undefined;
+  if (beforeOpening(prev) && next !== undefined && !/\s/.test(next))
+    return c === '’' && /\d/.test(next) ? undefined : { style: 'single', role: 'open' };
+  if (c !== '‘' && prev !== undefined && !/\s/.test(prev) && !letter(next)) return { style: 'single', role: 'close' };
+  return undefined;
+}
+
+/**
+ * Quotations in each paragraph, in double (“…”, "…") or single (‘…’, '…') marks; marks of the
+ * other style inside a quotation are nested and belong to it. A quotation left open at the end
+ * of a paragraph runs on into the next, where news style repeats the opening mark; the same
+ * repeated mark inside a paragraph (paragraphs run together) starts a fresh part of it.
  */
 export function findQuotations(paragraphs: readonly string[]): Quotation[][] {
-  let open = false;
+  let open: Style | undefined;
   return paragraphs.map((text) => {
     const out: Quotation[] = [];
     let start = 0;
-    let continued = open;
+    let continued = open !== undefined;
     // A paragraph that repeats the opening mark starts a fresh part of the same quotation.
-    if (open && (text.startsWith('“') || text.startsWith('"'))) open = false;
+    const first = markAt(text, 0);
+    if (open && first?.style === open && first.role !== 'close') open = undefined;
     for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      const opens = c === '“' || (c === '"' && !open);
-      const closes = c === '”' || (c === '"' && open);
-      if (opens && !open) {
-        open = true;
-        start = i;
-      } else if (closes && open) {
-        out.push({ start, end: i + 1, continued, continues: false });
-        open = false;
-        continued = false;
+      const m = markAt(text, i);
+      if (!m) continue;
+      if (!open) {
+        if (m.role !== 'close') {
+          open = m.style;
+          start = i;
+        }
+      } else if (m.style === open) {
+        if (m.role === 'open' && m.style === 'single' && i > start + 1) {
+          // 'One. 'Two.' — the opening mark again: the first part ends before it.
+          out.push({ start, end: text.slice(0, i).trimEnd().length, continued, continues: true });
+          start = i;
+          continued = true;
+        } else if (m.role !== 'open' || (m.style === 'double' && text[i] === '"')) {
+          out.push({ start, end: i + 1, continued, continues: false });
+          open = undefined;
+          continued = false;
+        }
       }
     }
     if (open) out.push({ start, end: text.length, continued, continues: true });

@@ -89,8 +89,12 @@ describe('drafting claims from a news text', () => {
     expect(claimIn(5, 'Nothing was paid')).toMatchObject({ kind: 'direct-quote', speaker: 'karl-berg' });
   });
 
-  it('drafts a sentence with no attribution as the outlet’s own assertion', () => {
-    expect(claimIn(6, 'The port opened')).toMatchObject({ kind: 'outlet-assertion', speaker: 'outlet', guess: [] });
+  it('drafts a sentence with no attribution as the outlet’s own assertion, its kind flagged as a guess', () => {
+    expect(claimIn(6, 'The port opened')).toMatchObject({
+      kind: 'outlet-assertion',
+      speaker: 'outlet',
+      guess: ['kind'],
+    });
   });
 
   it('gives every claim a unique readable id', () => {

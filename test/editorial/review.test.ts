@@ -4,11 +4,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { splitMarkdown } from '../../src/lib/problems';
+import { frontmatterLocator, splitMarkdown } from '../../src/lib/problems';
 import { loadYaml } from '../../src/lib/yaml';
 import { runNew } from '../../src/editorial/new-command';
 import { runReview } from '../../src/editorial/review-command';
-import { wordDiff } from '../../src/editorial/review';
+import { blockLocate, wordDiff } from '../../src/editorial/review';
 import { ROOT } from '../support/global-setup';
 import { SEED_SLUG, seedText } from '../support/content';
 
@@ -112,5 +112,31 @@ describe('word diff of a quotation against the primary record', () => {
 
   it('finds no difference when only the quotation marks and final stop differ', () => {
     expect(wordDiff('“We are close.”', 'We are close')).toBeUndefined();
+  });
+});
+
+describe('locating a claim’s field in the frontmatter', () => {
+  it('finds each claim’s status, guess and checked items where the YAML parser does', () => {
+    const raw = readFileSync(path.join(ROOT, 'content/articles', `${SEED_SLUG}.md`), 'utf8');
+    const lines = raw.split('\n');
+    const locator = frontmatterLocator(raw);
+    let compared = 0;
+    seedClaims().forEach((c, i) => {
+      const withChecked = c as { checked?: string[] };
+      const paths: (string | number)[][] = [
+        ['claims', i, 'status'],
+        ['claims', i, 'id'],
+        ...(withChecked.checked ?? []).map((_, j) => ['claims', i, 'checked', j]),
+      ];
+      for (const keys of paths) {
+        expect(blockLocate(lines, keys), keys.join('.')).toEqual(locator.locate(keys));
+        compared++;
+      }
+    });
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it('leaves a path it cannot read by indentation to the YAML parser', () => {
+    expect(blockLocate(['---', 'claims: [{id: a}]', '---'], ['claims', 0, 'id'])).toBeUndefined();
   });
 });

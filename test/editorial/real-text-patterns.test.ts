@@ -1,0 +1,218 @@
+// Patterns met when real news texts (docs/drafting.md, "Tried on real texts") went through
+// `npm run new`. Each case is a short made-up text with the same shape, and a fictional glossary.
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RegistryGlossaryEntry, RegistrySource } from '../../src/collections/registry';
+import { draftArticle, type Draft, type DraftClaim } from '../../src/editorial/draft';
+import { readMarks } from '../../src/editorial/marks';
+import { headlineFromUrl, renderBody, summarise } from '../../src/editorial/render';
+import { runNew } from '../../src/editorial/new-command';
+import { findQuotations, splitParagraphs } from '../../src/editorial/text';
+import { ROOT } from '../support/global-setup';
+
+const entry = (id: string, name: string, kind: string, aliases: string[] = []): [string, RegistryGlossaryEntry] => [
+  id,
+  { id, name, kind, aliases },
+];
+const registry = {
+  glossary: new Map([
+    entry('anna-lind', 'Anna Lind', 'person', ['Lind']),
+    entry('karl-berg', 'Karl Berg', 'person', ['Berg']),
+    entry('nordland', 'Nordland', 'country', ['Nordland']),
+    entry('nordpress', 'NordPress', 'organisation', ['NordPress']),
+    entry('port-authority', 'Port Authority', 'organisation', ['the Port Authority']),
+  ]),
+  sources: new Map<string, RegistrySource>([
+    [
+      'nordpress',
+      { id: 'nordpress', name: 'NordPress', type: 'state-news-agency', glossary: 'nordpress' } as RegistrySource,
+    ],
+  ]),
+};
+
+/** 2025-03-04 is a Tuesday. */
+const draft = (text: string, published = '2025-03-04'): Draft => draftArticle(text, registry, { published });
+const only = (d: Draft, words: string): DraftClaim => {
+  const found = d.claims.filter((c) => c.text.includes(words));
+  expect(found, `one claim holding “${words}” in ${JSON.stringify(d.claims.map((c) => c.text))}`).toHaveLength(1);
+  return found[0]!;
+};
+describe('quotations in single marks', () => {
+  it('drafts a quotation in curly single marks as a direct quote, and reads an apostrophe as no mark', () => {
+    const d = draft('Berg’s aides were silent. Berg said: ‘We will not pay for Lind’s port.’');
+    expect(findQuotations(d.paragraphs)[0]).toHaveLength(1);
+    expect(only(d, 'We will not pay')).toMatchObject({
+      kind: 'direct-quote',
+      speaker: 'karl-berg',
+      text: '‘We will not pay for Lind’s port.’',
+    });
+  });
+
+  it('drafts straight single marks too, each part of a quotation whose opening mark is repeated in the same paragraph', () => {
+    const d = draft("The council's report added: 'The wounds are deep. 'They will take years to heal.' Lind agreed.");
+    const quotes = d.claims.filter((c) => c.kind === 'direct-quote').map((c) => c.text);
+    expect(quotes).toEqual(["'The wounds are deep.", "'They will take years to heal.'"]);
+  });
+
+  it('keeps a quotation in double marks whole when single marks are nested inside it', () => {
+    const q = findQuotations(['Lind said: “They called it ‘a blockade’ at the time.” Berg left.']);
+    expect(q[0]).toHaveLength(1);
+    expect(q[0]![0]!.end).toBe('Lind said: “They called it ‘a blockade’ at the time.”'.length);
+  });
+});
+
+describe('quotations and their frames', () => {
+  it('keeps a few quoted words the sentence runs on after inside the reported claim', () => {
+    const d = draft(
+      'Berg denied any "secret or open" talks with Nordland. NordPress confirmed it has “paused” the port works.',
+    );
+    expect(only(d, 'secret or open')).toMatchObject({ kind: 'denial', speaker: 'karl-berg' });
+    expect(only(d, 'secret or open').text).toContain('talks with Nordland');
+    expect(only(d, 'paused')).toMatchObject({ kind: 'paraphrase', speaker: 'nordpress' });
+    expect(only(d, 'paused').text).toBe('it has “paused” the port works');
+  });
+
+  it('gives a quotation after a colon to the subject before it, whatever the verb, and “It” to the body that spoke last', () => {
+    const d = draft(
+      'The Port Authority said the works would stop.\n\nThe statement read: “The works are paused.” It continued: “We will say more soon.”',
+    );
+    expect(only(d, 'The works are paused')).toMatchObject({ kind: 'direct-quote' });
+    expect(only(d, 'The works are paused').note).toMatch(/“The statement”/);
+    expect(only(d, 'We will say more soon')).toMatchObject({ kind: 'direct-quote', speaker: 'port-authority' });
+  });
+
+  it('reads “X was quoted as saying, according to Y” as X’s quotation through Y', () => {
+    const d = draft('“We are ready,” Berg was quoted as saying, according to NordPress');
+    expect(only(d, 'We are ready')).toMatchObject({ kind: 'direct-quote', speaker: 'karl-berg', via: ['nordpress'] });
+    expect(d.claims).toHaveLength(1);
+  });
+
+  it('ends a sentence at a quotation’s closing mark, so the next sentence is a claim of its own', () => {
+    const d = draft('Lind added: “The talks are over.” They will “report to parliament” next week.');
+    expect(only(d, 'The talks are over')).toMatchObject({ kind: 'direct-quote', speaker: 'anna-lind' });
+    expect(only(d, 'report to parliament').text).not.toContain('talks are over');
+  });
+
+  it('gives the sentence’s subject to a participle that opens it (“Dismissing the reports, X wrote:”)', () => {
+    const d = draft('Dismissing the reports, Karl Berg, the port chief, wrote on his blog:\n\n“Nothing was agreed.”');
+    expect(d.claims.find((c) => c.kind === 'denial')).toMatchObject({ speaker: 'karl-berg' });
+    expect(only(d, 'Nothing was agreed')).toMatchObject({ kind: 'direct-quote', speaker: 'karl-berg' });
+  });
+
+  it('does not take the owner for the speaker (“Berg’s spokesman said”)', () => {
+    const d = draft('Berg’s spokesman said the port would reopen.');
+    expect(only(d, 'the port would reopen')).toMatchObject({ kind: 'paraphrase', speaker: 'unnamed' });
+    expect(only(d, 'the port would reopen').note).toMatch(/Berg’s spokesman/);
+  });
+
+  it('reads a passive speech verb with no reported words as the outlet’s sentence (“were confirmed by”)', () => {
+    const d = draft('Both ministers were confirmed by the parliament in April.');
+    expect(only(d, 'were confirmed')).toMatchObject({ kind: 'outlet-assertion' });
+  });
+
+  it('drafts a clause under “according to” a source the glossary does not know as an attributed paraphrase', () => {
+    const d = draft('And according to an independent review, the port works were rushed.');
+    expect(only(d, 'the port works were rushed')).toMatchObject({ kind: 'paraphrase', speaker: 'unnamed' });
+    expect(only(d, 'the port works were rushed').note).toMatch(/according to an independent review/);
+  });
+});
+
+describe('statements without a comma between them', () => {
+  it('cuts “… and said …” into two statements', () => {
+    const d = draft('The Port Authority admitted long delays in the works and said lessons would be learned.');
+    expect(only(d, 'admitted long delays').text).toBe('The Port Authority admitted long delays in the works');
+    expect(only(d, 'lessons would be learned')).toMatchObject({ kind: 'paraphrase', speaker: 'port-authority' });
+  });
+
+  it('cuts before “after …ing” and “in what …”', () => {
+    const d = draft('Nordland is waging a trade war after closing the port in what Berg has called a blockade.');
+    expect(d.claims.map((c) => c.text)).toEqual([
+      'Nordland is waging a trade war',
+      'after closing the port',
+      'in what Berg has called a blockade',
+    ]);
+  });
+});
+
+describe('datelines, names and dates', () => {
+  it('leaves a dateline out of every claim, its place unlinked and not listed as missing', () => {
+    const d = draft('NORDSTAD, March 3 (NordPress) - Lind met Berg at the port.');
+    expect(d.claims.every((c) => c.start >= 'NORDSTAD, March 3 (NordPress) - '.length)).toBe(true);
+    expect(d.missing.map((m) => m.name)).not.toContain('NORDSTAD');
+    const body = renderBody(d);
+    expect(body).toMatch(/^:term\[NORDSTAD\]\{\.nolink\}/);
+    expect(readMarks(body)[0]!.text).toBe(d.paragraphs[0]);
+  });
+
+  it('lists a name joined by “of” or a hyphen once, without its possessive, and no capitalised function word', () => {
+    const d = draft('In response, the House of Lords backed the Deputy Secretary-General’s plan.');
+    expect(d.missing.map((m) => m.name).sort()).toEqual(['Deputy Secretary-General', 'House of Lords']);
+  });
+
+  it('does not read “Sun” in a newspaper’s name as Sunday', () => {
+    expect(draft('The Sun newspaper printed the story on Monday.').dates.map((x) => x.text)).toEqual(['on Monday']);
+  });
+
+  it('reads a weekday after a to-infinitive hanging on a perfect verb as the coming one', () => {
+    const d = draft('Plans have been made for Lind to visit the port on Wednesday.');
+    expect(d.dates).toMatchObject([{ text: 'on Wednesday', value: '2025-03-05' }]);
+  });
+
+  it('reads it as the past one when the verb it hangs on is simple past', () => {
+    const d = draft('Lind flew to the capital to meet Berg on Monday.');
+    expect(d.dates).toMatchObject([{ text: 'on Monday', value: '2025-03-03' }]);
+  });
+});
+
+describe('the headline, the summary and the body', () => {
+  it('gives back the apostrophes and short numbers an address turned into hyphens', () => {
+    expect(headlineFromUrl('https://example.com/world/2024/10/putin-s-war-won-t-end-before-2025-says-aide')).toBe(
+      'Putin’s war won’t end before 2025 says aide',
+    );
+  });
+
+  it('sums up the outlet’s own statements, whose kind is a guess, in one line', () => {
+    const d = draft('The port opened in 2019.\n\nThe works cost twice the estimate.');
+    expect(d.claims.every((c) => c.guess.includes('kind'))).toBe(true);
+    expect(summarise(d, 'x.md', [])).toMatch(/^ {2}2 claims in the outlet’s own voice: kind to confirm/m);
+  });
+
+  it('keeps every paragraph word for word, whatever marks were drafted', () => {
+    const text = [
+      "KUALA, May 2 — Berg's aide said: 'It's over.' Lind denied any \"secret\" deal.",
+      'The statement read: “Done.” It added: ‘Final.’',
+    ].join('\n');
+    const d = draft(text);
+    expect(readMarks(renderBody(d)).map((p) => p.text)).toEqual(splitParagraphs(text));
+  });
+});
+
+describe('npm run new on bad input', () => {
+  it('names a text file with no text, a folder given as the text, a bad date and an unknown outlet, all at once with a Fix', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'sourced-bad-'));
+    try {
+      cpSync(path.join(ROOT, 'content'), path.join(root, 'content'), { recursive: true });
+      writeFileSync(path.join(root, 'blank.txt'), '  \n\n \n');
+      const blank = runNew(
+        ['blank.txt', '--url', 'https://example.com/a', '--outlet', 'reuter', '--published', '2024-02-30'],
+        root,
+      );
+      expect(blank.code).toBe(2);
+      expect(blank.output).toContain('The text file "blank.txt" has no text.');
+      expect(blank.output).toContain('--published "2024-02-30" is not a date.');
+      expect(blank.output).toContain('Did you mean reuters?');
+      expect(blank.output.match(/Fix:/g)).toHaveLength(3);
+      const folder = runNew(
+        ['content', '--url', 'https://example.com/a', '--outlet', 'reuters', '--published', '2024-02-03'],
+        root,
+      );
+      expect(folder).toMatchObject({ code: 2 });
+      expect(folder.output).toContain('"content" is not a file.');
+      expect(existsSync(path.join(root, 'content/articles/draft.md'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
