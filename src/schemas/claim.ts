@@ -53,5 +53,5 @@ export const claimSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
      * Fields `npm run new` read from the text and an editor has not yet confirmed; `npm run review`
      * lists them. Delete the line once they are right.
      */
-    guess: z.array(z.enum(['speaker', 'via'])).default([]),
+    guess: z.array(z.enum(['speaker', 'via', 'kind'])).default([]),
   });
