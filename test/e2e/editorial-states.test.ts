@@ -89,14 +89,17 @@ describe('a published article with a claim not yet checked', () => {
 describe('a draft under the development server', () => {
   let server: ChildProcess | undefined;
   let html = '';
+  let log = '';
 
   beforeAll(async () => {
     const port = 4800 + Math.floor(Math.random() * 800);
     server = spawn(process.execPath, [ASTRO_BIN, 'dev', '--port', String(port)], {
       cwd: project.dir,
       env: { ...buildEnv(), SOURCED_CACHE_DIR: path.join(work, 'dev-cache') },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+    server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
     // The first request waits for the content sync and dependency optimisation: a minute or more on two cores.
     const deadline = Date.now() + 270_000;
     while (Date.now() < deadline) {
@@ -118,7 +121,7 @@ describe('a draft under the development server', () => {
   });
 
   it('shows the draft with a Draft banner', () => {
-    expect(html).toContain('An unfinished draft');
+    expect(html, `no page from the development server; its output:\n${log}`).toContain('An unfinished draft');
     expect(html).toMatch(/class="article-draft[^"]*"[^>]*>\s*<strong>Draft\.<\/strong>/);
   });
 });
