@@ -2,6 +2,7 @@
  * The Markdown pipeline, assembled once for the site (astro.config.mjs), the validator
  * and the tests. Order matters; each entry says why it is there.
  */
+import { fileURLToPath } from 'node:url';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import { rehypeArticleFacts } from './rehype-article-facts';
@@ -26,6 +27,8 @@ export interface PipelineOptions {
   /** Astro's cache directory; the formatted bibliography is kept there between builds. */
   cacheDir?: string;
 }
+
+const NEWS_STYLE = fileURLToPath(new URL('./news-citation.csl', import.meta.url));
 
 /** Remark plugins: they read marks and report problems, so the validator runs them alone. */
 export function remarkPlugins({ registry, base = '/' }: PipelineOptions): RemarkPlugins {
@@ -58,8 +61,10 @@ export function rehypePlugins({ registry, cacheDir }: PipelineOptions): RehypePl
   return [
     // Renders [@key] in the text, formats the keys the claim cards cite, and appends the
     // bibliography; rehype-citation formats it once per build and articles reuse it (see the plugin).
-    [rehypeCitations, { bibliography: registry.bibliographyPath, csl: 'apa', ...(cacheDir ? { cacheDir } : {}) }],
-    // Gives the bibliography a heading and clickable addresses.
+    // The style (news-citation.csl) prints headline, outlet and date, and "date unknown" for a
+    // date the bibliography marks unknown.
+    [rehypeCitations, { bibliography: registry.bibliographyPath, csl: NEWS_STYLE, ...(cacheDir ? { cacheDir } : {}) }],
+    // Gives the bibliography a heading, and links each address under its short domain.
     rehypeBibliography,
     // An allow-list, whatever the steps above let through.
     rehypeSafeHtml,
