@@ -15,6 +15,7 @@ import { remarkDirectiveIds } from './remark-directive-ids';
 import { remarkSafeUrls } from './remark-safe-urls';
 import { remarkCitationKeys } from './remark-citation-keys';
 import { remarkDates } from './remark-dates';
+import { remarkDateExpressions } from './remark-date-expressions';
 import { remarkClaims } from './remark-claims';
 import { remarkGlossaryLinks } from './remark-glossary-links';
 import { rehypeBibliography } from './rehype-bibliography';
@@ -45,7 +46,11 @@ export function remarkPlugins({ registry, base = '/' }: PipelineOptions): Remark
     [remarkSafeUrls, { httpOnlyHosts: loadHttpOnlyHosts(registry.root) }],
     // Unknown citation keys fail here, with a line number, before rehype-citation sees them.
     [remarkCitationKeys, { keys: new Set(registry.bibliography.keys()) }],
-    // Resolves relative dates before claims, so a date inside a claim is kept in its mark.
+    // Marks the absolute dates editors left unmarked ("February 2022") and refuses unmarked
+    // relative ones ("last month"), which only an editor can resolve.
+    remarkDateExpressions,
+    // Turns every date mark into <time datetime>, and checks that a weekday in the words falls on
+    // the date; before claims, so a date inside a claim is kept in its mark.
     remarkDates,
     // Marks claims and adds their badges; needs the registry for names and types. The cards the
     // badges open are added by the page, from the frontmatter (src/analysis/claim-card.ts).
