@@ -25,6 +25,13 @@ export interface StatusInfo extends TermInfo {
   evidence: EvidenceRule;
 }
 
+/** What each evidence rule asks of a claim's findings, as the methodology page says it. */
+export const EVIDENCE_RULES = {
+  none: 'No finding is required: no verdict was reached, or there is nothing to check.',
+  finding: 'At least one finding: a document we checked and what it shows.',
+  corroboration: 'A finding from a primary record, or findings from two independent outlets.',
+} as const satisfies Record<EvidenceRule, string>;
+
 /** What kind of statement a claim is. */
 export const CLAIM_KINDS = {
   'direct-quote': {

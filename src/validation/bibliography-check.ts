@@ -20,9 +20,14 @@ function idLines(text: string): Map<string, number> {
   return lines;
 }
 
-const FIELD_WORDS: Record<MarkableField, { what: string; add: string }> = {
-  title: { what: 'title (the headline as published)', add: '"title": "…" with the headline as published' },
+const FIELD_WORDS: Record<MarkableField, { noun: string; what: string; add: string }> = {
+  title: {
+    noun: 'title',
+    what: 'title (the headline as published)',
+    add: '"title": "…" with the headline as published',
+  },
   issued: {
+    noun: 'date',
     what: 'date ("issued")',
     add: '"issued": { "date-parts": [[YYYY, M, D]] } with the date the page shows',
   },
@@ -110,7 +115,7 @@ export function checkBibliography(registry: Registry, use?: BibliographyUse): Co
       if (has && states.has('unknown'))
         add(
           `has a ${words.what} but its note says "unknown: ${field}".`,
-          `Remove the "unknown: ${field}" line, or remove the ${field} if it was not seen.`,
+          `Remove the "unknown: ${field}" line, or remove the ${words.noun} if it was not seen.`,
         );
       if (!has && states.has('unverified'))
         add(
