@@ -4,10 +4,10 @@
  * Its body carries what a reader sees on the claim's card and around it: badge wording, note,
  * the evidence trail ("How we checked"), "Since publication" notes and corrections that concern it.
  */
-import { channelPhrase, kindLabel, speakerName, statusLabel, type ClaimLike } from '../analysis/describe';
+import { channelPhrase, claimKindLabel, speakerName, statusLabel, type ClaimLike } from '../analysis/describe';
 import { shortCitation } from '../analysis/citations';
 import type { CardFinding } from '../analysis/claim-card';
-import { formatDate } from '../lib/dates';
+import { formatDate, isoDay } from '../lib/dates';
 import { refId, type Lookup } from '../collections/lookup';
 import type { CslItem } from '../collections/registry';
 import { textWithSpans, type Span } from '../analysis/claim-spans';
@@ -68,8 +68,6 @@ export interface AnnotationInput {
   bibliography: ReadonlyMap<string, CslItem>;
 }
 
-const day = (d: string | Date): string => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
-
 /** The body parts a client needs to show what a reader sees beyond the badge. */
 function evidenceBodies(claim: AnnotationInput['claims'][number], input: AnnotationInput) {
   const cite = (key: string) => shortCitation(key, input.bibliography);
@@ -88,7 +86,7 @@ function evidenceBodies(claim: AnnotationInput['claims'][number], input: Annotat
     bodies.push(
       text(
         'describing',
-        `How we checked: ${c.label}${c.url ? ` <${c.url}>` : ''}: ${f.finding} (read ${formatDate(day(f.accessed))})`,
+        `How we checked: ${c.label}${c.url ? ` <${c.url}>` : ''}: ${f.finding} (read ${formatDate(isoDay(f.accessed))})`,
       ),
     );
   }
@@ -99,15 +97,15 @@ function evidenceBodies(claim: AnnotationInput['claims'][number], input: Annotat
     bodies.push(
       text(
         'commenting',
-        `Since publication, ${formatDate(day(s.date))}: ${s.text} Sources: ${sources.map((c) => c.label).join('; ')}.`,
-        day(s.date),
+        `Since publication, ${formatDate(isoDay(s.date))}: ${s.text} Sources: ${sources.map((c) => c.label).join('; ')}.`,
+        isoDay(s.date),
       ),
     );
   }
   for (const c of input.corrections ?? []) {
     if (!c.claims.includes(claim.id)) continue;
     const label = c.type === 'correction' ? 'Correction' : 'Update';
-    bodies.push(text('commenting', `${label}, ${formatDate(day(c.date))}: ${c.text}`, day(c.date)));
+    bodies.push(text('commenting', `${label}, ${formatDate(isoDay(c.date))}: ${c.text}`, isoDay(c.date)));
   }
   return { bodies, links: [...links] };
 }
@@ -129,7 +127,12 @@ export function annotationCollection(input: AnnotationInput) {
       modified: input.updated,
       creator: { type: 'Organization', name: 'Sourced' },
       body: [
-        { type: 'TextualBody', purpose: 'classifying', value: `Kind: ${kindLabel(claim.kind)}`, format: 'text/plain' },
+        {
+          type: 'TextualBody',
+          purpose: 'classifying',
+          value: `Kind: ${claimKindLabel(claim.kind)}`,
+          format: 'text/plain',
+        },
         {
           type: 'TextualBody',
           purpose: 'identifying',
