@@ -193,7 +193,18 @@ export function generateArticle(pools, seed, index) {
     if (speaker !== 'outlet') claim.via = r.sample(sources, 1 + r.int(2)).map((s) => s.id);
     if (r.next() < 0.3) claim.primary = r.pick(sources).id;
     claim.note = sentence(r, 14 + r.int(10));
-    if (r.next() < 0.5) claim.checked = r.sample(pools.bibliography, 1 + r.int(2)).map((b) => b.id);
+    // Findings as the validator demands them (CLAIM_STATUSES[status].evidence): one at least for a
+    // verdict, and two outlets for a corroborated claim.
+    if (claim.status !== 'unverified' || r.next() < 0.5) {
+      const first = r.pick(pools.bibliography);
+      const n = claim.status === 'corroborated' ? 2 : 1 + r.int(2);
+      const checked = [first];
+      while (checked.length < n) {
+        const b = r.pick(pools.bibliography);
+        if (b['container-title'] !== first['container-title']) checked.push(b);
+      }
+      claim.checked = checked.map((b) => b.id);
+    }
     return claim;
   });
   const order = r.sample(claims, claims.length);
@@ -277,13 +288,27 @@ export function generateArticle(pools, seed, index) {
       ...(c.primary ? [`    primary: ${c.primary}`] : []),
       `    status: ${c.status}`,
       `    note: ${q(c.note)}`,
-      ...(c.checked ? [`    checked: [${c.checked.join(', ')}]`] : []),
+      ...(c.checked
+        ? [
+            '    checked:',
+            ...c.checked.flatMap((key) => [
+              `      - source: ${key}`,
+              `        finding: ${q(sentence(r, 8))}`,
+              `        accessed: ${iso(published)}`,
+            ]),
+          ]
+        : []),
     ]),
     '---',
     '',
   ];
+  const cited = new Set([
+    ...claims.flatMap((c) => c.checked ?? []),
+    ...[...body.join('\n').matchAll(/\[@(ref-\d+)\]/g)].map((m) => m[1]),
+  ]);
   return {
     slug,
+    cited,
     markdown: `${fm.join('\n')}${body.join('\n\n')}\n`,
     counts: { words, claims: claims.length, mentions, citations },
   };
@@ -341,10 +366,12 @@ function writePools(dir, pools) {
  */
 export function writeCorpus(dir, { articles, seed = 1, plain = false }) {
   const pools = generatePools(seed);
-  writePools(dir, pools);
+  const generated = Array.from({ length: articles }, (_, i) => generateArticle(pools, seed, i));
+  // Only the items some article cites: the validator rejects a bibliography entry nothing uses.
+  const cited = new Set(generated.flatMap((a) => [...a.cited]));
+  writePools(dir, { ...pools, bibliography: pools.bibliography.filter((b) => cited.has(b.id)) });
   const totals = { articles, words: 0, claims: 0, mentions: 0, citations: 0, bytes: 0 };
-  for (let i = 0; i < articles; i++) {
-    const a = generateArticle(pools, seed, i);
+  for (const a of generated) {
     const text = plain ? stripAnnotations(a.markdown) : a.markdown;
     writeFileSync(path.join(dir, 'articles', `${a.slug}.md`), text);
     for (const k of ['words', 'claims', 'mentions', 'citations']) totals[k] += a.counts[k];

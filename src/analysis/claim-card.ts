@@ -14,10 +14,17 @@ import { formatDate, isoDay } from '../lib/dates';
 import { channelPhrase, claimKindLabel, speakerName, statusLabel, verdictSentence, type ClaimLike } from './describe';
 import { refId, type Lookup } from '../collections/lookup';
 
+/** What a cited document shows about a claim (the schema's `finding`); YAML may give a Date. */
+export interface CardFinding {
+  source: string;
+  finding: string;
+  accessed: string | Date;
+}
+
 /** A claim with what its card shows beyond the badge; raw YAML or a parsed entry. */
 export interface CardClaim extends ClaimLike {
   note?: string | undefined;
-  checked?: string[] | undefined;
+  checked?: CardFinding[] | undefined;
   primaryWording?: string | undefined;
   timeline?: { date: string | Date; who: string; action: string; summary: string; cite?: string[] }[] | undefined;
 }
@@ -43,11 +50,9 @@ export const claimOfCard = (id: string): string => id.replace(/^claim-/, '').rep
 
 /** The keys a claim's card cites: where it was checked, then its timeline's sources. */
 export const cardCitationKeys = (claim: Pick<CardClaim, 'checked' | 'timeline'>): string[] => [
-  ...(claim.checked ?? []),
+  ...(claim.checked ?? []).map((f) => f.source),
   ...(claim.timeline ?? []).flatMap((e) => e.cite ?? []),
 ];
-
-/** YAML read outside Astro may give a Date for an unquoted day; cards print days. */
 
 function citation(key: string, options: ClaimCardOptions): Element {
   const formatted = options.citations[key];
@@ -132,8 +137,24 @@ export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element 
     );
   }
   if (claim.checked?.length) {
+    // The evidence trail: each document, what it shows, and when we read it.
     body.push(
-      h('p', { className: ['claim-card-checked'] }, ['Checked against: ', ...citations(claim.checked, options)]),
+      h('p', { className: ['claim-card-heading'] }, 'How we checked'),
+      h(
+        'ul',
+        { className: ['claim-card-checked'] },
+        claim.checked.map((f) =>
+          h('li', [
+            citation(f.source, options),
+            `: ${f.finding} `,
+            h('span', { className: ['claim-card-accessed'] }, [
+              '(read ',
+              h('time', { dateTime: isoDay(f.accessed) }, formatDate(isoDay(f.accessed))),
+              ')',
+            ]),
+          ]),
+        ),
+      ),
     );
   }
   body.push(

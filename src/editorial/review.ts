@@ -39,7 +39,8 @@ interface RawClaim {
   speaker?: string;
   via?: string[];
   guess?: string[];
-  checked?: string[];
+  /** Findings: what each checked document shows (`source` is its bibliography key). */
+  checked?: { source?: string }[];
   primaryWording?: string;
   timeline?: { cite?: string[] }[];
 }
@@ -206,7 +207,7 @@ export function reviewArticle(
         id,
         blocking: true,
         message: `is marked "${c.status}" but lists no findings ("checked" is empty).`,
-        fix: 'Add the bibliography keys of what was checked, or make the status "unverified".',
+        fix: 'Add what each source checked shows under "checked" (source, finding, accessed), or make the status "unverified".',
       });
     }
     if (c.guess?.length) {
@@ -271,11 +272,11 @@ export function reviewArticle(
   }
 
   // Bibliography: every key cited must be there; every entry used must be more than a stub.
-  const cite = (keys: string[] | undefined, where: (string | number)[]) =>
+  const cite = (keys: string[] | undefined, where: (string | number)[], tail: (string | number)[] = []) =>
     (keys ?? []).forEach((k, j) => {
       if (!registry.bibliography.has(k))
         add({
-          ...at([...where, j]),
+          ...at([...where, j, ...tail]),
           id: k,
           blocking: true,
           message: `cites "${k}", which is not in the bibliography.`,
@@ -283,7 +284,11 @@ export function reviewArticle(
         });
     });
   claims.forEach((c, i) => {
-    cite(c.checked, ['claims', i, 'checked']);
+    cite(
+      (c.checked ?? []).map((f) => f?.source ?? ''),
+      ['claims', i, 'checked'],
+      ['source'],
+    );
     (c.timeline ?? []).forEach((e, j) => cite(e.cite, ['claims', i, 'timeline', j, 'cite']));
   });
   (fm.since ?? []).forEach((s, i) => cite(s.cite, ['since', i, 'cite']));

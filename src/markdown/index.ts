@@ -2,6 +2,7 @@
  * The Markdown pipeline, assembled once for the site (astro.config.mjs), the validator
  * and the tests. Order matters; each entry says why it is there.
  */
+import { fileURLToPath } from 'node:url';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import { rehypeArticleFacts } from './rehype-article-facts';
@@ -15,6 +16,7 @@ import { remarkDirectiveIds } from './remark-directive-ids';
 import { remarkSafeUrls } from './remark-safe-urls';
 import { remarkCitationKeys } from './remark-citation-keys';
 import { remarkDates } from './remark-dates';
+import { remarkDateExpressions } from './remark-date-expressions';
 import { remarkClaims } from './remark-claims';
 import { remarkGlossaryLinks } from './remark-glossary-links';
 import { rehypeBibliography } from './rehype-bibliography';
@@ -28,6 +30,8 @@ export interface PipelineOptions {
   /** Astro's cache directory; the formatted bibliography is kept there between builds. */
   cacheDir?: string;
 }
+
+const NEWS_STYLE = fileURLToPath(new URL('./news-citation.csl', import.meta.url));
 
 /** Remark plugins: they read marks and report problems, so the validator runs them alone. */
 export function remarkPlugins({ registry, base = '/' }: PipelineOptions): RemarkPlugins {
@@ -47,7 +51,11 @@ export function remarkPlugins({ registry, base = '/' }: PipelineOptions): Remark
     [remarkSafeUrls, { httpOnlyHosts: loadHttpOnlyHosts(registry.root) }],
     // Unknown citation keys fail here, with a line number, before rehype-citation sees them.
     [remarkCitationKeys, { keys: new Set(registry.bibliography.keys()) }],
-    // Resolves relative dates before claims, so a date inside a claim is kept in its mark.
+    // Marks the absolute dates editors left unmarked ("February 2022") and refuses unmarked
+    // relative ones ("last month"), which only an editor can resolve.
+    remarkDateExpressions,
+    // Turns every date mark into <time datetime>, and checks that a weekday in the words falls on
+    // the date; before claims, so a date inside a claim is kept in its mark.
     remarkDates,
     // Marks claims and adds their badges; needs the registry for names and types. The cards the
     // badges open are added by the page, from the frontmatter (src/analysis/claim-card.ts).
@@ -63,8 +71,10 @@ export function rehypePlugins({ registry, cacheDir }: PipelineOptions): RehypePl
   return [
     // Renders [@key] in the text, formats the keys the claim cards cite, and appends the
     // bibliography; rehype-citation formats it once per build and articles reuse it (see the plugin).
-    [rehypeCitations, { bibliography: registry.bibliographyPath, csl: 'apa', ...(cacheDir ? { cacheDir } : {}) }],
-    // Gives the bibliography a heading and clickable addresses.
+    // The style (news-citation.csl) prints headline, outlet and date, and "date unknown" for a
+    // date the bibliography marks unknown.
+    [rehypeCitations, { bibliography: registry.bibliographyPath, csl: NEWS_STYLE, ...(cacheDir ? { cacheDir } : {}) }],
+    // Gives the bibliography a heading, and links each address under its short domain.
     rehypeBibliography,
     // Holds each claim's note and marker to the word beside them, once glossary links are in place.
     rehypeClaimEnds,

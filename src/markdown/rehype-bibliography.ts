@@ -1,6 +1,7 @@
 /**
  * Gives rehype-citation's bibliography a heading and a landmark, and turns the addresses
- * in its entries into links, so readers can open every document the analysis cites.
+ * in its entries into links, so readers can open every document the analysis cites. A link
+ * shows its short domain ("tass.com"), which a reader can judge, not the whole address.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { h } from 'hastscript';
@@ -13,6 +14,15 @@ export interface RehypeBibliographyOptions {
 
 const URL_RE = /https?:\/\/[^\s<>"]+[^\s<>".,;:)]/g;
 
+/** "https://www.example.com/a/b" → "example.com". */
+export function shortDomain(address: string): string {
+  try {
+    return new URL(address).hostname.replace(/^www\./, '');
+  } catch {
+    return address;
+  }
+}
+
 function linkify(entry: Element): void {
   visit(entry, 'text', (node: Text, index, parent) => {
     if (!parent || index === undefined || parent.tagName === 'a') return;
@@ -20,7 +30,7 @@ function linkify(entry: Element): void {
     let last = 0;
     for (const m of node.value.matchAll(URL_RE)) {
       if (m.index > last) parts.push({ type: 'text', value: node.value.slice(last, m.index) });
-      parts.push(h('a', { href: m[0] }, m[0]));
+      parts.push(h('a', { href: m[0] }, shortDomain(m[0])));
       last = m.index + m[0].length;
     }
     if (parts.length === 0) return;

@@ -33,7 +33,7 @@ declare module 'vfile' {
 export interface RehypeCitationsOptions {
   /** The CSL-JSON bibliography file. */
   bibliography: string;
-  /** A citation style rehype-citation knows, e.g. "apa". */
+  /** The citation style: the absolute path of a CSL file (news-citation.csl for the site). */
   csl: string;
   /**
    * Where to keep the formatted bibliography between builds, keyed by its text, the style and
@@ -76,7 +76,8 @@ async function formatCached(text: string, options: RehypeCitationsOptions): Prom
   const version = JSON.parse(
     await readFile(path.join(process.cwd(), 'node_modules/rehype-citation/package.json'), 'utf8').catch(() => '{}'),
   ) as { version?: string };
-  const key = createHash('sha256').update(`${version.version}\0${options.csl}\0${text}`).digest('hex').slice(0, 32);
+  const style = await readFile(options.csl, 'utf8');
+  const key = createHash('sha256').update(`${version.version}\0${style}\0${text}`).digest('hex').slice(0, 32);
   const file = path.join(options.cacheDir, 'sourced-citations', `${key}.json`);
   try {
     const stored = JSON.parse(await readFile(file, 'utf8')) as Stored;
@@ -105,7 +106,8 @@ async function format(text: string, options: RehypeCitationsOptions): Promise<Fo
   const processor = unified().use(rehypeCitation, {
     bibliography: path.basename(options.bibliography),
     path: path.dirname(options.bibliography),
-    csl: options.csl,
+    // rehype-citation joins a style's path to `path`, so it takes a relative one.
+    csl: path.relative(path.dirname(options.bibliography), options.csl),
     linkCitations: true,
   });
   await processor.run(tree, new VFile());

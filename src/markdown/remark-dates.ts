@@ -1,6 +1,7 @@
 /**
  * Resolves relative time expressions: `:date[on Friday]{value=2024-10-11}` becomes
  * `<time datetime="2024-10-11">on Friday</time>` with the absolute date shown to the reader.
+ * A weekday in the words must fall on the date: "on Friday" resolved to a Saturday is an error.
  */
 import type { Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
@@ -28,6 +29,21 @@ declare module 'vfile' {
   }
 }
 
+const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const weekdayOf = (day: string): string => WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()]!;
+
+/** The latest `weekday` on or before the first day of `value` (a day, month or year). */
+function nearestWeekday(value: string, weekday: string): string {
+  const [y, m = '01', d = '01'] = value.split('-');
+  const date = new Date(`${y}-${m}-${d}T00:00:00Z`);
+  const back = (date.getUTCDay() - WEEKDAYS.indexOf(weekday) + 7) % 7;
+  date.setUTCDate(date.getUTCDate() - back);
+  return date.toISOString().slice(0, 10);
+}
+
 export function remarkDates() {
   return (tree: Root, file: VFile): void => {
     const dates: ResolvedDate[] = [];
@@ -46,6 +62,23 @@ export function remarkDates() {
         });
         return;
       }
+      const weekday = WEEKDAY.exec(text)?.[1]?.toLowerCase();
+      if (weekday) {
+        const [start, last] = [value, end ?? value];
+        const actual = precisionOf(start) === 'day' ? weekdayOf(start) : undefined;
+        const fits = actual !== undefined && start === last && actual === weekday;
+        if (!fits) {
+          reportProblem(file, node, {
+            id: text,
+            message:
+              actual === undefined || start !== last
+                ? `The date mark :date[${text}] names a ${cap(weekday)} but resolves to ${start === last ? 'more than a day' : 'a span'} (${end ? `${start} to ${end}` : start}).`
+                : `The date mark :date[${text}] names a ${cap(weekday)}, but ${formatDate(start)} was a ${cap(actual)}.`,
+            fix: `Set value= to the ${cap(weekday)} meant, e.g. ${nearestWeekday(start, weekday)} (the ${cap(weekday)} on or before ${start.length === 10 ? start : `the start of ${start}`}), or correct the words if the date is right.`,
+          });
+          return;
+        }
+      }
       if (end && end < value) {
         reportProblem(file, node, {
           id: text,
@@ -56,14 +89,16 @@ export function remarkDates() {
       }
       const shown = (approximate ? 'about ' : '') + (end ? formatSpan(value, end) : formatDate(value));
       dates.push({ text, value, ...(end ? { end } : {}), approximate });
+      // Words that name the year ("February 2022") already say the date; repeating it adds nothing.
+      const absolute = text.includes(value.slice(0, 4));
       node.data = {
         hName: 'time',
         hProperties: {
           dateTime: value,
           title: end ? shown : (approximate ? 'about ' : '') + formatDate(value, 'long'),
-          className: ['resolved-date'],
+          className: [absolute ? 'absolute-date' : 'resolved-date'],
           // Shown by CSS after the words, so the quoted sentence itself stays verbatim.
-          dataResolved: shown,
+          ...(absolute ? {} : { dataResolved: shown }),
         },
       };
     });

@@ -1,9 +1,15 @@
 /**
  * The article's claims as a W3C Web Annotation collection (https://www.w3.org/TR/annotation-model/).
  * Each claim becomes one annotation whose TextQuoteSelector anchors in the rendered page text.
+ * Its body carries what a reader sees on the claim's card and around it: badge wording, note,
+ * the evidence trail ("How we checked"), "Since publication" notes and corrections that concern it.
  */
 import { channelPhrase, claimKindLabel, speakerName, statusLabel, type ClaimLike } from '../analysis/describe';
+import { shortCitation } from '../analysis/citations';
+import type { CardFinding } from '../analysis/claim-card';
+import { formatDate, isoDay } from '../lib/dates';
 import { refId, type Lookup } from '../collections/lookup';
+import type { CslItem } from '../collections/registry';
 import { textWithSpans, type Span } from '../analysis/claim-spans';
 
 export interface TextQuote {
@@ -50,10 +56,58 @@ export interface AnnotationInput {
   published: string;
   updated: string;
   outletName: string;
-  claims: (ClaimLike & { note: string })[];
-  /** The article's text and claim spans, from its facts (article-facts.ts). */
+  claims: (ClaimLike & { note: string; checked?: CardFinding[] | undefined })[];
+  /** "Since publication" notes; each is attached to the claims it follows up. */
+  since?: readonly { date: string; claims: string[]; text: string; cite: string[] }[] | undefined;
+  /** Corrections and updates; each is attached to the claims it names. */
+  corrections?: readonly { date: string; type: string; claims: string[]; text: string }[] | undefined;
+  /** The text and claim spans, from its facts (article-facts.ts). */
   text: { text: string; spans: ReadonlyMap<string, Span> };
   lookup: Lookup;
+  /** The bibliography, for the documents findings and notes cite. */
+  bibliography: ReadonlyMap<string, CslItem>;
+}
+
+/** The body parts a client needs to show what a reader sees beyond the badge. */
+function evidenceBodies(claim: AnnotationInput['claims'][number], input: AnnotationInput) {
+  const cite = (key: string) => shortCitation(key, input.bibliography);
+  const links = new Set<string>();
+  const text = (purpose: string, value: string, created?: string) => ({
+    type: 'TextualBody',
+    purpose,
+    value,
+    format: 'text/plain',
+    ...(created ? { created } : {}),
+  });
+  const bodies: object[] = [];
+  for (const f of claim.checked ?? []) {
+    const c = cite(f.source);
+    if (c.url) links.add(c.url);
+    bodies.push(
+      text(
+        'describing',
+        `How we checked: ${c.label}${c.url ? ` <${c.url}>` : ''}: ${f.finding} (read ${formatDate(isoDay(f.accessed))})`,
+      ),
+    );
+  }
+  for (const s of input.since ?? []) {
+    if (!s.claims.includes(claim.id)) continue;
+    const sources = s.cite.map(cite);
+    for (const c of sources) if (c.url) links.add(c.url);
+    bodies.push(
+      text(
+        'commenting',
+        `Since publication, ${formatDate(isoDay(s.date))}: ${s.text} Sources: ${sources.map((c) => c.label).join('; ')}.`,
+        isoDay(s.date),
+      ),
+    );
+  }
+  for (const c of input.corrections ?? []) {
+    if (!c.claims.includes(claim.id)) continue;
+    const label = c.type === 'correction' ? 'Correction' : 'Update';
+    bodies.push(text('commenting', `${label}, ${formatDate(isoDay(c.date))}: ${c.text}`, isoDay(c.date)));
+  }
+  return { bodies, links: [...links] };
 }
 
 export function annotationCollection(input: AnnotationInput) {
@@ -62,6 +116,8 @@ export function annotationCollection(input: AnnotationInput) {
     const quote = quotes.get(claim.id);
     if (!quote) throw new Error(`Claim "${claim.id}" has no mark in the rendered page.`);
     const sources = [...(claim.via ?? []), ...(claim.primary ? [claim.primary] : [])].map(refId);
+    const evidence = evidenceBodies(claim, input);
+    const sourceUrls = sources.map((id) => input.lookup.sources.get(id)?.url).filter((u): u is string => Boolean(u));
     return {
       id: `${input.collectionUrl}#${claim.id}`,
       type: 'Annotation',
@@ -96,6 +152,7 @@ export function annotationCollection(input: AnnotationInput) {
           format: 'text/plain',
         },
         { type: 'TextualBody', purpose: 'commenting', value: claim.note, format: 'text/plain' },
+        ...evidence.bodies,
         ...sources.map((id) => {
           const s = input.lookup.sources.get(id);
           return {
@@ -105,10 +162,7 @@ export function annotationCollection(input: AnnotationInput) {
             format: 'text/plain',
           };
         }),
-        ...sources
-          .map((id) => input.lookup.sources.get(id)?.url)
-          .filter((u): u is string => Boolean(u))
-          .map((u) => ({ id: u, type: 'Text', purpose: 'linking' })),
+        ...[...new Set([...sourceUrls, ...evidence.links])].map((u) => ({ id: u, type: 'Text', purpose: 'linking' })),
       ],
       target: {
         source: input.pageUrl,

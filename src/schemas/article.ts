@@ -43,6 +43,8 @@ export const correctionSchema = z.strictObject({
   date: isoDate,
   /** A correction fixes an error; an update adds or revises without an error. */
   type: z.enum(['correction', 'update']),
+  /** Claim ids the change concerns; their cards and open data show it. Empty for the whole analysis. */
+  claims: z.array(z.string()).default([]),
   /** What changed and why. */
   text: z.string().min(1),
 });

@@ -24,6 +24,16 @@ export const timelineEvent = z.strictObject({
   cite: z.array(citeKey).min(1),
 });
 
+/** One piece of evidence: what a cited document shows about the claim, in our own words. */
+export const finding = z.strictObject({
+  /** The bibliography key of the document. */
+  source: citeKey,
+  /** What that document shows, in the site's words, e.g. "quotes the press service with these words". */
+  finding: z.string().min(1),
+  /** Day we read it. */
+  accessed: isoDate,
+});
+
 export const claimSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
   z.strictObject({
     /** Stable id; the claim's element is `#claim-<id>` and its share page uses it too. */
@@ -43,8 +53,11 @@ export const claimSchema = <R extends z.ZodType>(ref: RefFactory<R>) =>
     status: claimStatus,
     /** One or two neutral sentences: what was checked and what was found. */
     note: z.string().min(1),
-    /** Bibliography keys for where it was checked. */
-    checked: z.array(citeKey).default([]),
+    /**
+     * The evidence trail: what each document we checked shows. How many a status needs is set by
+     * the taxonomy (CLAIM_STATUSES[status].evidence) and enforced by the validator.
+     */
+    checked: z.array(finding).default([]),
     /** The primary record's wording, when the article's quotation differs from it. */
     primaryWording: z.string().min(1).optional(),
     /** For disputed reports: who reported, confirmed and denied it, and when. */

@@ -13,6 +13,25 @@ export interface TermInfo {
   description: string;
 }
 
+/**
+ * What a status needs in a claim's `checked` findings before the validator accepts it:
+ * `none` (nothing was found, or there is nothing to check), `finding` (at least one finding), or
+ * `corroboration` (a finding from a primary record, or findings from two independent outlets;
+ * see src/analysis/evidence.ts for how both are read from the data).
+ */
+export type EvidenceRule = 'none' | 'finding' | 'corroboration';
+
+export interface StatusInfo extends TermInfo {
+  evidence: EvidenceRule;
+}
+
+/** What each evidence rule asks of a claim's findings, as the methodology page says it. */
+export const EVIDENCE_RULES = {
+  none: 'No finding is required: no verdict was reached, or there is nothing to check.',
+  finding: 'At least one finding: a document we checked and what it shows.',
+  corroboration: 'A finding from a primary record, or findings from two independent outlets.',
+} as const satisfies Record<EvidenceRule, string>;
+
 /** What kind of statement a claim is. */
 export const CLAIM_KINDS = {
   'direct-quote': {
@@ -55,39 +74,52 @@ export const CLAIM_KINDS = {
 /** How well a claim holds up, after checking; `pending` until someone has checked it. */
 export const CLAIM_STATUSES = {
   pending: {
+    evidence: 'none',
     label: 'Not yet checked',
     description:
       'Marked for checking, with no verdict yet. Until it is checked it carries no rating, for readers or for search engines.',
   },
   corroborated: {
+    evidence: 'corroboration',
     label: 'Corroborated',
     description: 'Confirmed by a primary source or an independent record.',
   },
   'single-source': {
+    evidence: 'finding',
     label: 'Single source',
     description: 'Carried by one channel only; no independent confirmation was found.',
   },
   unverified: {
+    evidence: 'none',
     label: 'Unverified',
     description: 'We could not find the primary record; it may be right, but we cannot show it.',
   },
   disputed: {
+    evidence: 'finding',
     label: 'Disputed',
     description: 'Reported by some parties and denied by others.',
   },
   inaccurate: {
+    evidence: 'finding',
     label: 'Inaccurate',
     description: 'Contradicted by the primary record; the note gives the correct version.',
   },
   unsupported: {
+    evidence: 'finding',
     label: 'Unsupported',
     description: 'We found nothing that supports the claim as stated.',
   },
   'not-checkable': {
+    evidence: 'none',
     label: 'Not checkable',
     description: 'A judgement or framing, not a statement of fact that can be checked.',
   },
-} as const satisfies Record<string, TermInfo>;
+} as const satisfies Record<string, StatusInfo>;
+
+export interface SourceTypeInfo extends TermInfo {
+  /** A record of what was said or decided, issued by those who said or decided it. */
+  primaryRecord: boolean;
+}
 
 /**
  * Statuses that mean the claim failed a check: the "problems only" view, the article's problem
@@ -103,46 +135,54 @@ export const PROBLEM_STATUSES = [
 /** What kind of outlet or document a source is. */
 export const SOURCE_TYPES = {
   'state-news-agency': {
+    primaryRecord: false,
     short: 'state agency',
     label: 'state news agency',
     description: 'A news agency owned or controlled by a government.',
   },
   'state-broadcaster': {
+    primaryRecord: false,
     short: 'state broadcaster',
     label: 'state broadcaster',
     description: 'A broadcaster owned or controlled by a government.',
   },
   'independent-wire': {
+    primaryRecord: false,
     short: 'wire',
     label: 'independent news wire',
     description: 'A commercial or cooperative news agency not controlled by a government.',
   },
   newspaper: {
+    primaryRecord: false,
     short: 'newspaper',
     label: 'newspaper',
     description: 'A newspaper or news website with its own newsroom.',
   },
   'government-transcript': {
+    primaryRecord: true,
     short: 'transcript',
     label: 'government transcript',
     description: 'An official record of what was said, published by a government.',
   },
   'official-statement': {
+    primaryRecord: true,
     short: 'official',
     label: 'official statement',
     description: 'A statement or document issued by a government, agency or organisation.',
   },
   'research-organisation': {
+    primaryRecord: false,
     short: 'research',
     label: 'research organisation',
     description: 'A think tank, monitoring group or reference work.',
   },
   unknown: {
+    primaryRecord: false,
     short: 'unclassified',
     label: 'source not yet classified',
     description: 'We have not yet established what kind of outlet this is; we do not guess.',
   },
-} as const satisfies Record<string, TermInfo>;
+} as const satisfies Record<string, SourceTypeInfo>;
 
 /** Where an article is in the editorial workflow. */
 export const ARTICLE_STATUSES = {

@@ -16,7 +16,6 @@ import { glossarySchema } from '../schemas/glossary';
 import { sourceSchema } from '../schemas/source';
 import { PENDING, SPEAKER_OUTLET, SPEAKER_UNNAMED } from '../schemas/taxonomy';
 import { isDraft } from '../collections/drafts';
-import { webUrl } from '../schemas/common';
 import {
   ContentError,
   YamlLocator,
@@ -32,6 +31,9 @@ import { suggestion } from '../lib/suggest';
 import { checkGlossaryAliases } from '../glossary/glossary-check';
 import { checkMarkdownLimits } from './markdown-limits';
 import { shown } from '../lib/text';
+import { checkBibliography } from './bibliography-check';
+import { checkEvidence } from './evidence-check';
+import { citationKeys } from '../markdown/remark-citation-keys';
 
 /** Outside Astro a reference is just an id; existence is checked below with positions. */
 const plainRef = () => z.string().min(1);
@@ -128,57 +130,13 @@ function checkDataCollection(
   return problems;
 }
 
-function checkBibliography(registry: Registry): ContentProblem[] {
-  const file = relativePath(registry.bibliographyPath, registry.root);
-  if (!existsSync(registry.bibliographyPath)) return [];
-  let items: unknown;
-  try {
-    items = JSON.parse(readFileSync(registry.bibliographyPath, 'utf8'));
-  } catch (e) {
-    return [
-      {
-        file,
-        message: `is not valid JSON: ${(e as Error).message}`,
-        fix: 'Fix the JSON syntax; the file is a CSL-JSON array.',
-      },
-    ];
-  }
-  if (!Array.isArray(items))
-    return [{ file, message: 'must be a CSL-JSON array of items.', fix: 'Wrap the items in [ … ].' }];
-  const problems: ContentProblem[] = [];
-  const seen = new Set<string>();
-  items.forEach((item: { id?: unknown; URL?: unknown }, i) => {
-    const id = typeof item?.id === 'string' ? item.id : undefined;
-    if (!id) {
-      problems.push({
-        file,
-        id: `item ${i + 1}`,
-        message: 'has no "id".',
-        fix: 'Give every bibliography item a unique "id" (its citation key).',
-      });
-      return;
-    }
-    if (seen.has(id))
-      problems.push({ file, id, message: `uses the id "${id}" twice.`, fix: 'Make every bibliography id unique.' });
-    seen.add(id);
-    if (item.URL !== undefined && !webUrl.safeParse(item.URL).success) {
-      problems.push({
-        file,
-        id,
-        message: `has a URL that is not http(s): ${shown(item.URL)}.`,
-        fix: 'Use an absolute https:// address.',
-      });
-    }
-  });
-  return problems;
-}
-
 interface RawClaim {
   id?: unknown;
   status?: unknown;
   speaker?: unknown;
   via?: unknown;
   primary?: unknown;
+  status?: unknown;
   checked?: unknown;
   timeline?: { cite?: unknown }[];
 }
@@ -187,7 +145,7 @@ interface RawArticle {
   claims?: RawClaim[];
   sources?: unknown;
   since?: { cite?: unknown; claims?: unknown }[];
-  corrections?: { date?: unknown }[];
+  corrections?: { date?: unknown; claims?: unknown }[];
   published?: unknown;
   updated?: unknown;
   status?: unknown;
@@ -235,6 +193,22 @@ function checkArticleState(fm: RawArticle, file: string, locator: YamlLocator): 
 
 const asStrings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+
+/** The bibliography key of each finding in a claim's `checked` (undefined where it has none). */
+const findingKeys = (v: unknown): (string | undefined)[] =>
+  Array.isArray(v) ? v.map((f) => ((f as { source?: unknown })?.source as string | undefined) ?? undefined) : [];
+
+/** Every bibliography key an article cites: its body, its findings, timelines and "since" notes. */
+function citedKeys(fm: RawArticle, body: string): string[] {
+  return [
+    ...citationKeys(body),
+    ...(fm.claims ?? []).flatMap((c) => [
+      ...findingKeys(c?.checked).filter((k): k is string => typeof k === 'string'),
+      ...(c?.timeline ?? []).flatMap((e) => asStrings(e?.cite)),
+    ]),
+    ...(fm.since ?? []).flatMap((s) => asStrings(s?.cite)),
+  ];
+}
 
 function checkArticleReferences(
   fm: RawArticle,
@@ -307,7 +281,9 @@ function checkArticleReferences(
           `Add "${s}" to "sources" so it appears in the sources panel.`,
         );
     }
-    asStrings(c.checked).forEach((k, j) => needCite(['claims', i, 'checked', j], k));
+    findingKeys(c.checked).forEach((k, j) => {
+      if (typeof k === 'string') needCite(['claims', i, 'checked', j, 'source'], k);
+    });
     (c.timeline ?? []).forEach((e, j) =>
       asStrings(e?.cite).forEach((k, n) => needCite(['claims', i, 'timeline', j, 'cite', n], k)),
     );
@@ -321,6 +297,17 @@ function checkArticleReferences(
           k,
           `follows up the unknown claim "${k}".${suggestion(k, ids.keys())}`,
           'Use the id of a claim in this article.',
+        );
+    });
+  });
+  (fm.corrections ?? []).forEach((c, i) => {
+    asStrings(c?.claims).forEach((k, n) => {
+      if (!ids.has(k))
+        add(
+          ['corrections', i, 'claims', n],
+          k,
+          `is a correction to the unknown claim "${k}".`,
+          'Use the id of a claim in this article, or leave "claims" empty for a change to the whole analysis.',
         );
     });
   });
@@ -389,8 +376,10 @@ export async function contentProblems(
     ]),
     ...checkDataCollection(path.join(root, CONTENT_DIRS.glossary), glossarySchema(), registry, () => []),
     ...checkGlossaryAliases(registry),
-    ...checkBibliography(registry),
   ];
+  // The bibliography is checked last, once every article's citations are known.
+  const cited = new Set<string>();
+  let allRead = true;
   const schema = articleSchema(plainRef);
   for (const abs of listFiles(path.join(root, CONTENT_DIRS.articles), '.md')) {
     const file = relativePath(abs, root);
@@ -399,6 +388,7 @@ export async function contentProblems(
     const limits = checkMarkdownLimits(raw, file);
     if (limits.length) {
       problems.push(...limits);
+      allRead = false;
       continue;
     }
     const { yaml, body } = splitMarkdown(raw);
@@ -409,6 +399,7 @@ export async function contentProblems(
         message: 'has no frontmatter.',
         fix: 'Start the file with a --- block holding title, dek, original, claims and sources.',
       });
+      allRead = false;
       continue;
     }
     const locator = frontmatterLocator(raw);
@@ -425,8 +416,10 @@ export async function contentProblems(
         message: `has invalid YAML frontmatter: ${(e as Error).message.split('\n')[0]}`,
         fix: 'Fix the YAML syntax at the position given (check quotes, colons and indentation).',
       });
+      allRead = false;
       continue;
     }
+    for (const key of citedKeys(fm, body)) cited.add(key);
     const claimId = (p: readonly Key[]) =>
       p[0] === 'claims' && typeof p[1] === 'number' ? shown(fm.claims?.[p[1]]?.id ?? `claims[${p[1]}]`) : undefined;
     const parsed = schema.safeParse(fm);
@@ -434,9 +427,11 @@ export async function contentProblems(
     const refProblems = checkArticleReferences(fm, registry, file, locator);
     problems.push(...refProblems);
     if (parsed.success) problems.push(...checkArticleState(fm, file, locator));
+    if (parsed.success) problems.push(...checkEvidence(fm.claims ?? [], registry, file, locator));
     if (bodies && parsed.success && refProblems.length === 0)
       problems.push(...(await checkBody(abs, body, fm, registry)));
   }
+  problems.push(...checkBibliography(registry, { cited, complete: allRead }));
   return problems;
 }
 

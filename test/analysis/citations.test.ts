@@ -14,6 +14,7 @@ const bib = new Map<string, CslItem>([
     },
   ],
   ['undated', { id: 'undated', title: 'Treaty text', URL: 'https://b.example' }],
+  ['unknown-date', { id: 'unknown-date', 'container-title': 'Wire A', note: 'unknown: issued\nNo date shown.' }],
 ]);
 
 describe('shortCitation', () => {
@@ -26,6 +27,9 @@ describe('shortCitation', () => {
   });
   it('falls back to the title when there is no publication or date', () => {
     expect(shortCitation('undated', bib).label).toBe('Treaty text');
+  });
+  it('says "date unknown" where the item marks its date unknown', () => {
+    expect(shortCitation('unknown-date', bib).label).toBe('Wire A, date unknown');
   });
   it('returns the bare key, without a link, for a key missing from the bibliography', () => {
     expect(shortCitation('nope', bib)).toEqual({ key: 'nope', label: 'nope', url: undefined });

@@ -17,7 +17,10 @@ claims:
     status: single-source
     note: 'Wire A relayed Agency B.'
     primaryWording: 'We are the closest.'
-    checked: [ref-one]
+    checked:
+      - source: ref-one
+        finding: 'gives the words and credits Agency B'
+        accessed: 2024-10-12
   - id: disputed
     kind: outlet-assertion
     speaker: outlet
@@ -54,7 +57,8 @@ describe('claim cards, built from the frontmatter', () => {
         '<dt>Status</dt><dd><a href="/methodology/#status-single-source" class="status status-single-source">Single source</a></dd></dl>' +
         '<p class="claim-card-note">Wire A relayed Agency B.</p>' +
         '<p class="claim-card-wording"><strong>Primary record’s wording: </strong><q>We are the closest.</q></p>' +
-        '<p class="claim-card-checked">Checked against: <span class="">(<a href="#bib-ref-one">“First Report,” 2024</a>)</span></p>' +
+        '<p class="claim-card-heading">How we checked</p><ul class="claim-card-checked"><li><span class="">(<a href="#bib-ref-one">Wire A, 11 October 2024</a>)</span>: gives the words and credits Agency B ' +
+        '<span class="claim-card-accessed">(read <time datetime="2024-10-12">12 October 2024</time>)</span></li></ul>' +
         '<p class="claim-card-actions"><a href="#claim-relayed">Link to this claim</a> <a href="claims/relayed/">Share this claim</a> ' +
         '<button type="button" popovertarget="claim-relayed-details" popovertargetaction="hide" class="claim-card-close">Close</button></p></div>',
     );
@@ -67,6 +71,11 @@ describe('claim cards, built from the frontmatter', () => {
     expect(html).toContain(
       '<li><time datetime="2024-10-11">11 October 2024</time> — Wire A reported: It said so. <span class="">(<a href="#bib-ref-one">',
     );
+  });
+
+  it('shows "How we checked" only for a claim with findings', async () => {
+    const { claims, options } = await cards();
+    expect(toHtml(claimCard(claims[1]!, options))).not.toContain('How we checked');
   });
 
   it('puts every cited key’s entry in the article’s bibliography, so each card citation has its target', async () => {

@@ -177,4 +177,29 @@ describe('the annotation collection of the seed article', () => {
     }
     expect(problems, problems.join('\n')).toEqual([]);
   });
+
+  it('carries each claim’s findings, the “since publication” notes that follow it up and the corrections that name it', () => {
+    const byId = new Map(doc.first.items.map((a) => [claimIdOf(a), a]));
+    const problems: string[] = [];
+    let notes = 0;
+    for (const c of article.claims) {
+      const values = (byId.get(c.id)?.body ?? []).map((b) => b.value ?? '');
+      for (const f of c.checked ?? []) {
+        if (!values.some((v) => v.startsWith('How we checked: ') && v.includes(f.finding)))
+          problems.push(`${c.id}: no finding "${f.finding}"`);
+      }
+      for (const s of article.since ?? []) {
+        if (!(s.claims ?? []).includes(c.id)) continue;
+        notes++;
+        if (!values.some((v) => v.startsWith('Since publication') && v.includes(s.text)))
+          problems.push(`${c.id}: no "since publication" note of ${s.date}`);
+      }
+      for (const k of article.corrections ?? []) {
+        if (!(k.claims ?? []).includes(c.id)) continue;
+        if (!values.some((v) => v.includes(k.text))) problems.push(`${c.id}: no ${k.type} of ${k.date}`);
+      }
+    }
+    expect(notes).toBeGreaterThan(0);
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
 });

@@ -165,6 +165,15 @@ describe('the seed article page', () => {
         CLAIM_STATUSES[c.status as keyof typeof CLAIM_STATUSES].label,
       ];
       for (const e of expected) if (!text.includes(e)) problems.push(`${c.id}: card lacks "${e}"`);
+      // The evidence trail: every finding, in its order, under "How we checked".
+      const findings = await card.locator('.claim-card-checked > li').allInnerTexts();
+      if ((c.checked ?? []).length > 0 && !text.includes('How we checked'))
+        problems.push(`${c.id}: no "How we checked"`);
+      if (findings.length !== (c.checked ?? []).length) problems.push(`${c.id}: ${findings.length} findings shown`);
+      (c.checked ?? []).forEach((f, i) => {
+        if (!normalise(findings[i] ?? '').includes(normalise(f.finding)))
+          problems.push(`${c.id}: lacks "${f.finding}"`);
+      });
       await page.keyboard.press('Escape');
       if (await card.evaluate((e) => e.matches(':popover-open'))) problems.push(`${c.id}: Escape left the card open`);
     }
@@ -246,7 +255,10 @@ describe('the seed article page', () => {
     expect(await heading.evaluate((e) => e.tagName)).toMatch(/^H[2-6]$/);
     const section = page.locator('section[aria-labelledby="bibliography-heading"]');
     const keys = new Set(
-      article.claims.flatMap((c) => [...(c.checked ?? []), ...(c.timeline ?? []).flatMap((t) => t.cite ?? [])]),
+      article.claims.flatMap((c) => [
+        ...(c.checked ?? []).map((f) => f.source),
+        ...(c.timeline ?? []).flatMap((t) => t.cite ?? []),
+      ]),
     );
     expect(keys.size).toBeGreaterThan(0);
     const entries = new Set(await section.locator('[id^="bib-"]').evaluateAll((els) => els.map((e) => e.id)));
@@ -256,6 +268,9 @@ describe('the seed article page', () => {
       as.map((a) => a.getAttribute('href')!.slice(1)).filter((id) => !document.getElementById(id)),
     );
     expect(dangling).toEqual([]);
+    // A missing date is said outright, never abbreviated.
+    const bibliography = await section.innerText();
+    expect(bibliography).not.toMatch(/\bn\.\s?d\./);
   });
 
   it('credits the original with a link to its address', async () => {

@@ -55,7 +55,10 @@ describe('npm run review', () => {
       a
         .replace('status: unverified', 'status: pending')
         .replace(/(:date\[on Friday\]\{value=)2024-10-11/, '$12024-10-12')
-        .replace(/checked: \[([^\]]+)\]/, 'checked: [$1, nowhere-2024]')
+        .replace(
+          /checked:\n/,
+          "checked:\n      - source: nowhere-2024\n        finding: 'shows it'\n        accessed: 2026-12-01\n",
+        )
         .replace(/\n$/, '\n\nSergei Lavrov agreed with Putin.\n'),
     );
     const { code, output } = runReview([SEED_SLUG], root);
@@ -70,7 +73,7 @@ describe('npm run review', () => {
   });
 
   it('reports a verdict with no findings', () => {
-    const root = copy((a) => a.replace(/(status: corroborated\n(?: {4}.*\n)*?) {4}checked: \[[^\]]*\]\n/, '$1'));
+    const root = copy((a) => a.replace(/(status: corroborated\n(?: {4}.*\n)*?) {4}checked:\n(?: {6}.*\n)+/, '$1'));
     const { code, output } = runReview([SEED_SLUG], root);
     expect(code).toBe(1);
     expect(output).toMatch(/is marked "corroborated" but lists no findings/);

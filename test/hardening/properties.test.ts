@@ -180,6 +180,14 @@ function toMarkdown(a: GenArticle): string {
       `    via: [${c.via.join(', ')}]`,
       `    status: ${c.status}`,
       "    note: 'Generated.'",
+      // Findings from two outlets satisfy every status's evidence rule and cite both bibliography
+      // items; the rules themselves have their own bad-input fixtures (test/content/invalid).
+      '    checked:',
+      ...['ref-one', 'ref-two'].flatMap((key) => [
+        `      - source: ${key}`,
+        "        finding: 'Generated.'",
+        '        accessed: 2024-10-12',
+      ]),
     ]),
     '---',
   ];

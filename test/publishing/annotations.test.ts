@@ -8,6 +8,8 @@ const html =
   '<p>Before the claim, <mark id="claim-one" class="claim">the exact words</mark><button class="badge"></button> and after it.</p>' +
   '<div class="claim-cards"><div popover id="claim-one-details"><p>Card text</p></div></div>';
 
+const registry = loadRegistry(FIXTURE_SITE);
+
 describe('web annotations', () => {
   it('takes the exact words of each claim mark with context that stays inside its paragraph', () => {
     const q = textQuotes(html).get('one')!;
@@ -42,7 +44,8 @@ describe('web annotations', () => {
         },
       ],
       text: textWithSpans(html),
-      lookup: loadRegistry(FIXTURE_SITE),
+      lookup: registry,
+      bibliography: registry.bibliography,
     });
     expect(c.total).toBe(1);
     const a = c.first.items[0]!;
@@ -70,8 +73,59 @@ describe('web annotations', () => {
         outletName: 'Paper C',
         claims: [{ id: 'missing', kind: 'paraphrase', status: 'unverified', speaker: 'outlet', note: 'n' }],
         text: textWithSpans(html),
-        lookup: loadRegistry(FIXTURE_SITE),
+        lookup: registry,
+        bibliography: registry.bibliography,
       }),
     ).toThrow(/missing/);
+  });
+
+  it('carries the claim’s findings, its “since publication” notes and its corrections, and no other claim’s', () => {
+    const c = annotationCollection({
+      pageUrl: 'https://s.example/articles/x/',
+      collectionUrl: 'https://s.example/articles/x/annotations.jsonld',
+      title: 'X',
+      published: '2024-10-12',
+      updated: '2024-11-02',
+      outletName: 'Paper C',
+      claims: [
+        {
+          id: 'one',
+          kind: 'direct-quote',
+          status: 'corroborated',
+          speaker: 'person-a',
+          note: 'Checked.',
+          checked: [{ source: 'ref-two', finding: 'shows the same words', accessed: '2024-10-12' }],
+        },
+      ],
+      since: [
+        { date: '2024-11-01', claims: ['one'], text: 'It happened.', cite: ['ref-one'] },
+        { date: '2024-11-02', claims: ['other'], text: 'Something else.', cite: ['ref-one'] },
+      ],
+      corrections: [
+        { date: '2024-11-02', type: 'correction', claims: ['one'], text: 'We fixed the status.' },
+        { date: '2024-11-02', type: 'update', claims: [], text: 'Whole-article update.' },
+      ],
+      text: textWithSpans(html),
+      lookup: registry,
+      bibliography: registry.bibliography,
+    });
+    const body = c.first.items[0]!.body as { purpose?: string; value?: string; id?: string; created?: string }[];
+    const values = body.map((b) => b.value ?? '');
+    expect(values).toContain(
+      'How we checked: Land X Government, date unknown <https://gov.example/2>: shows the same words (read 12 October 2024)',
+    );
+    expect(body).toContainEqual(
+      expect.objectContaining({
+        purpose: 'commenting',
+        created: '2024-11-01',
+        value: 'Since publication, 1 November 2024: It happened. Sources: Wire A, 11 October 2024.',
+      }),
+    );
+    expect(values).toContain('Correction, 2 November 2024: We fixed the status.');
+    expect(values.join('\n')).not.toContain('Something else.');
+    expect(values.join('\n')).not.toContain('Whole-article update.');
+    // The cited documents are linked, each once.
+    expect(body.filter((b) => b.id === 'https://gov.example/2')).toHaveLength(1);
+    expect(body.filter((b) => b.id === 'https://wire-a.example/1')).toHaveLength(1);
   });
 });

@@ -22,7 +22,10 @@ claims:
     via: [agency-b, wire-a]
     status: single-source
     note: 'Wire A relayed Agency B.'
-    checked: [ref-one]
+    checked:
+      - source: ref-one
+        finding: 'gives the words and credits Agency B'
+        accessed: 2024-10-12
   - id: own-voice
     kind: outlet-assertion
     speaker: outlet
@@ -40,7 +43,7 @@ const relayClaims: [CardClaim, CardClaim] = [
     via: ['agency-b', 'wire-a'],
     status: 'single-source',
     note: 'Wire A relayed Agency B.',
-    checked: ['ref-one'],
+    checked: [{ source: 'ref-one', finding: 'gives the words and credits Agency B', accessed: '2024-10-12' }],
   },
   {
     id: 'own-voice',
@@ -90,9 +93,12 @@ describe('feed HTML made from an article’s rendered HTML', () => {
   it('keeps each card’s note as plain text, with a link to the claim’s own page, and drops its popover machinery', async () => {
     const out = await sampleFeedHtml();
     expect(out).toContain('Wire A relayed Agency B.');
-    // After the paragraph that holds the claim, and with the citation it was checked against.
+    // After the paragraph that holds the claim, with the evidence trail: citation, finding, day read.
     expect(out.indexOf('Wire A relayed Agency B.')).toBeGreaterThan(out.indexOf('“we are closest”'));
-    expect(out).toMatch(/Checked against: <span[^>]*>\(<a href="[^"]*#bib-ref-one">/);
+    expect(out).toMatch(
+      /How we checked<\/p><ul[^>]*><li><span[^>]*>\(<a href="[^"]*#bib-ref-one">[^<]*<\/a>\)<\/span>: gives the words and credits Agency B/,
+    );
+    expect(out).toContain('<time datetime="2024-10-12">12 October 2024</time>');
     expect(out).toContain(`<a href="${PAGE}claims/relayed/">About this claim</a>`);
     for (const gone of [
       'popover',

@@ -17,7 +17,7 @@ export interface FrontmatterClaim {
   via?: string[];
   primary?: string;
   note: string;
-  checked?: string[];
+  checked?: { source: string; finding: string; accessed: string }[];
   timeline?: { cite?: string[] }[];
 }
 
@@ -26,6 +26,8 @@ export interface ArticleFrontmatter {
   original: { outlet: string; url: string; headline: string };
   sources: string[];
   claims: FrontmatterClaim[];
+  since?: { date: string; claims?: string[]; text: string }[];
+  corrections?: { date: string; type: string; claims?: string[]; text: string }[];
 }
 
 export function readArticle(slug = SEED_SLUG): ArticleFrontmatter {

@@ -1,11 +1,14 @@
 import type { APIRoute } from 'astro';
 import { annotationCollection } from '../../../publishing/annotations';
 import { factsOf, textAndSpans } from '../../../analysis/article-facts';
-import { outlet } from '../../../collections/routes';
+import { bibliography as readBibliography, outlet } from '../../../collections/routes';
 import { siteUrls } from '../../../lib/urls';
 import { articleLookupPaths, type ArticleLookupProps } from './_paths';
 
 export const getStaticPaths = articleLookupPaths;
+
+// Read once for every article's collection, not once per article.
+let bibliography: ReturnType<typeof readBibliography> | undefined;
 
 export const GET: APIRoute<ArticleLookupProps> = ({ props, site }) => {
   const { entry, lookup } = props;
@@ -18,8 +21,11 @@ export const GET: APIRoute<ArticleLookupProps> = ({ props, site }) => {
     updated: entry.data.updated,
     outletName: outlet(entry, lookup).name,
     claims: entry.data.claims,
+    since: entry.data.since,
+    corrections: entry.data.corrections,
     text: textAndSpans(factsOf(entry)),
     lookup,
+    bibliography: (bibliography ??= readBibliography()),
   });
   return new Response(JSON.stringify(body, null, 2), {
     headers: { 'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' },
