@@ -4,14 +4,14 @@ import type { APIContext } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { entryUrl } from '../../../glossary/glossary';
 import { mentionsByEntry } from '../../../glossary/mentions';
-import { factsOf } from '../../../analysis/article-facts';
+import { articleMentions } from '../../../analysis/article-mentions';
 import { articleUrl } from '../../../lib/urls';
 import { FEED_LIMIT } from '../../_feeds';
 
 export async function getStaticPaths() {
   const glossary = await getCollection('glossary');
   const articles = (await getCollection('articles')).sort((a, b) => b.data.published.localeCompare(a.data.published));
-  const byEntry = mentionsByEntry(articles.map((a) => ({ article: a.id, mentions: factsOf(a).mentions })));
+  const byEntry = mentionsByEntry(articleMentions(articles, glossary, await getCollection('sources')));
   const byId = new Map(articles.map((a) => [a.id, a]));
   return glossary.map((entry) => ({
     params: { id: entry.id },
