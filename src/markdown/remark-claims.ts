@@ -8,11 +8,11 @@ import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { cardId } from '../analysis/claim-card';
+import { claimCardId } from '../analysis/claim-card';
 import { badgeChip, badgeSentence, type ClaimLike } from '../analysis/describe';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
+import { outletOf } from '../collections/lookup';
 import type { Registry } from '../collections/registry';
-import type { ClaimKind, ClaimStatus } from '../schemas/taxonomy';
 
 export interface RemarkClaimsOptions {
   /** Sources and glossary, for the names and channel types on badges. */
@@ -42,7 +42,7 @@ export function remarkClaims(options: RemarkClaimsOptions) {
     const declared = new Map<string, ClaimLike>();
     for (const c of frontmatter.claims ?? []) if (c && typeof c.id === 'string') declared.set(c.id, c);
     const outletId = frontmatter.original?.outlet;
-    const outletName = (outletId && options.registry.sources.get(outletId)?.name) || 'The outlet';
+    const outletName = outletOf(options.registry, outletId || undefined).name;
 
     const found: { node: TextDirective; ancestors: Parent[]; id: string }[] = [];
     const seen = new Set<string>();
@@ -73,7 +73,7 @@ export function remarkClaims(options: RemarkClaimsOptions) {
         return;
       }
       seen.add(id);
-      found.push({ node, ancestors: ancestors as Parent[], id });
+      found.push({ node, ancestors, id });
     });
 
     for (const id of declared.keys()) {
@@ -99,12 +99,12 @@ export function remarkClaims(options: RemarkClaimsOptions) {
         hProperties: {
           id: `claim-${id}`,
           className: ['claim', `claim-${claim.kind}`],
-          dataKind: claim.kind as ClaimKind,
-          dataStatus: claim.status as ClaimStatus,
+          dataKind: claim.kind,
+          dataStatus: claim.status,
         },
       };
       const parent = ancestors[ancestors.length - 1]!;
-      const index = parent.children.indexOf(node as never);
+      const index = parent.children.indexOf(node);
       // The chip's words come from CSS (data-chip), so the article's sentences stay verbatim
       // in the page text while sighted readers still see who said it at a glance.
       const badge = {
@@ -114,7 +114,7 @@ export function remarkClaims(options: RemarkClaimsOptions) {
           hProperties: {
             type: 'button',
             className: ['badge', `status-${claim.status}`],
-            popoverTarget: cardId(id),
+            popoverTarget: claimCardId(id),
             dataChip: chip,
             ariaLabel: `About this claim: ${sentence}`,
           },

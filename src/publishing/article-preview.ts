@@ -4,12 +4,12 @@
  * Built from the frontmatter alone: it needs nothing from the rendered Markdown.
  */
 import { type ClaimLike } from '../analysis/describe';
-import { refId, type Lookup, type Ref } from '../collections/lookup';
+import { outletOf, refId, type Lookup, type Ref } from '../collections/lookup';
 import { articleCard, type ArticleCardInput, type OgNode } from './og-image';
 import { hostLabel } from './sharing';
 import { sourcingSummary } from '../analysis/sourcing';
 import { verdictTally } from '../analysis/verdicts';
-import { url } from '../lib/urls';
+import { siteUrls } from '../lib/urls';
 
 /** What the card shows of an article: a collection entry's data, or the same with plain ids. */
 export interface PreviewArticle {
@@ -23,12 +23,12 @@ export function previewWords(article: PreviewArticle, lookup: Lookup): Omit<Arti
   const outlet = refId(article.original.outlet);
   return {
     title: article.title,
-    outlet: lookup.sources.get(outlet)?.name ?? outlet,
+    outlet: outletOf(lookup, outlet).name,
     tally: verdictTally(article.claims).text,
     summary: sourcingSummary(article.claims, lookup),
   };
 }
 
 export function articlePreview(article: PreviewArticle, lookup: Lookup, site: URL | string, base?: string): OgNode {
-  return articleCard({ ...previewWords(article, lookup), host: hostLabel(new URL(url('', base), site).href) });
+  return articleCard({ ...previewWords(article, lookup), host: hostLabel(siteUrls(site, base).home) });
 }

@@ -9,8 +9,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { claimCard, claimOfCard, type CardClaim, type ClaimCardOptions } from '../analysis/claim-card';
-import { channelPhrase, kindLabel, speakerName, statusLabel, type ClaimLike } from '../analysis/describe';
+import { channelPhrase, claimKindLabel, speakerName, statusLabel, type ClaimLike } from '../analysis/describe';
 import { refId, type Lookup } from '../collections/lookup';
+import { dayToDate } from '../lib/dates';
 
 export interface FeedHtmlOptions {
   /** Absolute URL of the article page; relative links resolve against it. */
@@ -37,7 +38,7 @@ export function badgeText(claim: ClaimLike, lookup: Lookup, outletName: string):
         : speaker === 'outlet'
           ? ', no source named'
           : ', no channel named';
-  return `[${who}${channel}; ${kindLabel(claim.kind).toLowerCase()}; ${statusLabel(claim.status).toLowerCase()}]`;
+  return `[${who}${channel}; ${claimKindLabel(claim.kind).toLowerCase()}; ${statusLabel(claim.status).toLowerCase()}]`;
 }
 
 const classes = (el: Element): string[] => {
@@ -155,7 +156,7 @@ export function feedHtml(html: string, options: FeedHtmlOptions): string {
       out.push(node);
       if (typeof resolved === 'string') out.push(text(` [${resolved}]`));
     }
-    parent.children = out as never;
+    parent.children = out;
   };
   walk(tree);
   return toHtml(tree);
@@ -176,9 +177,6 @@ export interface FeedArticle {
   content: string;
   tags?: string[];
 }
-
-/** Midnight UTC of a YYYY-MM-DD day, so a feed date never shifts with the build machine's zone. */
-export const dayToDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
 
 const escapeXml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

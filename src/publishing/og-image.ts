@@ -7,13 +7,21 @@
  * and return the tree satori lays out, so the words on an image are easy to test.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import satori from 'satori';
 import { clipText as clip } from '../lib/text';
+
+/**
+ * The card worker, beside this module. In a build this module is bundled into a chunk elsewhere,
+ * so the og-image-cache integration, which is not bundled, passes this same path on in
+ * SOURCED_OG_WORKER.
+ */
+export const OG_WORKER = fileURLToPath(new URL('./og-worker.mjs', import.meta.url));
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
@@ -166,7 +174,7 @@ function loadFonts(): Font[] {
 /** Lays out the tree as SVG, text drawn as paths. */
 export function renderSvg(tree: OgNode): Promise<string> {
   // satori caches parsed fonts per array, so passing the same array keeps later images cheap.
-  return satori(tree as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: loadFonts() });
+  return satori(tree, { width: OG_WIDTH, height: OG_HEIGHT, fonts: loadFonts() });
 }
 
 interface Job {
@@ -196,7 +204,7 @@ let nextJob = 0;
 const queue: Job[] = [];
 
 function startWorker(): PoolWorker {
-  const script = path.join(process.cwd(), 'src/publishing/og-worker.mjs');
+  const script = process.env['SOURCED_OG_WORKER'] ?? OG_WORKER;
   const entry: PoolWorker = {
     worker: new Worker(script, { workerData: { fonts: fontFiles() } }),
     job: undefined,
@@ -215,7 +223,7 @@ function startWorker(): PoolWorker {
     else job.reject(new Error(`Drawing a preview card failed: ${error}`));
     pump();
   });
-  entry.worker.on('error', (e) => {
+  entry.worker.on('error', (e: Error) => {
     entry.job?.reject(e);
     entry.job = undefined;
     if (pool) pool = pool.filter((w) => w !== entry);
@@ -309,22 +317,6 @@ export async function cachedPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> 
   } catch {
     // Not drawn yet, or being drawn (the file is written only when the card is done).
     return drawInto(file, tree);
-  }
-}
-
-/**
- * Starts drawing the cards that are not cached yet, without waiting. Astro renders one route's
- * pages at a time, so when the image route comes the main thread would sit idle while the
- * workers draw; started early, they draw while other routes render (docs/performance.md).
- */
-export function drawAhead(trees: Iterable<OgNode>): void {
-  const dir = process.env['SOURCED_OG_CACHE_DIR'];
-  if (!dir) return;
-  for (const tree of trees) {
-    const file = cacheFile(dir, tree);
-    if (drawing.has(file) || existsSync(file)) continue;
-    // A failure is reported when the image's own page asks for it.
-    drawInto(file, tree).catch(() => undefined);
   }
 }
 

@@ -1,27 +1,11 @@
 /**
- * Words and addresses for sharing: claim pages' titles and descriptions, preview images' text
- * and alt text, and the absolute URLs that structured data and feeds need. Pure: entries,
- * lookups and the site URL come in as arguments.
+ * Words for sharing: claim pages' titles and descriptions, preview images' text and alt text.
+ * Pure: entries and lookups come in as arguments.
  */
-import { channelPhrase, kindLabel, speakerName, statusLabel, type ClaimLike } from '../analysis/describe';
+import { channelPhrase, claimKindLabel, speakerName, statusLabel, type ClaimLike } from '../analysis/describe';
 import { refId, type Lookup } from '../collections/lookup';
-import { entryUrl, glossaryIndexUrl } from '../glossary/glossary';
 import type { ArticleCardInput } from './og-image';
-import type { Urls } from './structured-data';
 import { clipText } from '../lib/text';
-import { articleUrl, claimUrl, url } from '../lib/urls';
-
-/** Absolute URLs for a site at `site` (Astro.site) under `base`. */
-export function siteUrls(site: URL | string, base?: string): Urls {
-  const abs = (path: string) => new URL(path, site).href;
-  return {
-    home: abs(url('', base)),
-    article: (slug) => abs(articleUrl(slug, base)),
-    claim: (slug, id) => abs(claimUrl(slug, id, base)),
-    glossary: (id) => abs(entryUrl(id, base)),
-    glossaryIndex: abs(glossaryIndexUrl(base)),
-  };
-}
 
 /** "sourced.example", or "example.org/sourced" for a site under a base path. */
 export function hostLabel(home: string): string {
@@ -67,7 +51,7 @@ export function claimShare(
   return {
     title: `${quoted(quote, 80)}: ${speaker}`,
     description: clipText(
-      `${speaker}, ${channel}. ${kindLabel(claim.kind)}; ${statusLabel(claim.status).toLowerCase()}. ${claim.note}`,
+      `${speaker}, ${channel}. ${claimKindLabel(claim.kind)}; ${statusLabel(claim.status).toLowerCase()}. ${claim.note}`,
       300,
     ),
   };

@@ -7,6 +7,7 @@
 import { SPEAKER_OUTLET, SPEAKER_UNNAMED, type ClaimStatus } from '../schemas/taxonomy';
 import { statusLabel, type ClaimLike } from '../analysis/describe';
 import { refId } from '../collections/lookup';
+import type { Urls } from '../lib/urls';
 
 export const SCHEMA_CONTEXT = 'https://schema.org';
 
@@ -49,19 +50,6 @@ export interface GlossaryItem {
 export interface SourceItem {
   name: string;
   url?: string | undefined;
-}
-
-export interface Urls {
-  /** Absolute URL of the site's home page. */
-  home: string;
-  /** Absolute URL of an article page. */
-  article: (slug: string) => string;
-  /** Absolute URL of a claim's own page. */
-  claim: (slug: string, claimId: string) => string;
-  /** Absolute URL of a glossary entry's page. */
-  glossary: (id: string) => string;
-  /** Absolute URL of the glossary index. */
-  glossaryIndex: string;
 }
 
 /** The site as publisher and author. */

@@ -4,7 +4,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
@@ -159,7 +158,7 @@ describe('search', () => {
     const fragments = new Map(indexedFragments().map((f) => [f.url, f.content]));
     let pairs = 0;
     for (const [url, content] of fragments) {
-      for (const dt of selectAll('[data-pagefind-body] dt', builtPage(url)) as Element[]) {
+      for (const dt of selectAll('[data-pagefind-body] dt', builtPage(url))) {
         const term = collapse(toString(dt));
         if (!content.includes(term)) continue;
         pairs++;
@@ -174,7 +173,7 @@ describe('search', () => {
   it('leaves screen-reader-only text out of the indexed text', () => {
     let checked = 0;
     for (const { url, content } of indexedFragments()) {
-      for (const el of selectAll('[data-pagefind-body] .sr-only', builtPage(url)) as Element[]) {
+      for (const el of selectAll('[data-pagefind-body] .sr-only', builtPage(url))) {
         const words = collapse(toString(el));
         if (words.length < 4) continue;
         checked++;
@@ -200,7 +199,7 @@ describe('search', () => {
 
   it('indexes every page marked for search, wherever the search step looks for them', () => {
     const fragments = readdirSync(path.join(outDir, 'pagefind/fragment')).length;
-    const marked = (readdirSync(outDir, { recursive: true, encoding: 'utf8' }) as string[]).filter(
+    const marked = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter(
       (f) => f.endsWith('.html') && readFileSync(path.join(outDir, f), 'utf8').includes('data-pagefind-body'),
     );
     expect(marked.length).toBeGreaterThan(10);

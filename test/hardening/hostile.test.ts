@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimCards, type CardClaim } from '../../src/analysis/claim-card';
 import { ContentError, formatProblem, type ContentProblem } from '../../src/lib/problems';
 import { loadRegistry } from '../../src/collections/registry';
-import { validateContent } from '../../src/validation/validate';
+import { contentProblems } from '../../src/validation/validate';
 import { rehypeSafeHtml } from '../../src/markdown/rehype-safe-html';
 import { FIXTURE_SITE, renderMarkdown, splitFrontmatter } from '../support/pipeline';
 import { ASTRO_BIN, copyProject, type ProjectCopy } from '../support/project-copy';
@@ -226,19 +226,17 @@ describe('hostile articles from the corpus', () => {
     if (expected.outcome === 'safe') {
       it(`renders ${name.replaceAll('-', ' ')} as inert text, with both claims marked`, async () => {
         const { root, file } = siteWith(name, raw());
-        expect((await validateContent(root)).map(formatProblem)).toEqual([]);
+        expect((await contentProblems(root)).map(formatProblem)).toEqual([]);
         const html = await expectSafeRender(root, file, raw());
         const text = textOf(html);
         for (const s of expected.shows) expect(text).toContain(s);
-        const marks = selectAll('mark.claim', fromHtml(html, { fragment: true }) as Root).map(
-          (m) => (m as Element).properties['id'],
-        );
+        const marks = selectAll('mark.claim', fromHtml(html, { fragment: true })).map((m) => m.properties['id']);
         expect(marks).toEqual(['claim-leader-quote', 'claim-outlet-says']);
       });
     } else {
       it(`refuses ${name.replaceAll('-', ' ')} with a message naming the file, line and fix`, async () => {
         const { root, file } = siteWith(name, raw());
-        const problems = await validateContent(root);
+        const problems = await contentProblems(root);
         expectProblemsNamingFile(problems, file);
         expect(problems.map((p) => p.message)).toHaveLength(expected.problems.length);
         expected.problems.forEach((text, i) => expect(problems[i]!.message + problems[i]!.fix).toContain(text));
@@ -267,7 +265,7 @@ describe('oversized and deeply nested articles', () => {
     const words = Array.from({ length: 50_000 }, (_, i) => `w${i}`).join(' ');
     const raw = sampleWith(`${words} end-of-the-long-line`);
     const { root, file } = siteWith('long-line', raw);
-    const [problems, validateMs] = await timed(() => validateContent(root));
+    const [problems, validateMs] = await timed(() => contentProblems(root));
     expect(problems.map(formatProblem)).toEqual([]);
     const [html, renderMs] = await timed(() => expectSafeRender(root, file, raw));
     const text = textOf(html);
@@ -281,9 +279,9 @@ describe('oversized and deeply nested articles', () => {
     const list = Array.from({ length: 12 }, (_, i) => `${'  '.repeat(i)}- item-${i}`).join('\n');
     const raw = sampleWith(list);
     const { root, file } = siteWith('nested-list', raw);
-    expect((await validateContent(root)).map(formatProblem)).toEqual([]);
+    expect((await contentProblems(root)).map(formatProblem)).toEqual([]);
     const html = await expectSafeRender(root, file, raw);
-    const tree = fromHtml(html, { fragment: true }) as Root;
+    const tree = fromHtml(html, { fragment: true });
     expect(selectAll('ul', tree)).toHaveLength(12);
     for (let i = 0; i < 12; i++) expect(textOf(html)).toContain(`item-${i}`);
   });
@@ -317,7 +315,7 @@ describe('oversized and deeply nested articles', () => {
       if (c.name.includes('5 MB')) expect(Buffer.byteLength(raw)).toBeGreaterThan(5 * 1024 * 1024);
       const name = c.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
       const { root, file } = siteWith(name, raw);
-      const [problems, ms] = await timed(() => validateContent(root));
+      const [problems, ms] = await timed(() => contentProblems(root));
       expectProblemsNamingFile(problems, file);
       expect(problems[0]!.message).toContain(c.includes);
       expect(ms).toBeLessThan(20_000);
@@ -353,12 +351,12 @@ describe('frontmatter that holds HTML, in the built page', () => {
     const text = toString(page).replace(/\s+/g, ' ');
     expect(text).toContain(fm.dek);
     expect(text).toContain(fm.original.headline);
-    const description = selectAll('meta[name="description"]', page)[0] as Element | undefined;
+    const description = selectAll('meta[name="description"]', page)[0];
     expect(description?.properties['content']).toBe(fm.dek);
   });
 
   it('creates no element from any frontmatter string: no handlers, and no script but the site’s own', () => {
-    const elements = selectAll('*', page) as Element[];
+    const elements = selectAll('*', page);
     expect(
       elements.flatMap((e) =>
         Object.keys(e.properties)
@@ -367,12 +365,12 @@ describe('frontmatter that holds HTML, in the built page', () => {
       ),
     ).toEqual([]);
     expect(selectAll('img[src="x"], iframe, svg[onload], b[onmouseover]', page)).toEqual([]);
-    for (const script of selectAll('script', page) as Element[]) {
+    for (const script of selectAll('script', page)) {
       const type = String(script.properties['type'] ?? '');
       const code = toString(script);
       if (type === 'application/ld+json') {
         // Data, not code; a frontmatter string that broke out would leave it unparseable.
-        expect(() => JSON.parse(code)).not.toThrow();
+        expect(() => JSON.parse(code) as unknown).not.toThrow();
       } else {
         expect(code, 'inline script').not.toMatch(/alert\(/);
         expect(String(script.properties['src'] ?? '')).not.toMatch(/^[a-z]+:|^\/\//i);

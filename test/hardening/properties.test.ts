@@ -7,14 +7,13 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ContentError, formatProblem, relativePath } from '../../src/lib/problems';
 import { loadRegistry } from '../../src/collections/registry';
-import { validateContent } from '../../src/validation/validate';
+import { contentProblems } from '../../src/validation/validate';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '../../src/schemas/taxonomy';
 import { FIXTURE_SITE, renderMarkdown } from '../support/pipeline';
 import { unsafeHtml } from '../support/unsafe-html';
@@ -217,7 +216,7 @@ describe('generated articles', () => {
       fc.asyncProperty(article, async (a) => {
         const raw = toMarkdown(a);
         writeFileSync(ABS, raw);
-        const problems = await validateContent(root);
+        const problems = await contentProblems(root);
         const expected = predict(a, raw);
         const report = problems.map(formatProblem).join('\n');
 
@@ -244,8 +243,8 @@ describe('generated articles', () => {
 
         if (problems.length === 0) {
           const { html } = await renderMarkdown(raw, { registry, filePath: ABS });
-          const tree = fromHtml(html, { fragment: true }) as Root;
-          const marks = selectAll('mark.claim', tree) as Element[];
+          const tree = fromHtml(html, { fragment: true });
+          const marks = selectAll('mark.claim', tree);
           expect(marks.map((m) => String(m.properties['id'])).sort()).toEqual(
             a.claims.map((c) => `claim-${c.id}`).sort(),
           );

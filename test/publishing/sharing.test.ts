@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimLike } from '../../src/analysis/describe';
 import { loadRegistry } from '../../src/collections/registry';
-import { articleImageAlt, channelLine, claimShare, hostLabel, quoted, siteUrls } from '../../src/publishing/sharing';
+import { articleImageAlt, channelLine, claimShare, hostLabel, quoted } from '../../src/publishing/sharing';
 import { clipText } from '../../src/lib/text';
 import { previewWords } from '../../src/publishing/article-preview';
 import { FIXTURE_SITE } from '../support/pipeline';
@@ -32,14 +32,6 @@ describe('quoted words', () => {
 });
 
 describe('site addresses', () => {
-  it('builds absolute URLs under the base path for pages, claims and glossary entries', () => {
-    const urls = siteUrls('https://news.example.org', '/sourced/');
-    expect(urls.home).toBe('https://news.example.org/sourced/');
-    expect(urls.article('a')).toBe('https://news.example.org/sourced/articles/a/');
-    expect(urls.claim('a', 'c')).toBe('https://news.example.org/sourced/articles/a/claims/c/');
-    expect(urls.glossary('g')).toBe('https://news.example.org/sourced/glossary/g/');
-  });
-
   it('labels the site by host and base path for image footers', () => {
     expect(hostLabel('https://sourced.example/')).toBe('sourced.example');
     expect(hostLabel('https://news.example.org/sourced/')).toBe('news.example.org/sourced');

@@ -2,7 +2,7 @@
 // documents are checked structurally: types, required properties, verdicts and absolute URLs.
 import { describe, expect, it } from 'vitest';
 import type { ClaimLike } from '../../src/analysis/describe';
-import { siteUrls } from '../../src/publishing/sharing';
+import { siteUrls } from '../../src/lib/urls';
 import {
   RATING,
   articleInput,

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { scanPage, type PageScan } from './page-scan.mjs';
 import { loadYaml as parseYaml } from '../../lib/yaml';
@@ -55,7 +56,7 @@ export function readBuiltSite(outDir: string): BuiltSite {
 export function readArticleClaims(root: string): ArticleClaims[] {
   const dir = path.join(root, CONTENT_DIRS.articles);
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.md'))
     .sort()
     .map((f) => {
@@ -77,6 +78,9 @@ export interface ScannedSite {
   /** Every built file (HTML or not), relative to the output folder, with "/" separators. */
   files: Set<string>;
 }
+
+/** The scan's worker script, found beside this module wherever the project is. */
+export const SCAN_WORKER = fileURLToPath(new URL('./scan-worker.mjs', import.meta.url));
 
 export interface ScanOptions {
   /** The scan-worker.mjs to start; without it, or with one thread, pages are scanned here. */
@@ -155,7 +159,7 @@ function scanInWorkers(outDir: string, html: string[], script: string, threads: 
         batch.forEach((scan, j) => (scans[id + j] = scan));
         give(worker);
       });
-      worker.on('error', (e) => finish(e));
+      worker.on('error', (e: Error) => finish(e));
       give(worker);
     }
   });

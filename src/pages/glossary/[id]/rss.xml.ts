@@ -1,16 +1,22 @@
 // "Follow Iran": an RSS feed of the articles that mention one glossary entry, newest first.
+import { getCollection } from 'astro:content';
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { entryUrl } from '../../../glossary/glossary';
+import {
+  articles as readArticles,
+  glossaryEntries,
+  type Article,
+  type GlossaryEntry,
+} from '../../../collections/routes';
 import { mentionsByEntry } from '../../../glossary/mentions';
 import { articleMentions } from '../../../analysis/article-mentions';
-import { articleUrl } from '../../../lib/urls';
+import { dayToDate } from '../../../lib/dates';
+import { articleUrl, siteUrls } from '../../../lib/urls';
 import { FEED_LIMIT } from '../../_feeds';
 
 export async function getStaticPaths() {
-  const glossary = await getCollection('glossary');
-  const articles = (await getCollection('articles')).sort((a, b) => b.data.published.localeCompare(a.data.published));
+  const glossary = await glossaryEntries();
+  const articles = await readArticles();
   const byEntry = mentionsByEntry(articleMentions(articles, glossary, await getCollection('sources')));
   const byId = new Map(articles.map((a) => [a.id, a]));
   return glossary.map((entry) => ({
@@ -26,12 +32,9 @@ export async function getStaticPaths() {
 }
 
 interface Props {
-  entry: CollectionEntry<'glossary'>;
-  items: { article: CollectionEntry<'articles'>; count: number }[];
+  entry: GlossaryEntry;
+  items: { article: Article; count: number }[];
 }
-
-/** Midnight UTC of the day, so the date never shifts with the build machine's zone. */
-const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
 export async function GET(context: APIContext) {
   const { entry, items } = context.props as Props;
@@ -40,13 +43,13 @@ export async function GET(context: APIContext) {
     title: `Sourced: ${name}`,
     description: `Analyses on Sourced that mention ${name}.`,
     // The channel links to the entry page; item links resolve against it.
-    site: new URL(entryUrl(entry.id), context.site ?? 'https://sourced.example').href,
+    site: siteUrls(context.site!).glossary(entry.id),
     trailingSlash: true,
     customData: '<language>en-gb</language>',
     items: items.map(({ article, count }) => ({
       title: article.data.title,
       link: articleUrl(article.id),
-      pubDate: day(article.data.published),
+      pubDate: dayToDate(article.data.published),
       description: `${article.data.dek} (Mentions ${name} ${count === 1 ? 'once' : `${count} times`}.)`,
       categories: article.data.tags,
     })),
