@@ -133,3 +133,8 @@ export function sourcingSummary(claims: ClaimLike[], lookup: Lookup): string {
     );
   return `${parts.join('; ')}.`;
 }
+
+/** Whether a claim came through a source: as a channel that carried it, or as its primary record. */
+export const carriedBy = (claim: Pick<ClaimLike, 'via' | 'primary'>, sourceId: string): boolean =>
+  (claim.via ?? []).some((v) => refId(v) === sourceId) ||
+  (claim.primary !== undefined && refId(claim.primary) === sourceId);

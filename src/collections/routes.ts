@@ -11,6 +11,7 @@ import { loadRegistry, type Registry } from './registry';
 
 export type Article = CollectionEntry<'articles'>;
 export type GlossaryEntry = CollectionEntry<'glossary'>;
+export type SourceEntry = CollectionEntry<'sources'>;
 
 declare global {
   interface ImportMetaEnv {
@@ -34,9 +35,12 @@ export async function articles(): Promise<Article[]> {
 /** Every glossary entry, in the order Astro loads them (pages that list them sort by name). */
 export const glossaryEntries = (): Promise<GlossaryEntry[]> => getCollection('glossary');
 
+/** Every source (outlets, agencies, primary records), in the order Astro loads them. */
+export const sourceEntries = (): Promise<SourceEntry[]> => getCollection('sources');
+
 /** Sources and glossary entries by id, as badge wording, feeds and structured data take them. */
 export async function lookup(): Promise<Lookup> {
-  return lookupFrom(await getCollection('sources'), await glossaryEntries());
+  return lookupFrom(await sourceEntries(), await glossaryEntries());
 }
 
 /** The outlet the article analyses: its name (or the one fallback) and address. */

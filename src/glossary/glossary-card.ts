@@ -9,7 +9,7 @@
  */
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import { glossaryCardId, glossaryKindLabel, oneLine } from './glossary';
+import { flagCode, flagUrl, glossaryCardId, glossaryKindLabel, oneLine } from './glossary';
 import { entryUrl } from '../lib/urls';
 import type { Mention } from './mentions';
 import type { RegistryGlossaryEntry } from '../collections/registry';
@@ -23,7 +23,13 @@ export type CardEntry = Pick<RegistryGlossaryEntry, 'id' | 'name' | 'kind' | 'de
 export function glossaryCard(entry: CardEntry, base?: string): Element {
   const id = glossaryCardId(entry.id);
   const head: (Element | string)[] = [];
-  if (entry.flag) head.push(h('span', { className: ['glossary-card-flag'], ariaHidden: 'true' }, entry.flag), ' ');
+  const code = flagCode(entry.flag);
+  // Decoration beside the name, drawn from an SVG file: emoji flags show as boxes without an emoji font.
+  if (code)
+    head.push(
+      h('img', { src: flagUrl(code, base), alt: '', width: 20, height: 15, className: ['glossary-card-flag'] }),
+      ' ',
+    );
   head.push(
     h('strong', { id: `${id}-name`, className: ['glossary-card-name'] }, entry.name),
     ' ',

@@ -4,7 +4,9 @@
  */
 import { GLOSSARY_KINDS, type GlossaryKind } from '../schemas/taxonomy';
 import { isoDay } from '../lib/dates';
-import { entryUrl } from '../lib/urls';
+import { entryUrl, url } from '../lib/urls';
+import { clipText } from '../lib/text';
+import { sentenceBounds } from './mentions';
 
 export interface GlossaryLike {
   id: string;
@@ -32,20 +34,38 @@ const KIND_PLURALS: Record<GlossaryKind, string> = {
 export const kindPlural = (kind: string): string => KIND_PLURALS[kind as GlossaryKind] ?? kind;
 
 /**
- * The first sentence of a description, for cards. A sentence ends at . ! or ? followed by a
- * space and a capital letter, so "Washington, D.C." and "c. 1900" do not end it early unless
- * a new sentence really starts.
+ * The first sentence of a description, whole, for cards and the index. It is never cut inside:
+ * a sentence ends at . ! ? or … (with any closing quote) before a space and a capital
+ * (sentenceBounds), so "Washington, D.C." and "c. 1900" do not end it early. Only a first
+ * sentence longer than `max` is cut, at the last sentence-like stop (;, : or a dash) before
+ * `max`, or at a word when it has none.
  */
-export function oneLine(description: string | undefined, max = 240): string {
+export function oneLine(description: string | undefined, max = 320): string {
   const text = (description ?? '').replace(/\s+/g, ' ').trim();
-  const m = /^(.+?[.!?][”’")]?)\s+(?=[“‘"(]?\p{Lu})/u.exec(text);
-  const first = m?.[1] ?? text;
+  const first = text.slice(0, sentenceBounds(text, 0).end).trim();
   if (first.length <= max) return first;
-  const cut = first.slice(0, max - 1);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length)}…`;
+  const head = first.slice(0, max);
+  const stop = Math.max(
+    head.lastIndexOf('; '),
+    head.lastIndexOf(': '),
+    head.lastIndexOf(' – '),
+    head.lastIndexOf(' — '),
+  );
+  if (stop > max / 3) return `${head.slice(0, stop).replace(/[\s,;:–—]+$/, '')}…`;
+  return clipText(first, max);
 }
 
-/** "Flag of Iran": the text that stands beside a flag emoji, which is itself hidden from screen readers. */
+/** The ISO 3166-1 alpha-2 code a flag emoji spells with regional indicator letters, lower case: 🇮🇷 → "ir". */
+export function flagCode(flag: string | undefined): string | undefined {
+  const letters = [...(flag ?? '')].map((c) => c.codePointAt(0)! - 0x1f1e6);
+  if (letters.length !== 2 || letters.some((n) => n < 0 || n > 25)) return undefined;
+  return String.fromCharCode(...letters.map((n) => n + 97));
+}
+
+/** The flag's SVG file on this site (drawn from the flag-icons package by the flags/ route). */
+export const flagUrl = (code: string, base?: string): string => url(`flags/${code}.svg`, base);
+
+/** "Flag of Iran": the flag image's text alternative, or the words beside it. */
 export const flagLabel = (name: string): string => `Flag of ${name}`;
 
 /** Name for sorting: a leading "The" is ignored, so "The West" files under W. */

@@ -7,6 +7,7 @@ import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { PROSE_BLOCKS } from '../lib/html-blocks';
+import { findAliases, type AliasIndex } from './aliases';
 
 export interface Mention {
   /** Glossary id. */
@@ -23,8 +24,10 @@ export interface Mention {
   after: string;
   /** Whether this mention is the linked one (first in its section) or a marked repeat. */
   linked: boolean;
-  /** Position of its block (paragraph, list item, heading) in the article, counted from 0. */
+  /** Position of its block (paragraph, list item, heading) in the article, counted from 0; -1 outside the text. */
   block: number;
+  /** Where it stands when not in the text: the article's title, or the credit naming the outlet analysed. */
+  place?: 'title' | 'outlet' | undefined;
 }
 
 /** Sentence boundaries: . ! ? or …, closing quotes or brackets, then space and a capital or an opening quote. */
@@ -120,6 +123,42 @@ export function findMentions(tree: Root): Mention[] {
     for (const c of n.children) visit(c, current);
   };
   visit(tree, undefined);
+  return out;
+}
+
+/**
+ * Mentions outside the text: entries named in the article's title (by their aliases, as in the
+ * text; an ambiguous alias names none), and the outlet analysed when it has a glossary entry.
+ * They have no element of their own, so elementId is empty and pages link to the article.
+ */
+export function creditMentions(
+  title: string,
+  outlet: { name: string; entry?: string | undefined },
+  aliases: AliasIndex,
+): Mention[] {
+  const out: Mention[] = findAliases(title, aliases)
+    .filter((m) => m.ids.length === 1)
+    .map((m) => ({
+      entry: m.ids[0]!,
+      elementId: '',
+      text: m.text,
+      before: title.slice(0, m.start),
+      after: title.slice(m.end),
+      linked: false,
+      block: -1,
+      place: 'title' as const,
+    }));
+  if (outlet.entry)
+    out.push({
+      entry: outlet.entry,
+      elementId: '',
+      text: outlet.name,
+      before: 'The report analysed was published by ',
+      after: '.',
+      linked: false,
+      block: -1,
+      place: 'outlet',
+    });
   return out;
 }
 

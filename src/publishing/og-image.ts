@@ -42,6 +42,8 @@ const PAPER = '#fbfaf7';
 const INK = '#1c1917';
 const MUTED = '#44403c';
 const ACCENT = '#1d4ed8';
+/** The tally of failed claims: the site's "bad" red, 6:1 on the paper colour. */
+const VERDICT = '#b91c1c';
 const SANS = 'Source Sans 3';
 const SERIF = 'Source Serif 4';
 
@@ -79,14 +81,16 @@ export interface ArticleCardInput {
   title: string;
   /** The original outlet's name, e.g. "HuffPost UK". */
   outlet: string;
+  /** How the claims fared: "1 inaccurate · 2 disputed of 32 claims" (verdictTally). */
+  tally: string;
   /** The "who is speaking" summary. */
   summary: string;
   /** Host shown in the footer, e.g. "sourced.example". */
   host: string;
 }
 
-/** An analysis: its title, the outlet analysed and who is speaking in it. */
-export function articleCard({ title, outlet, summary, host }: ArticleCardInput): OgNode {
+/** An analysis: its title, the outlet analysed, how its claims fared and who is speaking in it. */
+export function articleCard({ title, outlet, tally, summary, host }: ArticleCardInput): OgNode {
   const t = clip(title, 110);
   return frame('Analysis', host, [
     el(
@@ -95,11 +99,12 @@ export function articleCard({ title, outlet, summary, host }: ArticleCardInput):
       t,
     ),
     el('div', { display: 'flex', marginTop: 24, fontSize: 30, color: MUTED }, `Original: ${clip(outlet, 60)}`),
+    el('div', { display: 'flex', marginTop: 22, fontSize: 36, fontWeight: 700, color: VERDICT }, clip(tally, 70)),
     el(
       'div',
       {
         display: 'flex',
-        marginTop: 28,
+        marginTop: 22,
         padding: '16px 22px',
         fontSize: 28,
         lineHeight: 1.3,

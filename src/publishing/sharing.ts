@@ -59,5 +59,5 @@ export function claimShare(
 
 /** Alt text of an article's preview image: the words on it. */
 export function articleImageAlt(input: Omit<ArticleCardInput, 'host'>): string {
-  return `${input.title}. Analysis of a report by ${input.outlet}. ${input.summary}`;
+  return `${input.title}. Analysis of a report by ${input.outlet}: ${input.tally}. ${input.summary}`;
 }

@@ -60,6 +60,9 @@ export const glossarySchema = () =>
     capital: z.string().min(1).optional(),
     /** For countries: the adjective, e.g. "Russian", used in badges ("Russian state news agency"). */
     demonym: z.string().min(1).optional(),
-    /** For countries: flag emoji; always shown with a text label. */
-    flag: z.string().min(1).optional(),
+    /** For countries: the flag emoji, e.g. "🇮🇷"; it names the SVG flag drawn (src/glossary/flags.ts). */
+    flag: z
+      .string()
+      .regex(/^\p{RI}{2}$/u, 'must be a flag emoji, two regional indicator letters such as 🇮🇷')
+      .optional(),
   });

@@ -232,3 +232,9 @@ export const UNKNOWN = 'unknown';
 /** Speaker values that are not glossary ids. */
 export const SPEAKER_OUTLET = 'outlet';
 export const SPEAKER_UNNAMED = 'unnamed';
+
+/**
+ * Statuses that mean a claim did not hold up, worst first. The preview image's tally counts
+ * them ("1 inaccurate · 1 unsupported · 2 disputed of 32 claims").
+ */
+export const PROBLEM_STATUSES = ['inaccurate', 'unsupported', 'disputed'] as const satisfies readonly ClaimStatus[];

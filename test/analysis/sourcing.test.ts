@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimLike } from '../../src/analysis/describe';
 import { loadRegistry } from '../../src/collections/registry';
-import { byChannel, byKind, channelClass, sourcingSummary } from '../../src/analysis/sourcing';
+import { byChannel, byKind, carriedBy, channelClass, sourcingSummary } from '../../src/analysis/sourcing';
 import { FIXTURE_SITE } from '../support/pipeline';
 
 const lookup = loadRegistry(FIXTURE_SITE);
@@ -74,5 +74,15 @@ describe('who is speaking', () => {
     expect(sourcingSummary(mixed, withUnknown)).toBe(
       '1 of 3 claims reach the reader only through state media; 0 are the outlet’s own, with no source named; 2 come through channels not yet classified.',
     );
+  });
+});
+
+describe('the claims a source carried', () => {
+  it('counts a source as a channel a claim came through, or as its primary record, and nothing else', () => {
+    expect(carriedBy({ via: ['tass', 'reuters'] }, 'reuters')).toBe(true);
+    expect(carriedBy({ via: [{ id: 'tass' }] }, 'tass')).toBe(true);
+    expect(carriedBy({ via: ['tass'], primary: 'kremlin' }, 'kremlin')).toBe(true);
+    expect(carriedBy({ via: ['tass'] }, 'irna')).toBe(false);
+    expect(carriedBy({}, 'tass')).toBe(false);
   });
 });

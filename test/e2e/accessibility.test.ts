@@ -98,6 +98,16 @@ describe('accessibility', () => {
   }
 
   for (const scheme of SCHEMES) {
+    it(`has no axe violations on the search page showing results in the ${scheme} colour scheme`, async () => {
+      const { page } = contexts.get(scheme)!;
+      await page.goto(`${site.origin}/search/?q=Pezeshkian`);
+      await page.locator('#search .pagefind-ui__result-nested').first().waitFor({ timeout: 15_000 });
+      const violations = await axe(page);
+      expect(violations, report(violations)).toEqual([]);
+    });
+  }
+
+  for (const scheme of SCHEMES) {
     it(`has no axe violations on the article with a claim card open in the ${scheme} colour scheme`, async () => {
       const { page } = contexts.get(scheme)!;
       await page.goto(`${site.origin}${SEED_PATH}`);

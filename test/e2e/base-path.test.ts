@@ -91,9 +91,9 @@ describe('the /sourced/ build in Chromium', () => {
   it('searches from /sourced/search/ and links results inside the base', async () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.origin}${BASE}search/?q=Pezeshkian`);
-    await page.locator('#search-status', { hasText: /\d+ results? for/ }).waitFor({ timeout: 20_000 });
+    await page.locator('#search .pagefind-ui__message', { hasText: /\d+ results? for/ }).waitFor({ timeout: 20_000 });
     const hrefs = await page
-      .locator('#search-results a')
+      .locator('#search .pagefind-ui__result a')
       .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
     expect(hrefs).toContain(`${BASE}${SEED_PATH.slice(1)}`);
     await page.close();

@@ -193,9 +193,9 @@ for (const withHeaders of [false, true]) {
       it('searches under the policy: Pagefind’s WebAssembly and worker load and find the article', async () => {
         const page = await context.newPage();
         await page.goto(`${site.origin}/search/?q=Pezeshkian`);
-        await page.locator('#search-status', { hasText: /result/ }).waitFor({ timeout: 20_000 });
+        await page.locator('#search .pagefind-ui__message', { hasText: /result/ }).waitFor({ timeout: 20_000 });
         const hrefs = await page
-          .locator('#search-results a')
+          .locator('#search .pagefind-ui__result a')
           .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
         expect(hrefs).toContain(SEED_PATH);
         await collect(page, observed, '/search/');

@@ -1,10 +1,15 @@
-// Static search in Chromium: the Pagefind index built with the site finds the seed article and
-// glossary entries, works from the keyboard, and the page says what to do without JavaScript.
+// Static search in Chromium with Pagefind's own UI: results come as the reader types, each says
+// whether it is an analysis or a glossary entry, a match inside a claim links to that claim, and
+// excerpts read as the page does. Without JavaScript the page says what to do instead.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SEARCH_TYPES } from '../../src/lib/search';
 import { openSite, type Site } from '../support/browser';
 import { SEED_PATH, seedText } from '../support/content';
 
@@ -20,19 +25,34 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function searchByKeyboard(query: string): Promise<void> {
+const RESULT = '#search .pagefind-ui__result';
+const MESSAGE = '#search .pagefind-ui__message';
+
+/** Types the query from the keyboard, never pressing Enter, and waits for the result count. */
+async function typeSearch(query: string): Promise<void> {
   await page.goto(`${site.origin}/search/`);
   // From the top of the page, Tab reaches the search box through the skip link and the navigation.
-  let focused = '';
-  for (let i = 0; i < 20 && focused !== 'search-query'; i++) {
+  let inBox = false;
+  for (let i = 0; i < 20 && !inBox; i++) {
     await page.keyboard.press('Tab');
-    focused = await page.evaluate(() => document.activeElement?.id ?? '');
+    inBox = await page.evaluate(() => document.activeElement?.matches('#search .pagefind-ui__search-input') ?? false);
   }
-  expect(focused).toBe('search-query');
+  expect(inBox).toBe(true);
   await page.keyboard.type(query);
-  await page.keyboard.press('Enter');
-  await page.locator('#search-status', { hasText: /result/ }).waitFor({ timeout: 15_000 });
+  await page.locator(MESSAGE, { hasText: `for “${query}”` }).waitFor({ timeout: 15_000 });
 }
+
+/** Each result's page address and its type tag. */
+const results = () =>
+  page.locator(RESULT).evaluateAll((lis) =>
+    lis.map((li) => ({
+      path: new URL(li.querySelector<HTMLAnchorElement>('.pagefind-ui__result-link')!.href).pathname,
+      type: li.querySelector('[data-pagefind-ui-meta="type"]')?.textContent?.trim() ?? '',
+      subs: [...li.querySelectorAll<HTMLAnchorElement>('.pagefind-ui__result-nested .pagefind-ui__result-link')].map(
+        (a) => new URL(a.href).pathname + new URL(a.href).hash,
+      ),
+    })),
+  );
 
 /** What Pagefind indexed: each page is a gzipped "pagefind_dcd" + JSON fragment with its text. */
 function indexedFragments(): { url: string; content: string }[] {
@@ -47,38 +67,76 @@ function indexedFragments(): { url: string; content: string }[] {
   );
 }
 
+const builtPage = (sitePath: string) => fromHtml(readFileSync(path.join(outDir, sitePath, 'index.html'), 'utf8'));
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
 describe('search', () => {
   it('is linked from the navigation of every page', async () => {
     await page.goto(`${site.origin}${SEED_PATH}`);
     expect(await page.locator('nav[aria-label="Site"] a[href="/search/"]').count()).toBe(1);
   });
 
-  it('finds the seed article by a word from its text, typed and submitted with the keyboard', async () => {
+  it('shows results as the reader types, without pressing Enter, and highlights the words', async () => {
     expect(seedText()).toContain('Pezeshkian');
-    await searchByKeyboard('Pezeshkian');
-    const hrefs = await page
-      .locator('#search-results a')
-      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
-    expect(hrefs).toContain(SEED_PATH);
-    expect(await page.locator('#search-status').innerText()).toMatch(/^\d+ results? for “Pezeshkian”/);
-    // The excerpt shows the matched word highlighted.
-    expect(await page.locator('#search-results mark').count()).toBeGreaterThan(0);
+    await typeSearch('Pezeshkian');
+    expect((await results()).map((r) => r.path)).toContain(SEED_PATH);
+    expect(await page.locator(MESSAGE).innerText()).toMatch(/^\d+ results? for “Pezeshkian”/);
+    expect(await page.locator(`${RESULT} mark`).count()).toBeGreaterThan(0);
+    // The address follows the box, so the search can be shared.
+    await page.waitForURL(/\?q=Pezeshkian$/, { timeout: 5_000 });
   });
 
-  it('finds glossary entries as well as articles', async () => {
+  it('says of each result whether it is an analysis or a glossary entry, and can show one type only', async () => {
     expect(seedText()).toContain('Turkmenistan');
-    await searchByKeyboard('Turkmenistan');
-    const hrefs = await page
-      .locator('#search-results a')
-      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
-    expect(hrefs).toContain(SEED_PATH);
-    expect(hrefs).toContain('/glossary/turkmenistan/');
+    await typeSearch('Turkmenistan');
+    const found = await results();
+    expect(found.find((r) => r.path === SEED_PATH)?.type).toBe(`Type: ${SEARCH_TYPES.article}`);
+    expect(found.find((r) => r.path === '/glossary/turkmenistan/')?.type).toBe(`Type: ${SEARCH_TYPES.glossary}`);
+    await page.getByLabel(new RegExp(`^${SEARCH_TYPES.glossary}`)).check();
+    await page.waitForFunction(
+      (type) => {
+        const tags = [...document.querySelectorAll('#search .pagefind-ui__result [data-pagefind-ui-meta="type"]')];
+        return tags.length > 0 && tags.every((t) => t.textContent?.includes(type));
+      },
+      SEARCH_TYPES.glossary,
+      { timeout: 10_000 },
+    );
+    expect((await results()).every((r) => r.type === `Type: ${SEARCH_TYPES.glossary}`)).toBe(true);
+  });
+
+  it('links a match inside a claim to that claim, which the link then brings into view', async () => {
+    const query = 'ballistic';
+    expect(seedText()).toContain(query);
+    await typeSearch(query);
+    const article = (await results()).find((r) => r.path === SEED_PATH)!;
+    const claimLinks = article.subs.filter((s) => s.startsWith(`${SEED_PATH}#claim-`));
+    expect(claimLinks.length).toBeGreaterThan(0);
+    // Each claim sub-result names a claim whose words or card hold the query.
+    const tree = builtPage(SEED_PATH);
+    for (const link of claimLinks) {
+      const id = link.split('#')[1]!;
+      const mark = select(`mark#${id}.claim`, tree);
+      expect(mark, link).toBeDefined();
+      const card = select(`#${id}-details`, tree);
+      expect(`${toString(mark!)} ${card ? toString(card) : ''}`.toLowerCase(), link).toContain(query);
+    }
+    const first = page.locator(`${RESULT} .pagefind-ui__result-nested a[href*="#claim-"]`).first();
+    expect(await first.innerText()).toMatch(/^Claim: /);
+    await first.click();
+    await page.waitForURL(/#claim-/);
+    expect(await page.evaluate(() => document.querySelector(':target')?.matches('mark.claim') ?? false)).toBe(true);
   });
 
   it('runs a search given in the address, so results can be linked to', async () => {
     await page.goto(`${site.origin}/search/?q=Pezeshkian`);
-    await page.locator('#search-results a').first().waitFor({ timeout: 15_000 });
-    expect(await page.inputValue('#search-query')).toBe('Pezeshkian');
+    await page.locator(`${RESULT} a`).first().waitFor({ timeout: 15_000 });
+    expect(await page.inputValue('#search .pagefind-ui__search-input')).toBe('Pezeshkian');
+  });
+
+  it('finds an article’s words in the article, not in every glossary entry it names', async () => {
+    expect(seedText()).toContain('photos');
+    await typeSearch('photos');
+    expect((await results()).map((r) => r.path)).toEqual([SEED_PATH]);
   });
 
   it('indexes only article and glossary bodies, never the navigation or footer', () => {
@@ -94,6 +152,35 @@ describe('search', () => {
       expect(f.content, f.url).not.toContain('Skip to content');
       expect(f.content, f.url).not.toContain('Report an error');
     }
+  });
+
+  it('keeps each term apart from its definition in the indexed text', () => {
+    const fragments = new Map(indexedFragments().map((f) => [f.url, f.content]));
+    let pairs = 0;
+    for (const [url, content] of fragments) {
+      for (const dt of selectAll('[data-pagefind-body] dt', builtPage(url))) {
+        const term = collapse(toString(dt));
+        if (!content.includes(term)) continue;
+        pairs++;
+        expect(content, `${url}: “${term}” runs into the next word`).not.toMatch(
+          new RegExp(`(^|\\s)${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\p{L}\\p{N}“"(]`, 'u'),
+        );
+      }
+    }
+    expect(pairs).toBeGreaterThan(5);
+  });
+
+  it('leaves screen-reader-only text out of the indexed text', () => {
+    let checked = 0;
+    for (const { url, content } of indexedFragments()) {
+      for (const el of selectAll('[data-pagefind-body] .sr-only', builtPage(url))) {
+        const words = collapse(toString(el));
+        if (words.length < 4) continue;
+        checked++;
+        expect(content, `${url}: “${words}”`).not.toContain(words);
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('leaves the glossary hover cards of an article out of its search text', () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { byName, groupByKind, letterIndex, letterOf, listItem, oneLine, roleLine } from '../../src/glossary/glossary';
+import {
+  byName,
+  flagCode,
+  flagUrl,
+  groupByKind,
+  letterIndex,
+  letterOf,
+  listItem,
+  oneLine,
+  roleLine,
+} from '../../src/glossary/glossary';
 import { formatDate } from '../../src/lib/dates';
 
 const e = (id: string, name: string, kind: string) => ({ id, name, kind });
@@ -15,6 +25,27 @@ describe('glossary helpers', () => {
     const long = oneLine(`${'word '.repeat(80)}end.`, 50);
     expect(long.length).toBeLessThanOrEqual(50);
     expect(long.endsWith('…')).toBe(true);
+  });
+
+  it('keeps a first sentence longer than the old 240-character cut whole', () => {
+    const hamas =
+      'Hamas is a Palestinian Sunni Islamist political and militant organisation, founded in 1987, that has governed the Gaza Strip de facto since 2007; the United States, the European Union, the United Kingdom and others designate it a terrorist organisation. It won elections in 2006.';
+    expect(hamas.indexOf('. It won')).toBeGreaterThan(240);
+    expect(oneLine(hamas)).toBe(hamas.slice(0, hamas.indexOf(' It won')));
+  });
+
+  it('cuts a first sentence longer than the limit at a clause, never inside one', () => {
+    const text = `Alpha beta gamma delta epsilon; ${'zeta '.repeat(20)}end. Next.`;
+    expect(oneLine(text, 60)).toBe('Alpha beta gamma delta epsilon…');
+  });
+
+  it('reads a flag emoji as its country code, and points at the flag’s SVG file', () => {
+    expect(flagCode('🇮🇷')).toBe('ir');
+    expect(flagCode('🇬🇧')).toBe('gb');
+    expect(flagCode('IR')).toBeUndefined();
+    expect(flagCode('🇮')).toBeUndefined();
+    expect(flagCode(undefined)).toBeUndefined();
+    expect(flagUrl('ir', '/sourced/')).toBe('/sourced/flags/ir.svg');
   });
 
   it('files names under their letter, ignoring a leading "The"', () => {

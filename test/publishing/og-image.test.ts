@@ -19,16 +19,18 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
 const article = {
   title: 'Putin and Pezeshkian in Ashgabat',
   outlet: 'HuffPost UK',
+  tally: '1 inaccurate · 2 disputed of 32 claims',
   summary: '6 of 32 claims reach the reader only through state media.',
   host: 'sourced.example',
 };
 
 describe('preview image cards', () => {
-  it('show an article’s title, its original outlet and who is speaking', () => {
+  it('show an article’s title, its original outlet, how its claims fared and who is speaking', () => {
     const text = words(
       articleCard({
         title: 'A title',
         outlet: 'HuffPost UK',
+        tally: '1 inaccurate · 2 disputed of 32 claims',
         summary: '6 of 32 claims reach the reader only through state media.',
         host: 'sourced.example',
       }),
@@ -37,6 +39,7 @@ describe('preview image cards', () => {
       expect.arrayContaining([
         'A title',
         'Original: HuffPost UK',
+        '1 inaccurate · 2 disputed of 32 claims',
         '6 of 32 claims reach the reader only through state media.',
         'sourced.example',
       ]),

@@ -3,6 +3,7 @@ import type { ClaimLike } from '../../src/analysis/describe';
 import { loadRegistry } from '../../src/collections/registry';
 import { articleImageAlt, channelLine, claimShare, hostLabel, quoted } from '../../src/publishing/sharing';
 import { clipText } from '../../src/lib/text';
+import { previewWords } from '../../src/publishing/article-preview';
 import { FIXTURE_SITE } from '../support/pipeline';
 
 const lookup = loadRegistry(FIXTURE_SITE);
@@ -64,8 +65,31 @@ describe('what a shared claim says', () => {
       articleImageAlt({
         title: 'T',
         outlet: 'Paper C',
+        tally: '1 inaccurate of 2 claims',
         summary: '1 of 2 claims reach the reader only through state media.',
       }),
-    ).toBe('T. Analysis of a report by Paper C. 1 of 2 claims reach the reader only through state media.');
+    ).toBe(
+      'T. Analysis of a report by Paper C: 1 inaccurate of 2 claims. 1 of 2 claims reach the reader only through state media.',
+    );
+  });
+});
+
+describe('an article’s preview words', () => {
+  it('carry the verdict tally computed from the article’s claims', () => {
+    const words = previewWords(
+      {
+        title: 'T',
+        original: { outlet: 'agency-b' },
+        claims: [
+          { ...claim, id: 'a', status: 'inaccurate' },
+          { ...claim, id: 'b', status: 'disputed' },
+          { ...claim, id: 'c', status: 'corroborated' },
+        ],
+      },
+      lookup,
+    );
+    expect(words.tally).toBe('1 inaccurate · 1 disputed of 3 claims');
+    expect(articleImageAlt(words)).toContain('1 inaccurate · 1 disputed of 3 claims');
+    expect(words.outlet).toBe(lookup.sources.get('agency-b')!.name);
   });
 });

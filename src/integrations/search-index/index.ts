@@ -7,10 +7,11 @@
  * pages, before the claim pages are cut. Running Pagefind's process alongside the later steps saved nothing on two cores, as
  * both are bound by the processor, and added memory (docs/performance.md).
  */
-import { readFileSync } from 'node:fs';
+import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 // Imported with the config: by the build hooks the loader that read the config is closed.
 import * as pagefind from 'pagefind';
+import { searchableHtml } from './searchable-html';
 
 /**
  * The pages that carry data-pagefind-body. Pagefind reads every file the glob matches to look for
@@ -24,8 +25,18 @@ export async function buildSearchIndex(outDir: string): Promise<string> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: outDir, glob: INDEXED_PAGES });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
+    // Each page goes through searchableHtml first, so Pagefind reads what it needs of it.
+    const files = globSync(INDEXED_PAGES, { cwd: outDir });
+    for (const file of files) {
+      const added = await index.addHTMLFile({
+        url: `/${file
+          .split(path.sep)
+          .join('/')
+          .replace(/index\.html$/, '')}`,
+        content: searchableHtml(readFileSync(path.join(outDir, file), 'utf8')),
+      });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+    }
     const outputPath = path.join(outDir, 'pagefind');
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
@@ -35,7 +46,7 @@ export async function buildSearchIndex(outDir: string): Promise<string> {
     };
     const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     if (indexed === 0) throw new Error('Pagefind indexed no pages; mark page content with data-pagefind-body.');
-    return `search index: ${indexed} of ${added.page_count} pages (those marked data-pagefind-body)`;
+    return `search index: ${indexed} of ${files.length} pages (those marked data-pagefind-body)`;
   } finally {
     await pagefind.close();
   }

@@ -6,10 +6,11 @@ import {
   glossaryEntries,
   type Article,
   type GlossaryEntry,
+  sourceEntries,
 } from '../../../collections/routes';
 import { mentionsByEntry } from '../../../glossary/mentions';
-import { factsOf } from '../../../analysis/article-facts';
 import { progressNotice } from '../../../analysis/progress';
+import { articleMentions } from '../../../analysis/article-mentions';
 import { dayToDate } from '../../../lib/dates';
 import { articleUrl, siteUrls } from '../../../lib/urls';
 import { FEED_LIMIT } from '../../_feeds';
@@ -17,7 +18,7 @@ import { FEED_LIMIT } from '../../_feeds';
 export async function getStaticPaths() {
   const glossary = await glossaryEntries();
   const articles = await readArticles();
-  const byEntry = mentionsByEntry(articles.map((a) => ({ article: a.id, mentions: factsOf(a).mentions })));
+  const byEntry = mentionsByEntry(articleMentions(articles, glossary, await sourceEntries()));
   const byId = new Map(articles.map((a) => [a.id, a]));
   return glossary.map((entry) => ({
     params: { id: entry.id },

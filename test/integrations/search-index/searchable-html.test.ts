@@ -1,0 +1,93 @@
+// The copy of each page handed to Pagefind: indexed for real, so the tests see what search shows.
+import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+import { afterAll, describe, expect, it } from 'vitest';
+import { claimResultTitle, searchableHtml } from '../../../src/integrations/search-index/searchable-html';
+
+interface Fragment {
+  content: string;
+  anchors: { element: string; id: string; text: string; title?: string; location: number }[];
+}
+
+/** What Pagefind stores for one page of `body`. */
+async function indexed(body: string, rewrite = true): Promise<Fragment> {
+  const html = `<html lang="en"><body><main data-pagefind-body>${body}</main></body></html>`;
+  const { index } = await pagefind.createIndex({});
+  await index!.addHTMLFile({ url: '/page/', content: rewrite ? searchableHtml(html) : html });
+  const { files } = await index!.getFiles();
+  const fragment = files.find((f) => f.path.startsWith('fragment/'))!;
+  return JSON.parse(
+    gunzipSync(Buffer.from(fragment.content))
+      .toString('utf8')
+      .replace(/^pagefind_dcd/, ''),
+  ) as Fragment;
+}
+
+afterAll(async () => {
+  await pagefind.close();
+});
+
+const CLAIM =
+  '<p>Before. <mark id="claim-met" class="claim claim-quote" data-status="corroborated">Putin <a href="/g/">met</a> him</mark><button type="button" class="badge" aria-label="About this claim">Details</button> after.</p>';
+const CARD =
+  '<div id="claim-met-details" popover="auto" class="claim-card"><p class="claim-card-title">About this claim</p><p>The Kremlin transcript confirms the meeting.</p></div>';
+
+describe('the page copy Pagefind indexes', () => {
+  it('keeps a term apart from its definition and a cell from the next', async () => {
+    const body =
+      '<dl><dt>Type</dt><dd>state news agency</dd><dt>Country</dt><dd>Russia</dd></dl><table><tr><th>Category</th><th>Claims</th></tr></table>';
+    // Without the rewrite Pagefind runs them together, which is the fault this fixes.
+    expect((await indexed(body, false)).content).toContain('Typestate news agencyCountryRussia');
+    const { content } = await indexed(body);
+    expect(content).toMatch(/Type\W+state news agency\W+Country\W+Russia/);
+    expect(content).toMatch(/Category\W+Claims/);
+  });
+
+  it('leaves screen-reader-only text and buttons out of the searchable text', async () => {
+    const { content } = await indexed(
+      '<p><span class="sr-only">Mention of TASS: </span>TASS reported it.<button type="button">Share this claim</button></p><a class="sr-only focus:not-sr-only" href="#main">Skip to content</a>',
+    );
+    expect(content).toContain('TASS reported it.');
+    expect(content).not.toContain('Mention of');
+    expect(content).not.toContain('Share this claim');
+    expect(content).not.toContain('Skip to content');
+  });
+
+  it('does not treat a class that merely contains "sr-only" as hidden', async () => {
+    const { content } = await indexed('<p><span class="not-sr-only">Shown to everyone.</span></p>');
+    expect(content).toContain('Shown to everyone.');
+  });
+
+  it('makes each claim a sub-result titled with its words, and files its card’s note under the claim', async () => {
+    const { anchors, content } = await indexed(`${CLAIM}<h2 id="later">Later</h2>${CARD}`);
+    const claim = anchors.find((a) => a.element === 'mark')!;
+    expect(claim).toMatchObject({ id: 'claim-met', title: claimResultTitle('Putin met him') });
+    expect(claim.title).toBe('Claim: Putin met him');
+    const card = anchors.find((a) => a.element === 'div')!;
+    // Linked by the claim's id, so the sub-result jumps to the words in the text.
+    expect(card).toMatchObject({ id: 'claim-met', title: 'Claim: Putin met him' });
+    const words = content.split(/\s+/);
+    expect(words.slice(card.location).join(' ')).toContain('The Kremlin transcript confirms the meeting.');
+  });
+
+  it('clips a long claim’s title at a word', () => {
+    const title = claimResultTitle(`${'word '.repeat(40)}end`);
+    expect(title.length).toBeLessThanOrEqual('Claim: '.length + 90);
+    expect(title).toMatch(/^Claim: word( word)*…$/);
+  });
+
+  it('keeps a title the page already gives', () => {
+    const html = '<mark id="claim-x" class="claim" data-pagefind-title="Given">Words</mark>';
+    expect(searchableHtml(html)).toBe(html);
+  });
+
+  it('changes nothing but the marks it adds', () => {
+    const html = `<main>${CLAIM}${CARD}</main>`;
+    const out = searchableHtml(html);
+    const stripped = out
+      .replace(/ data-pagefind-(ignore|title="[^"]*")/g, '')
+      .replace(/(<\/(p|div|main)>) /g, '$1')
+      .replace('<div id="claim-met" popover', '<div id="claim-met-details" popover');
+    expect(stripped).toBe(html);
+  });
+});
