@@ -122,9 +122,9 @@ export interface SourceTypeInfo extends TermInfo {
 }
 
 /**
- * Statuses that mean the claim failed a check: the "problems only" view, the article's problem
- * list and the verdict tally count these. The others are confirmed, not yet confirmed, or not
- * checkable.
+ * Statuses that mean the claim failed a check, worst first: the "problems only" view, the
+ * article's problem list and the preview image's verdict tally count these. The others are
+ * confirmed, not yet confirmed, or not checkable.
  */
 export const PROBLEM_STATUSES = [
   'inaccurate',
@@ -233,8 +233,3 @@ export const UNKNOWN = 'unknown';
 export const SPEAKER_OUTLET = 'outlet';
 export const SPEAKER_UNNAMED = 'unnamed';
 
-/**
- * Statuses that mean a claim did not hold up, worst first. The preview image's tally counts
- * them ("1 inaccurate · 1 unsupported · 2 disputed of 32 claims").
- */
-export const PROBLEM_STATUSES = ['inaccurate', 'unsupported', 'disputed'] as const satisfies readonly ClaimStatus[];
