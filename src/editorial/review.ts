@@ -98,6 +98,24 @@ export function blockLocate(
     // The line, 1-based (the opening --- is line 1), and the value's column; an item of a flow
     // list ("[a, b]") is located by its text.
     let column = m[0].length + 1;
+    if (typeof item === 'number' && lines[i]!.slice(m[0].length).trim() === '') {
+      // A block list: its items are the "- " lines at the first item's indentation.
+      let itemIndent = -1;
+      let k = -1;
+      for (let j = i + 1; j < lines.length; j++) {
+        const line = lines[j]!;
+        if (line.trim() === '') continue;
+        const indent = /^\s*/.exec(line)![0].length;
+        const isItem = line.slice(indent).startsWith('- ');
+        if (itemIndent === -1) {
+          if (!isItem || indent < m[1]!.length) return undefined;
+          itemIndent = indent;
+        }
+        if (indent < itemIndent || (indent === itemIndent && !isItem)) break;
+        if (indent === itemIndent && ++k === item) return { line: j + 1, column: indent + 3 };
+      }
+      return undefined;
+    }
     if (typeof item === 'number') {
       const flow = /^\[(.*)\]\s*$/.exec(lines[i]!.slice(m[0].length));
       const parts = flow?.[1]!.split(',');

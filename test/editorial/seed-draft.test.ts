@@ -143,7 +143,7 @@ describe('npm run new on the seed text', () => {
   beforeAll(() => {
     root = mkdtempSync(path.join(tmpdir(), 'sourced-new-'));
     cpSync(path.join(ROOT, 'content'), path.join(root, 'content'), { recursive: true });
-    rmSync(path.join(root, 'content/articles', `${SEED_SLUG}.md`));
+    // The draft sits beside the published analysis, as a new article would in a real repository.
     const text = path.join(root, 'seed.txt');
     writeFileSync(text, seedText());
     const args = ['seed.txt', '--url', hand.original.url, '--outlet', hand.original.outlet];
