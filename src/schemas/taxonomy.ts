@@ -232,4 +232,3 @@ export const UNKNOWN = 'unknown';
 /** Speaker values that are not glossary ids. */
 export const SPEAKER_OUTLET = 'outlet';
 export const SPEAKER_UNNAMED = 'unnamed';
-

@@ -136,7 +136,6 @@ interface RawClaim {
   speaker?: unknown;
   via?: unknown;
   primary?: unknown;
-  status?: unknown;
   checked?: unknown;
   timeline?: { cite?: unknown }[];
 }
