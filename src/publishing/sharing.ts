@@ -9,15 +9,17 @@ import { entryUrl, glossaryIndexUrl } from '../glossary/glossary';
 import type { ArticleCardInput } from './og-image';
 import type { Urls } from './structured-data';
 import { clipText } from '../lib/text';
-import { articleUrl, claimUrl, url } from '../lib/urls';
+import { articleUrl, url } from '../lib/urls';
+import { claimAddress } from '../analysis/claim-pages';
+import type { ClaimPagesSetting } from '../lib/site';
 
-/** Absolute URLs for a site at `site` (Astro.site) under `base`. */
-export function siteUrls(site: URL | string, base?: string): Urls {
+/** Absolute URLs for a site at `site` (Astro.site) under `base`, with claim pages as `claimPages` says. */
+export function siteUrls(site: URL | string, base?: string, claimPages?: ClaimPagesSetting): Urls {
   const abs = (path: string) => new URL(path, site).href;
   return {
     home: abs(url('', base)),
     article: (slug) => abs(articleUrl(slug, base)),
-    claim: (slug, id) => abs(claimUrl(slug, id, base)),
+    claim: (slug, claim) => abs(claimAddress(slug, claim, { base, setting: claimPages })),
     glossary: (id) => abs(entryUrl(id, base)),
     glossaryIndex: abs(glossaryIndexUrl(base)),
   };

@@ -56,8 +56,8 @@ export interface Urls {
   home: string;
   /** Absolute URL of an article page. */
   article: (slug: string) => string;
-  /** Absolute URL of a claim's own page. */
-  claim: (slug: string, claimId: string) => string;
+  /** Absolute URL a claim is shared by: its own page, or its place in the article (claimPages). */
+  claim: (slug: string, claim: { id: string; status: ClaimStatus }) => string;
   /** Absolute URL of a glossary entry's page. */
   glossary: (id: string) => string;
   /** Absolute URL of the glossary index. */
@@ -161,8 +161,8 @@ export function claimReview(
   const author = speakerRef(claim, input, glossary, urls);
   return {
     '@type': 'ClaimReview',
-    '@id': urls.claim(input.slug, claim.id),
-    url: urls.claim(input.slug, claim.id),
+    '@id': urls.claim(input.slug, claim),
+    url: urls.claim(input.slug, claim),
     claimReviewed: quote,
     datePublished: input.published,
     dateModified: input.updated,

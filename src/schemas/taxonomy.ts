@@ -140,6 +140,12 @@ export type ClaimStatus = keyof typeof CLAIM_STATUSES;
 export type SourceType = keyof typeof SOURCE_TYPES;
 export type GlossaryKind = keyof typeof GLOSSARY_KINDS;
 
+/**
+ * The statuses that say a claim does not hold up as the outlet put it: the ones worth sharing
+ * on their own when a site keeps claim pages only for verdicts (claimPages: verdicts).
+ */
+export const VERDICT_STATUSES: readonly ClaimStatus[] = ['inaccurate', 'unsupported', 'disputed'];
+
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
 export const claimKind = z.enum(keys(CLAIM_KINDS));

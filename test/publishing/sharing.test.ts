@@ -35,8 +35,24 @@ describe('site addresses', () => {
     const urls = siteUrls('https://news.example.org', '/sourced/');
     expect(urls.home).toBe('https://news.example.org/sourced/');
     expect(urls.article('a')).toBe('https://news.example.org/sourced/articles/a/');
-    expect(urls.claim('a', 'c')).toBe('https://news.example.org/sourced/articles/a/claims/c/');
+    expect(urls.claim('a', { id: 'c', status: 'corroborated' })).toBe(
+      'https://news.example.org/sourced/articles/a/claims/c/',
+    );
     expect(urls.glossary('g')).toBe('https://news.example.org/sourced/glossary/g/');
+  });
+
+  it('gives a claim without a page of its own (claimPages) its place in the article instead', () => {
+    const verdicts = siteUrls('https://news.example.org', '/sourced/', 'verdicts');
+    expect(verdicts.claim('a', { id: 'c', status: 'corroborated' })).toBe(
+      'https://news.example.org/sourced/articles/a/#claim-c',
+    );
+    expect(verdicts.claim('a', { id: 'd', status: 'inaccurate' })).toBe(
+      'https://news.example.org/sourced/articles/a/claims/d/',
+    );
+    const none = siteUrls('https://news.example.org', '/sourced/', 'none');
+    expect(none.claim('a', { id: 'd', status: 'inaccurate' })).toBe(
+      'https://news.example.org/sourced/articles/a/#claim-d',
+    );
   });
 
   it('labels the site by host and base path for image footers', () => {

@@ -174,6 +174,28 @@ describe('JSON-LD for an article page', () => {
     expect((reviews[2]!['itemReviewed'] as Node)['author']).toBeUndefined();
   });
 
+  it('points a review at the claim’s place in the article when the site keeps pages only for verdicts', () => {
+    // quote: corroborated, no page; own: inaccurate and rumour: disputed, both verdicts.
+    const verdictUrls = siteUrls('https://news.example.org', '/sourced/', 'verdicts');
+    const reviews = (articleJsonLd(input, glossary, mentions, verdictUrls)['@graph'] as Node[]).filter(
+      (n) => n['@type'] === 'ClaimReview',
+    );
+    expect(reviews.map((r) => [r['@id'], r['url']])).toEqual([
+      [
+        'https://news.example.org/sourced/articles/sample/#claim-quote',
+        'https://news.example.org/sourced/articles/sample/#claim-quote',
+      ],
+      [
+        'https://news.example.org/sourced/articles/sample/claims/own/',
+        'https://news.example.org/sourced/articles/sample/claims/own/',
+      ],
+      [
+        'https://news.example.org/sourced/articles/sample/claims/rumour/',
+        'https://news.example.org/sourced/articles/sample/claims/rumour/',
+      ],
+    ]);
+  });
+
   it('maps every status except “not checkable” to a rating between worst and best, labelled with the status', () => {
     const statuses = Object.keys(CLAIM_STATUSES).filter((s) => s !== 'not-checkable') as Exclude<
       ClaimStatus,

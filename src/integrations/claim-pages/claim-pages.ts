@@ -1,13 +1,15 @@
 /**
- * Cuts an article's claims page into one page per claim.
+ * Cuts an article's claims page into one small page per claim.
  *
  * Rendering every claim's share page through Astro costs about a millisecond each, 25 an
  * article: more than a whole build's budget at a thousand articles (docs/performance.md). The
- * claims page renders them all once, each inside `<article data-claim-page="<id>" …>` with its
- * preview title, description and address (ClaimSummary.astro); a claim's page is that page with
- * the head's preview tags set to the claim's and only the claim's article in <main>, its h2
- * promoted to the page's h1. Everything else (stylesheet, scripts, the policy and its hashes)
- * is the claims page's own, byte for byte.
+ * claims page renders them all once, each claim that has a page of its own (claimPages) inside
+ * `<article data-claim-page="<id>" …>` with its preview title, description and address
+ * (ClaimSummary.astro). A claim's page is a lean document: the head's preview tags set to the
+ * claim's, and in <body> only <main> with the claim's article, its h2 promoted to the page's h1.
+ * The site's header and footer, the feed links and the Twitter tags that repeat the Open Graph
+ * ones are left out: they are most of a small page's bytes, and hosts count every byte and
+ * file. The stylesheet, the share script and the policy with its hashes stay byte for byte.
  */
 
 export interface ClaimPage {
@@ -37,6 +39,16 @@ function setTag(html: string, pattern: RegExp, value: string, what: string): str
 }
 
 /**
+ * The claims page's head without what a claim's page does not need: links to the site's feeds,
+ * and twitter:title and twitter:description, for which X reads og:title and og:description.
+ */
+function leanHead(head: string): string {
+  return head
+    .replace(/<link rel="alternate"(?:\s+[^\s"'=<>/]+(?:="[^"]*")?)*\s*>/g, '')
+    .replace(/<meta name="twitter:(?:title|description)" content="[^"]*">/g, '');
+}
+
+/**
  * The claim pages in `html` (a built claims page). Attribute values are copied as the page has
  * them, already escaped, so nothing is decoded and re-encoded on the way.
  */
@@ -47,9 +59,10 @@ export function claimPagesFrom(html: string): ClaimPage[] {
   if (mainOpen && body) mainOpen.lastIndex = body.index + body[0].length;
   const open = mainOpen?.exec(html);
   const mainClose = html.lastIndexOf('</main>');
-  if (!open || mainClose < open.index) throw new Error('The claims page has no <main> element.');
-  const before = html.slice(0, open.index + open[0].length);
-  const after = html.slice(mainClose);
+  if (!body || !open || mainClose < open.index) throw new Error('The claims page has no <main> element.');
+  // The lean shell: everything up to <body>, then <body> and <main> with nothing between.
+  const before = leanHead(html.slice(0, body.index)) + body[0] + open[0];
+  const after = '</main></body></html>';
   const main = html.slice(open.index + open[0].length, mainClose);
 
   const pages: ClaimPage[] = [];
@@ -75,8 +88,6 @@ export function claimPagesFrom(html: string): ClaimPage[] {
     head = setTag(head, /<meta property="og:title" content="[^"]*">/, title, 'og:title');
     head = setTag(head, /<meta property="og:description" content="[^"]*">/, description, 'og:description');
     head = setTag(head, /<meta property="og:url" content="[^"]*">/, url, 'og:url');
-    head = setTag(head, /<meta name="twitter:title" content="[^"]*">/, title, 'twitter:title');
-    head = setTag(head, /<meta name="twitter:description" content="[^"]*">/, description, 'twitter:description');
     pages.push({ id, html: `${head}${article}${after}` });
   }
   return pages;

@@ -1,7 +1,7 @@
 // One claims page per article. The article's HTML is parsed and the lookup built once here.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Lookup } from '../../../../collections/lookup';
-import { claimQuotes, factsOf } from '../../../../analysis/article-facts';
+import { claimQuotes, claimSentences, factsOf, type ClaimSentence } from '../../../../analysis/article-facts';
 import type { GlossaryItem } from '../../../../publishing/structured-data';
 import { sharedArticleData } from '../_paths';
 
@@ -12,6 +12,8 @@ export interface ClaimPageProps {
   outletUrl: string | undefined;
   /** Every claim's words in this article. */
   quotes: Map<string, string>;
+  /** Every claim's sentence in this article. */
+  sentences: Map<string, ClaimSentence>;
   /** Glossary entries, for the speakers in the structured data; one array shared by all pages. */
   glossary: GlossaryItem[];
 }
@@ -22,7 +24,8 @@ export async function claimPaths() {
   return articles.map((entry) => {
     const html = entry.rendered?.html;
     if (!html) throw new Error(`${entry.filePath}: the article body failed to render; see the error above.`);
-    const quotes = claimQuotes(factsOf(entry));
+    const facts = factsOf(entry);
+    const quotes = claimQuotes(facts);
     for (const claim of entry.data.claims)
       if (!quotes.get(claim.id))
         throw new Error(`${entry.filePath}: claim "${claim.id}" has no mark in the rendered text.`);
@@ -33,6 +36,7 @@ export async function claimPaths() {
       outletName: outlet?.name ?? 'The outlet',
       outletUrl: outlet?.url,
       quotes,
+      sentences: claimSentences(facts),
       glossary,
     };
     return { params: { slug: entry.id }, props };
