@@ -30,3 +30,12 @@ export function lookupFrom(sources: Entry<SourceData>[], glossary: Entry<Glossar
     glossary: new Map(glossary.map((g) => [g.id, { ...g.data, id: g.id } as RegistryGlossaryEntry])),
   };
 }
+
+/** What pages and feeds say when an article's outlet has no name (the validator makes this rare). */
+export const UNNAMED_OUTLET = 'The outlet';
+
+/** The outlet an article analyses, by its source id, with the one fallback name the site uses. */
+export function outletOf(lookup: Lookup, id: string | undefined): { name: string; url: string | undefined } {
+  const source = id === undefined ? undefined : lookup.sources.get(id);
+  return { name: source?.name || UNNAMED_OUTLET, url: source?.url };
+}

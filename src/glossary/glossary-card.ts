@@ -9,7 +9,8 @@
  */
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import { cardId, entryUrl, kindLabel, oneLine } from './glossary';
+import { cardId, kindLabel, oneLine } from './glossary';
+import { entryUrl } from '../lib/urls';
 import type { Mention } from './mentions';
 import type { RegistryGlossaryEntry } from '../collections/registry';
 

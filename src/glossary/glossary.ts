@@ -3,7 +3,7 @@
  * order of the index page. They take entries as arguments, so Vitest can test them directly.
  */
 import { GLOSSARY_KINDS, type GlossaryKind } from '../schemas/taxonomy';
-import { url } from '../lib/urls';
+import { entryUrl } from '../lib/urls';
 
 export interface GlossaryLike {
   id: string;
@@ -13,10 +13,6 @@ export interface GlossaryLike {
   flag?: string | undefined;
   role?: { title: string; since: string | Date; until?: string | Date | undefined } | undefined;
 }
-
-export const entryUrl = (id: string, base?: string) => url(`glossary/${id}/`, base);
-export const feedUrl = (id: string, base?: string) => url(`glossary/${id}/rss.xml`, base);
-export const glossaryIndexUrl = (base?: string) => url('glossary/', base);
 
 /** Element ids, shared by the Markdown plugin (which writes them) and the pages (which link to them). */
 export const mentionId = (entryId: string, n: number) => `mention-${entryId}-${n}`;

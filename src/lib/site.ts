@@ -1,9 +1,17 @@
 /**
- * Site-wide settings a deployment may change, read once. Each is an environment variable, so a
- * host's build settings or a CI workflow set it without touching the code (docs/deploying.md).
- * They are read from import.meta.env in pages and from process.env in astro.config.mjs and the
- * build hooks, which run outside Vite.
+ * Site-wide settings and words, set once. Settings a deployment may change are environment
+ * variables, so a host's build settings or a CI workflow set them without touching the code
+ * (docs/deploying.md). They are read from import.meta.env in pages and from process.env in
+ * astro.config.mjs and the build hooks, which run outside Vite.
  */
+export const SITE_NAME = 'Sourced';
+
+/** What the site does, written once for the home page, the feeds, the footer and the preview image. */
+const WHAT = 'who said each thing in a news article, through which outlet, and how well it holds up';
+export const TAGLINE = `${WHAT.charAt(0).toUpperCase()}${WHAT.slice(1)}.`;
+export const SITE_SUMMARY = `${SITE_NAME} shows ${WHAT}.`;
+export const SITE_IMAGE_ALT = `${SITE_NAME}: ${WHAT}.`;
+
 function setting(name: string): string | undefined {
   const fromVite = import.meta.env?.[name] as string | undefined;
   return fromVite ?? (typeof process === 'undefined' ? undefined : process.env[name]);

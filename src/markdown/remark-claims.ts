@@ -11,6 +11,7 @@ import type { VFile } from 'vfile';
 import { cardId } from '../analysis/claim-card';
 import { badgeChip, badgeSentence, type ClaimLike } from '../analysis/describe';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
+import { outletOf } from '../collections/lookup';
 import type { Registry } from '../collections/registry';
 import type { ClaimKind, ClaimStatus } from '../schemas/taxonomy';
 
@@ -42,7 +43,7 @@ export function remarkClaims(options: RemarkClaimsOptions) {
     const declared = new Map<string, ClaimLike>();
     for (const c of frontmatter.claims ?? []) if (c && typeof c.id === 'string') declared.set(c.id, c);
     const outletId = frontmatter.original?.outlet;
-    const outletName = (outletId && options.registry.sources.get(outletId)?.name) || 'The outlet';
+    const outletName = outletOf(options.registry, outletId || undefined).name;
 
     const found: { node: TextDirective; ancestors: Parent[]; id: string }[] = [];
     const seen = new Set<string>();

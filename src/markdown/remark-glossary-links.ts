@@ -21,7 +21,8 @@ import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { buildAliasIndex, findAliases, quotationState, resolveAlias } from '../glossary/aliases';
-import { cardId, entryUrl, mentionId } from '../glossary/glossary';
+import { cardId, mentionId } from '../glossary/glossary';
+import { entryUrl } from '../lib/urls';
 import type { Registry, RegistryGlossaryEntry } from '../collections/registry';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
 

@@ -1,27 +1,21 @@
 // The articles as feed entries, newest first, for /rss.xml and /atom.xml.
-import { getCollection } from 'astro:content';
-import { lookupFrom } from '../collections/lookup';
+import { articleHtml, articles, lookup as readLookup, outlet } from '../collections/routes';
 import { factsOf } from '../analysis/article-facts';
 import { feedHtml, type FeedArticle } from '../publishing/feed';
-import { articleUrl } from '../lib/urls';
+import { SITE_NAME, TAGLINE } from '../lib/site';
+import { siteUrls } from '../lib/urls';
 
-export const FEED_TITLE = 'Sourced';
-export const FEED_DESCRIPTION =
-  'Who said each thing in a news article, through which outlet, and how well it holds up.';
+export const FEED_TITLE = SITE_NAME;
+export const FEED_DESCRIPTION = TAGLINE;
 
 /** Feeds carry the newest articles only, in full: readers' feed apps poll them often. */
 export const FEED_LIMIT = 50;
 
 export async function feedArticles(site: URL): Promise<FeedArticle[]> {
-  const lookup = lookupFrom(await getCollection('sources'), await getCollection('glossary'));
-  const articles = (await getCollection('articles'))
-    .sort((a, b) => b.data.published.localeCompare(a.data.published) || a.id.localeCompare(b.id))
-    .slice(0, FEED_LIMIT);
-  return articles.map((entry) => {
-    const html = entry.rendered?.html;
-    if (!html) throw new Error(`${entry.filePath}: the article body failed to render; see the error above.`);
-    const pageUrl = new URL(articleUrl(entry.id), site).href;
-    const outletName = lookup.sources.get(entry.data.original.outlet.id)?.name ?? 'The outlet';
+  const lookup = await readLookup();
+  const urls = siteUrls(site);
+  return (await articles()).slice(0, FEED_LIMIT).map((entry) => {
+    const pageUrl = urls.article(entry.id);
     return {
       id: entry.id,
       title: entry.data.title,
@@ -30,11 +24,11 @@ export async function feedArticles(site: URL): Promise<FeedArticle[]> {
       updated: entry.data.updated,
       url: pageUrl,
       tags: entry.data.tags,
-      content: feedHtml(html, {
+      content: feedHtml(articleHtml(entry), {
         pageUrl,
         claims: entry.data.claims,
         lookup,
-        outletName,
+        outletName: outlet(entry, lookup).name,
         citations: factsOf(entry).citations,
       }),
     };

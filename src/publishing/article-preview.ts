@@ -3,11 +3,11 @@
  * Built from the frontmatter alone: it needs nothing from the rendered Markdown.
  */
 import { type ClaimLike } from '../analysis/describe';
-import { refId, type Lookup, type Ref } from '../collections/lookup';
+import { outletOf, refId, type Lookup, type Ref } from '../collections/lookup';
 import { articleCard, type OgNode } from './og-image';
 import { hostLabel } from './sharing';
 import { sourcingSummary } from '../analysis/sourcing';
-import { url } from '../lib/urls';
+import { siteUrls } from '../lib/urls';
 
 /** What the card shows of an article: a collection entry's data, or the same with plain ids. */
 export interface PreviewArticle {
@@ -20,8 +20,8 @@ export function articlePreview(article: PreviewArticle, lookup: Lookup, site: UR
   const outlet = refId(article.original.outlet);
   return articleCard({
     title: article.title,
-    outlet: lookup.sources.get(outlet)?.name ?? outlet,
+    outlet: outletOf(lookup, outlet).name,
     summary: sourcingSummary(article.claims, lookup),
-    host: hostLabel(new URL(url('', base), site).href),
+    host: hostLabel(siteUrls(site, base).home),
   });
 }

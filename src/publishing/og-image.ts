@@ -7,7 +7,7 @@
  * and return the tree satori lays out, so the words on an image are easy to test.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -304,22 +304,6 @@ export async function cachedPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> 
   } catch {
     // Not drawn yet, or being drawn (the file is written only when the card is done).
     return drawInto(file, tree);
-  }
-}
-
-/**
- * Starts drawing the cards that are not cached yet, without waiting. Astro renders one route's
- * pages at a time, so when the image route comes the main thread would sit idle while the
- * workers draw; started early, they draw while other routes render (docs/performance.md).
- */
-export function drawAhead(trees: Iterable<OgNode>): void {
-  const dir = process.env['SOURCED_OG_CACHE_DIR'];
-  if (!dir) return;
-  for (const tree of trees) {
-    const file = cacheFile(dir, tree);
-    if (drawing.has(file) || existsSync(file)) continue;
-    // A failure is reported when the image's own page asks for it.
-    drawInto(file, tree).catch(() => undefined);
   }
 }
 

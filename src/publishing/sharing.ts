@@ -1,29 +1,11 @@
 /**
- * Words and addresses for sharing: claim pages' titles and descriptions, preview images' text
- * and alt text, and the absolute URLs that structured data and feeds need. Pure: entries,
- * lookups and the site URL come in as arguments.
+ * Words for sharing: claim pages' titles and descriptions, preview images' text and alt text.
+ * Pure: entries and lookups come in as arguments.
  */
 import { channelPhrase, kindLabel, speakerName, statusLabel, type ClaimLike } from '../analysis/describe';
 import { refId, type Lookup } from '../collections/lookup';
-import { entryUrl, glossaryIndexUrl } from '../glossary/glossary';
 import type { ArticleCardInput } from './og-image';
-import type { Urls } from './structured-data';
 import { clipText } from '../lib/text';
-import { articleUrl, url } from '../lib/urls';
-import { claimAddress } from '../analysis/claim-pages';
-import type { ClaimPagesSetting } from '../lib/site';
-
-/** Absolute URLs for a site at `site` (Astro.site) under `base`, with claim pages as `claimPages` says. */
-export function siteUrls(site: URL | string, base?: string, claimPages?: ClaimPagesSetting): Urls {
-  const abs = (path: string) => new URL(path, site).href;
-  return {
-    home: abs(url('', base)),
-    article: (slug) => abs(articleUrl(slug, base)),
-    claim: (slug, claim) => abs(claimAddress(slug, claim, { base, setting: claimPages })),
-    glossary: (id) => abs(entryUrl(id, base)),
-    glossaryIndex: abs(glossaryIndexUrl(base)),
-  };
-}
 
 /** "sourced.example", or "example.org/sourced" for a site under a base path. */
 export function hostLabel(home: string): string {

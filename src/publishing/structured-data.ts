@@ -7,6 +7,9 @@
 import { SPEAKER_OUTLET, SPEAKER_UNNAMED, type ClaimStatus } from '../schemas/taxonomy';
 import { statusLabel, type ClaimLike } from '../analysis/describe';
 import { refId } from '../collections/lookup';
+import type { Urls } from '../lib/urls';
+import type { ClaimPagesSetting } from '../lib/site';
+import { hasClaimPage } from '../analysis/claim-pages';
 
 export const SCHEMA_CONTEXT = 'https://schema.org';
 
@@ -51,19 +54,6 @@ export interface SourceItem {
   url?: string | undefined;
 }
 
-export interface Urls {
-  /** Absolute URL of the site's home page. */
-  home: string;
-  /** Absolute URL of an article page. */
-  article: (slug: string) => string;
-  /** Absolute URL a claim is shared by: its own page, or its place in the article (claimPages). */
-  claim: (slug: string, claim: { id: string; status: ClaimStatus }) => string;
-  /** Absolute URL of a glossary entry's page. */
-  glossary: (id: string) => string;
-  /** Absolute URL of the glossary index. */
-  glossaryIndex: string;
-}
-
 /** The site as publisher and author. */
 export function organisation(urls: Urls) {
   return { '@type': 'Organization', '@id': `${urls.home}#organization`, name: 'Sourced', url: urls.home };
@@ -103,6 +93,8 @@ export interface ArticleInput {
   quotes: Map<string, string>;
   /** Absolute URL of the preview image. */
   image: string;
+  /** Which claims have their own page (src/lib/site.ts); the site's setting when absent. */
+  claimPages?: ClaimPagesSetting | undefined;
 }
 
 /** The fields of an article entry that structured data reads. */
@@ -159,10 +151,14 @@ export function claimReview(
   const quote = input.quotes.get(claim.id);
   if (!quote) throw new Error(`Claim "${claim.id}" has no marked words in the article.`);
   const author = speakerRef(claim, input, glossary, urls);
+  // The claim's own page, or its place in the article when it has none.
+  const address = hasClaimPage(claim.status, input.claimPages)
+    ? urls.claim(input.slug, claim.id)
+    : `${urls.article(input.slug)}#claim-${claim.id}`;
   return {
     '@type': 'ClaimReview',
-    '@id': urls.claim(input.slug, claim),
-    url: urls.claim(input.slug, claim),
+    '@id': address,
+    url: address,
     claimReviewed: quote,
     datePublished: input.published,
     dateModified: input.updated,

@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  byName,
-  entryUrl,
-  feedUrl,
-  groupByKind,
-  letterIndex,
-  letterOf,
-  listItem,
-  oneLine,
-  roleLine,
-} from '../../src/glossary/glossary';
+import { byName, groupByKind, letterIndex, letterOf, listItem, oneLine, roleLine } from '../../src/glossary/glossary';
 import { formatDate } from '../../src/lib/dates';
 
 const e = (id: string, name: string, kind: string) => ({ id, name, kind });
 
 describe('glossary helpers', () => {
-  it('builds entry and feed addresses under the base path', () => {
-    expect(entryUrl('iran', '/')).toBe('/glossary/iran/');
-    expect(entryUrl('iran', '/sourced')).toBe('/sourced/glossary/iran/');
-    expect(feedUrl('iran', '/sourced/')).toBe('/sourced/glossary/iran/rss.xml');
-  });
-
   it('takes the first sentence for cards, not stopping inside "D.C." or initials', () => {
     expect(oneLine('Iran is a country. Its capital is Tehran.')).toBe('Iran is a country.');
     expect(oneLine('It has its capital in Washington, D.C. It designates groups.')).toBe(

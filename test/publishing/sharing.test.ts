@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimLike } from '../../src/analysis/describe';
 import { loadRegistry } from '../../src/collections/registry';
-import { articleImageAlt, channelLine, claimShare, hostLabel, quoted, siteUrls } from '../../src/publishing/sharing';
+import { articleImageAlt, channelLine, claimShare, hostLabel, quoted } from '../../src/publishing/sharing';
 import { clipText } from '../../src/lib/text';
 import { FIXTURE_SITE } from '../support/pipeline';
 
@@ -31,30 +31,6 @@ describe('quoted words', () => {
 });
 
 describe('site addresses', () => {
-  it('builds absolute URLs under the base path for pages, claims and glossary entries', () => {
-    const urls = siteUrls('https://news.example.org', '/sourced/');
-    expect(urls.home).toBe('https://news.example.org/sourced/');
-    expect(urls.article('a')).toBe('https://news.example.org/sourced/articles/a/');
-    expect(urls.claim('a', { id: 'c', status: 'corroborated' })).toBe(
-      'https://news.example.org/sourced/articles/a/claims/c/',
-    );
-    expect(urls.glossary('g')).toBe('https://news.example.org/sourced/glossary/g/');
-  });
-
-  it('gives a claim without a page of its own (claimPages) its place in the article instead', () => {
-    const verdicts = siteUrls('https://news.example.org', '/sourced/', 'verdicts');
-    expect(verdicts.claim('a', { id: 'c', status: 'corroborated' })).toBe(
-      'https://news.example.org/sourced/articles/a/#claim-c',
-    );
-    expect(verdicts.claim('a', { id: 'd', status: 'inaccurate' })).toBe(
-      'https://news.example.org/sourced/articles/a/claims/d/',
-    );
-    const none = siteUrls('https://news.example.org', '/sourced/', 'none');
-    expect(none.claim('a', { id: 'd', status: 'inaccurate' })).toBe(
-      'https://news.example.org/sourced/articles/a/#claim-d',
-    );
-  });
-
   it('labels the site by host and base path for image footers', () => {
     expect(hostLabel('https://sourced.example/')).toBe('sourced.example');
     expect(hostLabel('https://news.example.org/sourced/')).toBe('news.example.org/sourced');

@@ -2,7 +2,7 @@
 // documents are checked structurally: types, required properties, verdicts and absolute URLs.
 import { describe, expect, it } from 'vitest';
 import type { ClaimLike } from '../../src/analysis/describe';
-import { siteUrls } from '../../src/publishing/sharing';
+import { siteUrls } from '../../src/lib/urls';
 import {
   RATING,
   articleInput,
@@ -176,8 +176,8 @@ describe('JSON-LD for an article page', () => {
 
   it('points a review at the claim’s place in the article when the site keeps pages only for verdicts', () => {
     // quote: corroborated, no page; own: inaccurate and rumour: disputed, both verdicts.
-    const verdictUrls = siteUrls('https://news.example.org', '/sourced/', 'verdicts');
-    const reviews = (articleJsonLd(input, glossary, mentions, verdictUrls)['@graph'] as Node[]).filter(
+    const verdicts = { ...input, claimPages: 'verdicts' as const };
+    const reviews = (articleJsonLd(verdicts, glossary, mentions, urls)['@graph'] as Node[]).filter(
       (n) => n['@type'] === 'ClaimReview',
     );
     expect(reviews.map((r) => [r['@id'], r['url']])).toEqual([

@@ -1,20 +1,22 @@
 import type { APIRoute } from 'astro';
 import { annotationCollection } from '../../../publishing/annotations';
 import { factsOf, textAndSpans } from '../../../analysis/article-facts';
-import { annotationsUrl, articleUrl } from '../../../lib/urls';
+import { outlet } from '../../../collections/routes';
+import { siteUrls } from '../../../lib/urls';
 import { articleLookupPaths, type ArticleLookupProps } from './_paths';
 
 export const getStaticPaths = articleLookupPaths;
 
 export const GET: APIRoute<ArticleLookupProps> = ({ props, site }) => {
   const { entry, lookup } = props;
+  const urls = siteUrls(site!);
   const body = annotationCollection({
-    pageUrl: new URL(articleUrl(entry.id), site).href,
-    collectionUrl: new URL(annotationsUrl(entry.id), site).href,
+    pageUrl: urls.article(entry.id),
+    collectionUrl: urls.annotations(entry.id),
     title: entry.data.title,
     published: entry.data.published,
     updated: entry.data.updated,
-    outletName: lookup.sources.get(entry.data.original.outlet.id)?.name ?? 'The outlet',
+    outletName: outlet(entry, lookup).name,
     claims: entry.data.claims,
     text: textAndSpans(factsOf(entry)),
     lookup,

@@ -1,16 +1,20 @@
 // "Follow Iran": an RSS feed of the articles that mention one glossary entry, newest first.
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { entryUrl } from '../../../glossary/glossary';
+import {
+  articles as readArticles,
+  glossaryEntries,
+  type Article,
+  type GlossaryEntry,
+} from '../../../collections/routes';
 import { mentionsByEntry } from '../../../glossary/mentions';
 import { factsOf } from '../../../analysis/article-facts';
-import { articleUrl } from '../../../lib/urls';
+import { articleUrl, siteUrls } from '../../../lib/urls';
 import { FEED_LIMIT } from '../../_feeds';
 
 export async function getStaticPaths() {
-  const glossary = await getCollection('glossary');
-  const articles = (await getCollection('articles')).sort((a, b) => b.data.published.localeCompare(a.data.published));
+  const glossary = await glossaryEntries();
+  const articles = await readArticles();
   const byEntry = mentionsByEntry(articles.map((a) => ({ article: a.id, mentions: factsOf(a).mentions })));
   const byId = new Map(articles.map((a) => [a.id, a]));
   return glossary.map((entry) => ({
@@ -26,8 +30,8 @@ export async function getStaticPaths() {
 }
 
 interface Props {
-  entry: CollectionEntry<'glossary'>;
-  items: { article: CollectionEntry<'articles'>; count: number }[];
+  entry: GlossaryEntry;
+  items: { article: Article; count: number }[];
 }
 
 /** Midnight UTC of the day, so the date never shifts with the build machine's zone. */
@@ -40,7 +44,7 @@ export async function GET(context: APIContext) {
     title: `Sourced: ${name}`,
     description: `Analyses on Sourced that mention ${name}.`,
     // The channel links to the entry page; item links resolve against it.
-    site: new URL(entryUrl(entry.id), context.site ?? 'https://sourced.example').href,
+    site: siteUrls(context.site!).glossary(entry.id),
     trailingSlash: true,
     customData: '<language>en-gb</language>',
     items: items.map(({ article, count }) => ({

@@ -1,12 +1,12 @@
-// One claims page per article. The article's HTML is parsed and the lookup built once here.
-import { getCollection, type CollectionEntry } from 'astro:content';
+// One claims page per article. The article's claim quotes and the lookup are worked out once here.
 import type { Lookup } from '../../../../collections/lookup';
+import { articles, outlet, type Article } from '../../../../collections/routes';
 import { claimQuotes, claimSentences, factsOf, type ClaimSentence } from '../../../../analysis/article-facts';
 import type { GlossaryItem } from '../../../../publishing/structured-data';
 import { sharedArticleData } from '../_paths';
 
 export interface ClaimPageProps {
-  entry: CollectionEntry<'articles'>;
+  entry: Article;
   lookup: Lookup;
   outletName: string;
   outletUrl: string | undefined;
@@ -20,21 +20,18 @@ export interface ClaimPageProps {
 
 export async function claimPaths() {
   const { lookup, glossary } = await sharedArticleData();
-  const articles = await getCollection('articles');
-  return articles.map((entry) => {
-    const html = entry.rendered?.html;
-    if (!html) throw new Error(`${entry.filePath}: the article body failed to render; see the error above.`);
+  return (await articles()).map((entry) => {
     const facts = factsOf(entry);
     const quotes = claimQuotes(facts);
     for (const claim of entry.data.claims)
       if (!quotes.get(claim.id))
         throw new Error(`${entry.filePath}: claim "${claim.id}" has no mark in the rendered text.`);
-    const outlet = lookup.sources.get(entry.data.original.outlet.id);
+    const { name, url } = outlet(entry, lookup);
     const props: ClaimPageProps = {
       entry,
       lookup,
-      outletName: outlet?.name ?? 'The outlet',
-      outletUrl: outlet?.url,
+      outletName: name,
+      outletUrl: url,
       quotes,
       sentences: claimSentences(facts),
       glossary,
