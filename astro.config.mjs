@@ -10,6 +10,7 @@ import { ogImageCache } from './src/integrations/og-image-cache/index.ts';
 import { searchIndex } from './src/integrations/search-index/index.ts';
 import { claimPages } from './src/integrations/claim-pages/index.ts';
 import { finishBuild } from './src/integrations/finish-build/index.ts';
+import { hostLimits } from './src/integrations/host-limits/index.ts';
 import { contentStoreFromDisk } from './src/integrations/content-store-from-disk/index.ts';
 import { CSP_DIRECTIVES, CSP_SCRIPT_RESOURCES } from './src/lib/csp.ts';
 
@@ -35,7 +36,8 @@ export default defineConfig({
   // marked for search, once they are written. claimPages: then each claim's page, cut from its
   // article's claims page (not in the sitemap or the search index: the article is the page to
   // find). finishBuild: last, so it checks the output the others have written (integrity), and
-  // writes _headers (with the pages' CSP) and _redirects.
+  // writes _headers (with the pages' CSP) and _redirects. hostLimits: after everything is written,
+  // prints the output's files and bytes and checks them against DEPLOY_TARGET's limits.
   integrations: [
     validateContent(),
     contentStoreFromDisk(),
@@ -44,6 +46,7 @@ export default defineConfig({
     searchIndex(),
     claimPages(),
     finishBuild(),
+    hostLimits(),
   ],
   // Strict CSP as a meta tag with hashes of every inline script and style (src/lib/csp.ts).
   security: {
