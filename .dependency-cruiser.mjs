@@ -17,6 +17,7 @@ export const ALLOWED = {
   markdown: ['lib', 'schemas', 'collections', 'glossary', 'analysis'],
   validation: ['lib', 'schemas', 'collections', 'glossary', 'analysis', 'markdown'],
   loaders: ['lib', 'schemas', 'collections', 'validation'],
+  editorial: ['lib', 'schemas', 'collections', 'glossary', 'analysis', 'markdown', 'validation'],
   integrations: ['lib', 'schemas', 'collections', 'glossary', 'analysis', 'publishing', 'validation'],
   'content.config.ts': ['schemas', 'loaders'],
   styles: [],

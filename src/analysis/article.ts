@@ -41,8 +41,3 @@ export function sourceRows(
     };
   });
 }
-
-/** Day as YYYY-MM-DD whether Astro handed us a Date or a string. */
-export function isoDay(d: Date | string): string {
-  return d instanceof Date ? d.toISOString().slice(0, 10) : d;
-}

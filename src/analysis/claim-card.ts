@@ -10,8 +10,8 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { formatDate } from '../lib/dates';
-import { channelPhrase, kindLabel, speakerName, statusLabel, type ClaimLike } from './describe';
+import { formatDate, isoDay } from '../lib/dates';
+import { channelPhrase, claimKindLabel, speakerName, statusLabel, type ClaimLike } from './describe';
 import { refId, type Lookup } from '../collections/lookup';
 import { hasClaimPage } from './claim-pages';
 import type { ClaimPagesSetting } from '../lib/site';
@@ -40,9 +40,9 @@ export interface ClaimCardOptions {
 }
 
 /** The id of a claim's card, which its badge's popovertarget names. */
-export const cardId = (claimId: string): string => `claim-${claimId}-details`;
+export const claimCardId = (claimId: string): string => `claim-${claimId}-details`;
 
-/** The claim id a card id (or a badge's popovertarget) names: the inverse of cardId. */
+/** The claim id a card id (or a badge's popovertarget) names: the inverse of claimCardId. */
 export const claimOfCard = (id: string): string => id.replace(/^claim-/, '').replace(/-details$/, '');
 
 /** The keys a claim's card cites: where it was checked, then its timeline's sources. */
@@ -52,7 +52,6 @@ export const cardCitationKeys = (claim: Pick<CardClaim, 'checked' | 'timeline'>)
 ];
 
 /** YAML read outside Astro may give a Date for an unquoted day; cards print days. */
-const isoDay = (d: string | Date): string => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
 
 function citation(key: string, options: ClaimCardOptions): Element {
   const formatted = options.citations[key];
@@ -70,7 +69,7 @@ function citations(keys: string[], options: ClaimCardOptions): ElementContent[] 
 
 export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element {
   const { lookup, outletName, methodology } = options;
-  const id = cardId(claim.id);
+  const id = claimCardId(claim.id);
   const rows: ElementContent[] = [
     h('dt', 'Who'),
     h('dd', speakerName(claim, lookup, outletName)),
@@ -86,7 +85,7 @@ export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element 
   }
   rows.push(
     h('dt', 'Kind'),
-    h('dd', h('a', { href: `${methodology}#kind-${claim.kind}` }, kindLabel(claim.kind))),
+    h('dd', h('a', { href: `${methodology}#kind-${claim.kind}` }, claimKindLabel(claim.kind))),
     h('dt', 'Status'),
     h(
       'dd',

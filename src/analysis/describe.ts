@@ -55,7 +55,7 @@ export function channelPhrase(claim: ClaimLike, lookup: Lookup, form: 'label' | 
   return relays.length === 0 ? one(origin) : `${one(origin)}, relayed by ${relays.map(one).join(', then ')}`;
 }
 
-export const kindLabel = (k: ClaimKind) => CLAIM_KINDS[k].label;
+export const claimKindLabel = (k: ClaimKind) => CLAIM_KINDS[k].label;
 export const statusLabel = (s: ClaimStatus) => CLAIM_STATUSES[s].label;
 
 /** The at-a-glance badge: "Putin · TASS, Russian state agency · Quote · Corroborated". */
@@ -70,7 +70,7 @@ export function badgeChip(claim: ClaimLike, lookup: Lookup, outletName: string):
 
 /** A full sentence for screen readers and feeds. */
 export function badgeSentence(claim: ClaimLike, lookup: Lookup, outletName: string): string {
-  return `${speakerName(claim, lookup, outletName)}, via ${channelPhrase(claim, lookup)}; ${kindLabel(
+  return `${speakerName(claim, lookup, outletName)}, via ${channelPhrase(claim, lookup)}; ${claimKindLabel(
     claim.kind,
   ).toLowerCase()}; ${statusLabel(claim.status).toLowerCase()}`;
 }

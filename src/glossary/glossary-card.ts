@@ -9,7 +9,7 @@
  */
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import { cardId, kindLabel, oneLine } from './glossary';
+import { glossaryCardId, glossaryKindLabel, oneLine } from './glossary';
 import { entryUrl } from '../lib/urls';
 import type { Mention } from './mentions';
 import type { RegistryGlossaryEntry } from '../collections/registry';
@@ -21,13 +21,13 @@ export type CardEntry = Pick<RegistryGlossaryEntry, 'id' | 'name' | 'kind' | 'de
 
 /** The card a linked mention shows: name, kind, one line, and a link to the entry. */
 export function glossaryCard(entry: CardEntry, base?: string): Element {
-  const id = cardId(entry.id);
+  const id = glossaryCardId(entry.id);
   const head: (Element | string)[] = [];
   if (entry.flag) head.push(h('span', { className: ['glossary-card-flag'], ariaHidden: 'true' }, entry.flag), ' ');
   head.push(
     h('strong', { id: `${id}-name`, className: ['glossary-card-name'] }, entry.name),
     ' ',
-    h('span', { className: ['glossary-card-kind'] }, kindLabel(entry.kind)),
+    h('span', { className: ['glossary-card-kind'] }, glossaryKindLabel(entry.kind)),
   );
   return h('div', { id, popover: 'hint', role: 'dialog', ariaLabelledBy: `${id}-name`, className: ['glossary-card'] }, [
     h('p', { className: ['glossary-card-head'] }, head),

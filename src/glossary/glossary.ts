@@ -3,6 +3,7 @@
  * order of the index page. They take entries as arguments, so Vitest can test them directly.
  */
 import { GLOSSARY_KINDS, type GlossaryKind } from '../schemas/taxonomy';
+import { isoDay } from '../lib/dates';
 import { entryUrl } from '../lib/urls';
 
 export interface GlossaryLike {
@@ -16,9 +17,9 @@ export interface GlossaryLike {
 
 /** Element ids, shared by the Markdown plugin (which writes them) and the pages (which link to them). */
 export const mentionId = (entryId: string, n: number) => `mention-${entryId}-${n}`;
-export const cardId = (entryId: string) => `glossary-card-${entryId}`;
+export const glossaryCardId = (entryId: string) => `glossary-card-${entryId}`;
 
-export const kindLabel = (kind: string): string => GLOSSARY_KINDS[kind as GlossaryKind]?.label ?? kind;
+export const glossaryKindLabel = (kind: string): string => GLOSSARY_KINDS[kind as GlossaryKind]?.label ?? kind;
 
 /** Plural headings for the index page. */
 const KIND_PLURALS: Record<GlossaryKind, string> = {
@@ -89,7 +90,7 @@ export function letterIndex<T extends { name: string }>(entries: T[]): { letter:
 /** "President of Russia since 7 May 2012", as words for cards and pages. */
 export function roleLine(role: GlossaryLike['role'], formatDay: (d: string) => string): string | undefined {
   if (!role) return undefined;
-  const day = (d: string | Date) => formatDay(d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
+  const day = (d: string | Date) => formatDay(isoDay(d));
   return role.until
     ? `${role.title}, ${day(role.since)} to ${day(role.until)}`
     : `${role.title} since ${day(role.since)}`;
@@ -114,7 +115,7 @@ export function listItem(entry: GlossaryLike, articles: number, base?: string): 
     id: entry.id,
     name: entry.name,
     kind: entry.kind,
-    kindLabel: kindLabel(entry.kind),
+    kindLabel: glossaryKindLabel(entry.kind),
     href: entryUrl(entry.id, base),
     flag: entry.flag,
     summary: oneLine(entry.description),

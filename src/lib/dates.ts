@@ -13,6 +13,15 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+/**
+ * A day as YYYY-MM-DD, whether a loader handed us a Date (an unquoted YAML day) or the string.
+ * Taken in UTC, where YAML puts an unquoted day, so it never shifts with the time zone.
+ */
+export const isoDay = (d: Date | string): string => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
+
+/** Midnight UTC of a YYYY-MM-DD day, for feeds' timestamps: the same instant on every build machine. */
+export const dayToDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
+
 /** A day (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY), as `<time datetime>` accepts them. */
 export type Precision = 'day' | 'month' | 'year';
 

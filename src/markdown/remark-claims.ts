@@ -8,7 +8,7 @@ import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { cardId } from '../analysis/claim-card';
+import { claimCardId } from '../analysis/claim-card';
 import { badgeChip, badgeSentence, type ClaimLike } from '../analysis/describe';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
 import { outletOf } from '../collections/lookup';
@@ -115,7 +115,7 @@ export function remarkClaims(options: RemarkClaimsOptions) {
           hProperties: {
             type: 'button',
             className: ['badge', `status-${claim.status}`],
-            popoverTarget: cardId(id),
+            popoverTarget: claimCardId(id),
             dataChip: chip,
             ariaLabel: `About this claim: ${sentence}`,
           },

@@ -21,7 +21,7 @@ import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { buildAliasIndex, findAliases, quotationState, resolveAlias } from '../glossary/aliases';
-import { cardId, mentionId } from '../glossary/glossary';
+import { glossaryCardId, mentionId } from '../glossary/glossary';
 import { entryUrl } from '../lib/urls';
 import type { Registry, RegistryGlossaryEntry } from '../collections/registry';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
@@ -235,7 +235,7 @@ export function remarkGlossaryLinks(options: RemarkGlossaryLinksOptions) {
         url: entryUrl(entry, base),
         children,
         // No class: the sanitiser keeps only footnote classes on links, so CSS selects a[data-glossary].
-        data: { hProperties: { id, dataGlossary: entry, ariaDescribedBy: [`${cardId(entry)}-desc`] } },
+        data: { hProperties: { id, dataGlossary: entry, ariaDescribedBy: [`${glossaryCardId(entry)}-desc`] } },
       };
       return link;
     };

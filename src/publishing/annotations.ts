@@ -2,7 +2,7 @@
  * The article's claims as a W3C Web Annotation collection (https://www.w3.org/TR/annotation-model/).
  * Each claim becomes one annotation whose TextQuoteSelector anchors in the rendered page text.
  */
-import { channelPhrase, kindLabel, speakerName, statusLabel, type ClaimLike } from '../analysis/describe';
+import { channelPhrase, claimKindLabel, speakerName, statusLabel, type ClaimLike } from '../analysis/describe';
 import { refId, type Lookup } from '../collections/lookup';
 import { textWithSpans, type Span } from '../analysis/claim-spans';
 
@@ -71,7 +71,12 @@ export function annotationCollection(input: AnnotationInput) {
       modified: input.updated,
       creator: { type: 'Organization', name: 'Sourced' },
       body: [
-        { type: 'TextualBody', purpose: 'classifying', value: `Kind: ${kindLabel(claim.kind)}`, format: 'text/plain' },
+        {
+          type: 'TextualBody',
+          purpose: 'classifying',
+          value: `Kind: ${claimKindLabel(claim.kind)}`,
+          format: 'text/plain',
+        },
         {
           type: 'TextualBody',
           purpose: 'identifying',

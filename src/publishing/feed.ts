@@ -9,10 +9,11 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { claimCard, claimOfCard, type CardClaim, type ClaimCardOptions } from '../analysis/claim-card';
-import { channelPhrase, kindLabel, speakerName, statusLabel, type ClaimLike } from '../analysis/describe';
+import { channelPhrase, claimKindLabel, speakerName, statusLabel, type ClaimLike } from '../analysis/describe';
 import { refId, type Lookup } from '../collections/lookup';
 import { hasClaimPage } from '../analysis/claim-pages';
 import type { ClaimPagesSetting } from '../lib/site';
+import { dayToDate } from '../lib/dates';
 
 export interface FeedHtmlOptions {
   /** Absolute URL of the article page; relative links resolve against it. */
@@ -41,7 +42,7 @@ export function badgeText(claim: ClaimLike, lookup: Lookup, outletName: string):
         : speaker === 'outlet'
           ? ', no source named'
           : ', no channel named';
-  return `[${who}${channel}; ${kindLabel(claim.kind).toLowerCase()}; ${statusLabel(claim.status).toLowerCase()}]`;
+  return `[${who}${channel}; ${claimKindLabel(claim.kind).toLowerCase()}; ${statusLabel(claim.status).toLowerCase()}]`;
 }
 
 const classes = (el: Element): string[] => {
@@ -189,9 +190,6 @@ export interface FeedArticle {
   content: string;
   tags?: string[];
 }
-
-/** Midnight UTC of a YYYY-MM-DD day, so a feed date never shifts with the build machine's zone. */
-export const dayToDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
 
 const escapeXml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

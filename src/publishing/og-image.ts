@@ -11,9 +11,17 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import satori from 'satori';
 import { clipText as clip } from '../lib/text';
+
+/**
+ * The card worker, beside this module. In a build this module is bundled into a chunk elsewhere,
+ * so the og-image-cache integration, which is not bundled, passes this same path on in
+ * SOURCED_OG_WORKER.
+ */
+export const OG_WORKER = fileURLToPath(new URL('./og-worker.mjs', import.meta.url));
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
@@ -191,7 +199,7 @@ let nextJob = 0;
 const queue: Job[] = [];
 
 function startWorker(): PoolWorker {
-  const script = path.join(process.cwd(), 'src/publishing/og-worker.mjs');
+  const script = process.env['SOURCED_OG_WORKER'] ?? OG_WORKER;
   const entry: PoolWorker = {
     worker: new Worker(script, { workerData: { fonts: fontFiles() } }),
     job: undefined,

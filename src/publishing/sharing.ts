@@ -2,7 +2,7 @@
  * Words for sharing: claim pages' titles and descriptions, preview images' text and alt text.
  * Pure: entries and lookups come in as arguments.
  */
-import { channelPhrase, kindLabel, speakerName, statusLabel, type ClaimLike } from '../analysis/describe';
+import { channelPhrase, claimKindLabel, speakerName, statusLabel, type ClaimLike } from '../analysis/describe';
 import { refId, type Lookup } from '../collections/lookup';
 import type { ArticleCardInput } from './og-image';
 import { clipText } from '../lib/text';
@@ -51,7 +51,7 @@ export function claimShare(
   return {
     title: `${quoted(quote, 80)}: ${speaker}`,
     description: clipText(
-      `${speaker}, ${channel}. ${kindLabel(claim.kind)}; ${statusLabel(claim.status).toLowerCase()}. ${claim.note}`,
+      `${speaker}, ${channel}. ${claimKindLabel(claim.kind)}; ${statusLabel(claim.status).toLowerCase()}. ${claim.note}`,
       300,
     ),
   };

@@ -2,7 +2,7 @@
  * Field types shared by every collection: ids, calendar dates and web addresses.
  */
 import { z } from 'astro/zod';
-import { isCalendarDate } from '../lib/dates';
+import { isCalendarDate, isoDay } from '../lib/dates';
 import { describeBadIdCharacters } from '../lib/id-characters';
 
 /** Lower-case kebab-case id, safe as a file name and as a URL fragment. */
@@ -23,7 +23,7 @@ export const id = z.string().regex(ID_PATTERN, {
  * it is normalised back to the string so days never shift with the time zone.
  */
 export const isoDate = z.preprocess(
-  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? isoDay(v) : v),
   z.string().refine(isCalendarDate, 'must be a real calendar date written YYYY-MM-DD, e.g. 2024-10-11'),
 );
 

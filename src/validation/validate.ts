@@ -328,7 +328,7 @@ export interface ValidateOptions {
   bodies?: boolean;
 }
 
-export async function validateContent(
+export async function contentProblems(
   root: string = process.cwd(),
   { bodies = true }: ValidateOptions = {},
 ): Promise<ContentProblem[]> {
@@ -403,7 +403,7 @@ export async function bodyProblems(files: readonly string[], root: string = proc
     try {
       fm = parseYaml(yaml ?? '') ?? {};
     } catch {
-      // reported by validateContent, which runs first
+      // reported by contentProblems, which runs first
     }
     problems.push(...(await checkBody(abs, body, fm, registry)));
   }
@@ -412,6 +412,6 @@ export async function bodyProblems(files: readonly string[], root: string = proc
 
 /** Throws one ContentError listing every problem, for the build and `npm run check`. */
 export async function assertValidContent(root?: string): Promise<void> {
-  const problems = await validateContent(root);
+  const problems = await contentProblems(root);
   if (problems.length) throw new ContentError(problems);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SHAPE, generateArticle, generatePools, stripAnnotations, writeCorpus } from '../../scripts/bench/corpus.mjs';
-import { validateContent } from '../../src/validation/validate';
+import { contentProblems } from '../../src/validation/validate';
 
 const work = mkdtempSync(path.join(tmpdir(), 'sourced-corpus-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -44,7 +44,7 @@ describe('the benchmark corpus', () => {
   it('passes every content check the build runs, frontmatter and bodies', async () => {
     const root = path.join(work, 'site');
     writeCorpus(path.join(root, 'content'), { articles: 4, seed: 3 });
-    expect(await validateContent(root)).toEqual([]);
+    expect(await contentProblems(root)).toEqual([]);
   });
 
   it('strips every annotation but keeps the words, for the plain baseline', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/problems';
-import { validateContent } from '../../src/validation/validate';
+import { contentProblems } from '../../src/validation/validate';
 import { FIXTURE_SITE } from '../support/pipeline';
 
 const invalidDir = path.resolve(import.meta.dirname, 'invalid');
@@ -22,11 +22,11 @@ interface Expected {
 
 describe('content validation', () => {
   it('accepts the valid fixture site', async () => {
-    expect(await validateContent(FIXTURE_SITE)).toEqual([]);
+    expect(await contentProblems(FIXTURE_SITE)).toEqual([]);
   });
 
   it('accepts the real content of this repository', async () => {
-    const problems = await validateContent(path.resolve(import.meta.dirname, '../..'));
+    const problems = await contentProblems(path.resolve(import.meta.dirname, '../..'));
     expect(problems.map(formatProblem)).toEqual([]);
   });
 
@@ -36,7 +36,7 @@ describe('content validation', () => {
       cpSync(FIXTURE_SITE, root, { recursive: true });
       cpSync(path.join(invalidDir, name, 'content'), path.join(root, 'content'), { recursive: true });
       const expected = JSON.parse(readFileSync(path.join(invalidDir, name, 'expected.json'), 'utf8')) as Expected[];
-      const problems = await validateContent(root);
+      const problems = await contentProblems(root);
       expect(problems).toHaveLength(expected.length);
       expected.forEach((e, i) => {
         const p = problems[i]!;

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimCards, type CardClaim } from '../../src/analysis/claim-card';
 import { ContentError, formatProblem, type ContentProblem } from '../../src/lib/problems';
 import { loadRegistry } from '../../src/collections/registry';
-import { validateContent } from '../../src/validation/validate';
+import { contentProblems } from '../../src/validation/validate';
 import { rehypeSafeHtml } from '../../src/markdown/rehype-safe-html';
 import { FIXTURE_SITE, renderMarkdown, splitFrontmatter } from '../support/pipeline';
 import { ASTRO_BIN, copyProject, type ProjectCopy } from '../support/project-copy';
@@ -226,7 +226,7 @@ describe('hostile articles from the corpus', () => {
     if (expected.outcome === 'safe') {
       it(`renders ${name.replaceAll('-', ' ')} as inert text, with both claims marked`, async () => {
         const { root, file } = siteWith(name, raw());
-        expect((await validateContent(root)).map(formatProblem)).toEqual([]);
+        expect((await contentProblems(root)).map(formatProblem)).toEqual([]);
         const html = await expectSafeRender(root, file, raw());
         const text = textOf(html);
         for (const s of expected.shows) expect(text).toContain(s);
@@ -238,7 +238,7 @@ describe('hostile articles from the corpus', () => {
     } else {
       it(`refuses ${name.replaceAll('-', ' ')} with a message naming the file, line and fix`, async () => {
         const { root, file } = siteWith(name, raw());
-        const problems = await validateContent(root);
+        const problems = await contentProblems(root);
         expectProblemsNamingFile(problems, file);
         expect(problems.map((p) => p.message)).toHaveLength(expected.problems.length);
         expected.problems.forEach((text, i) => expect(problems[i]!.message + problems[i]!.fix).toContain(text));
@@ -267,7 +267,7 @@ describe('oversized and deeply nested articles', () => {
     const words = Array.from({ length: 50_000 }, (_, i) => `w${i}`).join(' ');
     const raw = sampleWith(`${words} end-of-the-long-line`);
     const { root, file } = siteWith('long-line', raw);
-    const [problems, validateMs] = await timed(() => validateContent(root));
+    const [problems, validateMs] = await timed(() => contentProblems(root));
     expect(problems.map(formatProblem)).toEqual([]);
     const [html, renderMs] = await timed(() => expectSafeRender(root, file, raw));
     const text = textOf(html);
@@ -281,7 +281,7 @@ describe('oversized and deeply nested articles', () => {
     const list = Array.from({ length: 12 }, (_, i) => `${'  '.repeat(i)}- item-${i}`).join('\n');
     const raw = sampleWith(list);
     const { root, file } = siteWith('nested-list', raw);
-    expect((await validateContent(root)).map(formatProblem)).toEqual([]);
+    expect((await contentProblems(root)).map(formatProblem)).toEqual([]);
     const html = await expectSafeRender(root, file, raw);
     const tree = fromHtml(html, { fragment: true }) as Root;
     expect(selectAll('ul', tree)).toHaveLength(12);
@@ -317,7 +317,7 @@ describe('oversized and deeply nested articles', () => {
       if (c.name.includes('5 MB')) expect(Buffer.byteLength(raw)).toBeGreaterThan(5 * 1024 * 1024);
       const name = c.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
       const { root, file } = siteWith(name, raw);
-      const [problems, ms] = await timed(() => validateContent(root));
+      const [problems, ms] = await timed(() => contentProblems(root));
       expectProblemsNamingFile(problems, file);
       expect(problems[0]!.message).toContain(c.includes);
       expect(ms).toBeLessThan(20_000);

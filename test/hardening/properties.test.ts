@@ -14,7 +14,7 @@ import { toString } from 'hast-util-to-string';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ContentError, formatProblem, relativePath } from '../../src/lib/problems';
 import { loadRegistry } from '../../src/collections/registry';
-import { validateContent } from '../../src/validation/validate';
+import { contentProblems } from '../../src/validation/validate';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '../../src/schemas/taxonomy';
 import { FIXTURE_SITE, renderMarkdown } from '../support/pipeline';
 import { unsafeHtml } from '../support/unsafe-html';
@@ -217,7 +217,7 @@ describe('generated articles', () => {
       fc.asyncProperty(article, async (a) => {
         const raw = toMarkdown(a);
         writeFileSync(ABS, raw);
-        const problems = await validateContent(root);
+        const problems = await contentProblems(root);
         const expected = predict(a, raw);
         const report = problems.map(formatProblem).join('\n');
 

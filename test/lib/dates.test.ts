@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatSpan, precisionOf } from '../../src/lib/dates';
+import { dayToDate, formatDate, formatSpan, isoDay, precisionOf } from '../../src/lib/dates';
 
 describe('dates', () => {
   it('recognises days, months and years and rejects impossible days', () => {
@@ -20,5 +20,16 @@ describe('dates', () => {
   it('writes a span within one month compactly and other spans in full', () => {
     expect(formatSpan('2024-10-22', '2024-10-24')).toBe('22–24 October 2024');
     expect(formatSpan('2024-01', '2024-09')).toBe('January 2024 – September 2024');
+  });
+});
+
+describe('days as data', () => {
+  it('writes a day as YYYY-MM-DD whether it came as a Date (unquoted YAML, UTC) or as the string', () => {
+    expect(isoDay(new Date(Date.UTC(2024, 9, 11)))).toBe('2024-10-11');
+    expect(isoDay('2024-10-11')).toBe('2024-10-11');
+  });
+
+  it('gives midnight UTC of a day, the same instant on any machine', () => {
+    expect(dayToDate('2024-10-11').toISOString()).toBe('2024-10-11T00:00:00.000Z');
   });
 });

@@ -1,94 +1,191 @@
 /**
- * Cuts an article's claims page into one small page per claim.
+ * Cuts an article's claims page into one page per claim.
  *
  * Rendering every claim's share page through Astro costs about a millisecond each, 25 an
  * article: more than a whole build's budget at a thousand articles (docs/performance.md). The
  * claims page renders them all once, each claim that has a page of its own (claimPages) inside
  * `<article data-claim-page="<id>" …>` with its preview title, description and address
- * (ClaimSummary.astro). A claim's page is a lean document: the head's preview tags set to the
- * claim's, and in <body> only <main> with the claim's article, its h2 promoted to the page's h1.
- * The site's header and footer, the feed links and the Twitter tags that repeat the Open Graph
- * ones are left out: they are most of a small page's bytes, and hosts count every byte and
- * file. The stylesheet, the share script and the policy with its hashes stay byte for byte.
+ * (ClaimSummary.astro). A claim's page is a lean document: the head's preview tags (PAGE_TAGS,
+ * which Base.astro writes) set to the claim's, and in <body> only <main> with the claim's
+ * article, its `claim-page-heading` h2 promoted to the page's h1. The site's header and footer,
+ * the feed links and the Twitter tags that repeat the Open Graph ones (LEFT_OUT) are dropped:
+ * they are most of a small page's bytes, and hosts count every byte and file. The stylesheet,
+ * the share script and the policy with its hashes stay byte for byte.
+ *
+ * htmlparser2 finds the elements and their positions; the page is then cut at those positions,
+ * so nothing is re-serialised. Attribute values are kept as the page has them, already escaped.
  */
+import { Parser } from 'htmlparser2';
+import { SITE_NAME } from '../../lib/site';
 
 export interface ClaimPage {
   id: string;
   html: string;
 }
 
-/** A start tag's attributes, read in order, so text inside one value cannot pass for another. */
-function attributes(tag: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of tag.replace(/^<[^\s>]+/, '').matchAll(/\s+([^\s"'=<>/]+)(?:="([^"]*)")?/g))
-    out.set(m[1]!, m[2] ?? '');
-  return out;
-}
-/**
- * A start tag, attribute by attribute: values are always double-quoted in Astro's output and
- * may hold ">" (text from the content), so "[^>]*" would stop inside one.
- */
-const startTag = (name: string, flags = '') => new RegExp(`<${name}(?:\\s+[^\\s"'=<>/]+(?:="[^"]*")?)*\\s*>`, flags);
+/** What a claim page changes in the head: each tag Base.astro writes, found by its identity. */
+const PAGE_TAGS = [
+  { what: 'description', tag: 'meta', key: 'name', value: 'description', attr: 'content', field: 'description' },
+  { what: 'canonical link', tag: 'link', key: 'rel', value: 'canonical', attr: 'href', field: 'url' },
+  { what: 'og:title', tag: 'meta', key: 'property', value: 'og:title', attr: 'content', field: 'title' },
+  {
+    what: 'og:description',
+    tag: 'meta',
+    key: 'property',
+    value: 'og:description',
+    attr: 'content',
+    field: 'description',
+  },
+  { what: 'og:url', tag: 'meta', key: 'property', value: 'og:url', attr: 'content', field: 'url' },
+] as const;
 
-/** Replaces the content="…" (or href="…") of the one tag `pattern` matches; it must exist. */
-function setTag(html: string, pattern: RegExp, value: string, what: string): string {
-  if (!pattern.test(html)) throw new Error(`The claims page has no ${what} to set.`);
-  return html.replace(pattern, (tag) =>
-    tag.replace(/(content|href)="[^"]*"/, (_, attr: string) => `${attr}="${value}"`),
+/**
+ * What a claim page leaves out of the head: links to the site's feeds, and twitter:title and
+ * twitter:description, for which X reads og:title and og:description.
+ */
+const LEFT_OUT = [
+  { tag: 'link', key: 'rel', value: 'alternate' },
+  { tag: 'meta', key: 'name', value: 'twitter:title' },
+  { tag: 'meta', key: 'name', value: 'twitter:description' },
+] as const;
+
+type Field = 'title' | 'description' | 'url';
+const DATA_ATTRIBUTE: Record<Field, string> = {
+  title: 'data-page-title',
+  description: 'data-page-description',
+  url: 'data-page-url',
+};
+
+interface Node {
+  name: string;
+  /** Raw attribute values, as written in the page (entities not decoded). */
+  attribs: Record<string, string>;
+  parent: Node | undefined;
+  /** Offsets: the start tag's "<" and one past its ">"; the end tag's "<" and one past its ">". */
+  start: number;
+  openEnd: number;
+  closeStart?: number;
+  end?: number;
+}
+
+/** Every element of the page with its offsets. Void elements have no end tag offsets. */
+function elements(html: string): Node[] {
+  const all: Node[] = [];
+  const open: Node[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const node: Node = {
+          name,
+          attribs,
+          parent: open.at(-1),
+          start: parser.startIndex,
+          openEnd: parser.endIndex + 1,
+        };
+        all.push(node);
+        open.push(node);
+      },
+      onclosetag(_name, implied) {
+        const node = open.pop();
+        if (node && !implied) {
+          node.closeStart = parser.startIndex;
+          node.end = parser.endIndex + 1;
+        }
+      },
+    },
+    { decodeEntities: false },
   );
+  parser.end(html);
+  return all;
 }
 
-/**
- * The claims page's head without what a claim's page does not need: links to the site's feeds,
- * and twitter:title and twitter:description, for which X reads og:title and og:description.
- */
-function leanHead(head: string): string {
-  return head
-    .replace(/<link rel="alternate"(?:\s+[^\s"'=<>/]+(?:="[^"]*")?)*\s*>/g, '')
-    .replace(/<meta name="twitter:(?:title|description)" content="[^"]*">/g, '');
+const inside = (node: Node, ancestor: Node): boolean => {
+  for (let p = node.parent; p; p = p.parent) if (p === ancestor) return true;
+  return false;
+};
+const hasClass = (node: Node, name: string) => (node.attribs['class'] ?? '').split(/\s+/).includes(name);
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+/** `html` between `from` and `to` with the edits (inside that range, not overlapping) applied. */
+function splice(html: string, from: number, to: number, edits: Edit[]): string {
+  let out = '';
+  let at = from;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    out += html.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + html.slice(at, to);
 }
 
-/**
- * The claim pages in `html` (a built claims page). Attribute values are copied as the page has
- * them, already escaped, so nothing is decoded and re-encoded on the way.
- */
+/** The edit that sets one attribute of a start tag to `value`, found by its exact raw text. */
+function setAttribute(html: string, node: Node, attr: string, value: string, what: string): Edit {
+  const raw = ` ${attr}="${node.attribs[attr] ?? ''}"`;
+  const at = html.slice(node.start, node.openEnd).indexOf(raw);
+  if (node.attribs[attr] === undefined || at < 0)
+    throw new Error(`The claims page's ${what} has no double-quoted ${attr} attribute to set.`);
+  const start = node.start + at + ` ${attr}="`.length;
+  return { start, end: start + node.attribs[attr].length, text: value };
+}
+
+/** The claim pages in `html` (a built claims page). */
 export function claimPagesFrom(html: string): ClaimPage[] {
-  // Searched from <body>, so a "<main" in the head's attribute values cannot match.
-  const body = startTag('body').exec(html);
-  const mainOpen = body ? startTag('main', 'g') : undefined;
-  if (mainOpen && body) mainOpen.lastIndex = body.index + body[0].length;
-  const open = mainOpen?.exec(html);
-  const mainClose = html.lastIndexOf('</main>');
-  if (!body || !open || mainClose < open.index) throw new Error('The claims page has no <main> element.');
-  // The lean shell: everything up to <body>, then <body> and <main> with nothing between.
-  const before = leanHead(html.slice(0, body.index)) + body[0] + open[0];
-  const after = '</main></body></html>';
-  const main = html.slice(open.index + open[0].length, mainClose);
+  const all = elements(html);
+  const head = all.find((n) => n.name === 'head');
+  const body = all.find((n) => n.name === 'body');
+  const main = body && all.find((n) => n.name === 'main' && inside(n, body));
+  if (!head || !body || !main || main.closeStart === undefined)
+    throw new Error('The claims page has no <main> element.');
+  const inHead = all.filter((n) => inside(n, head));
+  const title = inHead.find((n) => n.name === 'title');
+  if (!title || title.closeStart === undefined) throw new Error('The claims page has no <title> to set.');
+  const tags = PAGE_TAGS.map((t) => {
+    const node = inHead.find((n) => n.name === t.tag && n.attribs[t.key] === t.value);
+    if (!node) throw new Error(`The claims page has no ${t.what} to set.`);
+    return { ...t, node };
+  });
+  const dropped: Edit[] = inHead
+    .filter((n) => LEFT_OUT.some((t) => n.name === t.tag && n.attribs[t.key] === t.value))
+    .map((n) => ({ start: n.start, end: n.end ?? n.openEnd, text: '' }));
 
   const pages: ClaimPage[] = [];
-  for (const m of main.matchAll(startTag('article', 'g'))) {
-    const attrs = attributes(m[0]);
-    const id = attrs.get('data-claim-page');
+  for (const article of all.filter((n) => n.name === 'article' && inside(n, main))) {
+    const id = article.attribs['data-claim-page'];
     if (id === undefined) continue;
-    const end = main.indexOf('</article>', m.index);
-    if (end < 0) throw new Error(`The claim "${id}" on the claims page has no closing </article>.`);
-    const [title, description, url] = ['data-page-title', 'data-page-description', 'data-page-url'].map((a) => {
-      const v = attrs.get(a);
-      if (v === undefined) throw new Error(`The claim "${id}" on the claims page has no ${a}.`);
-      return v;
-    }) as [string, string, string];
-    const article = main
-      .slice(m.index, end + '</article>'.length)
-      .replace(/<h2(\s[^>]*class="claim-page-heading[^"]*"[^>]*>[\s\S]*?)<\/h2>/, '<h1$1</h1>');
+    if (article.end === undefined) throw new Error(`The claim "${id}" on the claims page has no closing </article>.`);
+    const fields = Object.fromEntries(
+      (Object.entries(DATA_ATTRIBUTE) as [Field, string][]).map(([field, attr]) => {
+        const v = article.attribs[attr];
+        if (v === undefined) throw new Error(`The claim "${id}" on the claims page has no ${attr}.`);
+        return [field, v];
+      }),
+    ) as Record<Field, string>;
 
-    let head = before;
-    head = head.replace(/<title>[^<]*<\/title>/, () => `<title>${title} · Sourced</title>`);
-    head = setTag(head, /<meta name="description" content="[^"]*">/, description, 'description');
-    head = setTag(head, /<link rel="canonical" href="[^"]*">/, url, 'canonical link');
-    head = setTag(head, /<meta property="og:title" content="[^"]*">/, title, 'og:title');
-    head = setTag(head, /<meta property="og:description" content="[^"]*">/, description, 'og:description');
-    head = setTag(head, /<meta property="og:url" content="[^"]*">/, url, 'og:url');
-    pages.push({ id, html: `${head}${article}${after}` });
+    const headEdits: Edit[] = [
+      { start: title.openEnd, end: title.closeStart, text: `${fields.title} · ${SITE_NAME}` },
+      ...tags.map((t) => setAttribute(html, t.node, t.attr, fields[t.field], t.what)),
+      ...dropped,
+    ];
+    const heading = all.find((n) => n.name === 'h2' && hasClass(n, 'claim-page-heading') && inside(n, article));
+    const articleEdits: Edit[] =
+      heading?.closeStart === undefined
+        ? []
+        : [
+            { start: heading.start + 1, end: heading.start + 3, text: 'h1' },
+            { start: heading.closeStart + 2, end: heading.closeStart + 4, text: 'h1' },
+          ];
+    pages.push({
+      id,
+      // Everything up to <body>, then <body> and <main> with nothing between them.
+      html:
+        splice(html, 0, body.openEnd, headEdits) +
+        html.slice(main.start, main.openEnd) +
+        splice(html, article.start, article.end, articleEdits) +
+        '</main></body></html>',
+    });
   }
   return pages;
 }

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { scanPage, type PageScan } from './page-scan.mjs';
 import { loadYaml as parseYaml } from '../../lib/yaml';
@@ -77,6 +78,9 @@ export interface ScannedSite {
   /** Every built file (HTML or not), relative to the output folder, with "/" separators. */
   files: Set<string>;
 }
+
+/** The scan's worker script, found beside this module wherever the project is. */
+export const SCAN_WORKER = fileURLToPath(new URL('./scan-worker.mjs', import.meta.url));
 
 export interface ScanOptions {
   /** The scan-worker.mjs to start; without it, or with one thread, pages are scanned here. */

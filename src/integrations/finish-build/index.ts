@@ -6,60 +6,51 @@
  * - writes `_headers` and `_redirects` for Netlify and Cloudflare Pages, with the Content
  *   Security Policy Astro put in every page's meta tag (hashes included) plus what only a header
  *   can say (host-config.ts). A page without a policy fails the build.
- * scripts/build.mjs only swaps the new build into dist/ when this passes.
+ * The last step of the post-build integration (../post-build); scripts/build.mjs only swaps the
+ * new build into dist/ when this passes.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { readArticleClaims, scanBuiltSite } from './built-site';
+import type { AstroIntegrationLogger } from 'astro';
+import { readArticleClaims, scanBuiltSite, SCAN_WORKER } from './built-site';
 import { headerPolicy, headersFile, redirectsFile } from './host-config';
 import { loadHttpOnlyHosts } from '../../lib/http-only-hosts';
 import { checkScannedSite, formatIntegrityProblems } from './integrity';
 
-export function finishBuild(): AstroIntegration {
-  let root = process.cwd();
-  let base = '/';
-  let site: string | undefined;
-  return {
-    name: 'sourced:finish-build',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.root);
-        base = config.base;
-        site = config.site;
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const { pages, files } = await scanBuiltSite(outDir, {
-          workerScript: path.join(root, 'src/integrations/finish-build/scan-worker.mjs'),
-        });
-        const problems = checkScannedSite({
-          base,
-          site,
-          pages,
-          files,
-          articles: readArticleClaims(root),
-          httpOnlyHosts: loadHttpOnlyHosts(root),
-        });
-        if (problems.length) throw new Error(formatIntegrityProblems(problems));
-        logger.info(`${pages.size} pages: claims, links and fragments check out`);
+export interface FinishBuildInput {
+  /** The project root, where content/ is. */
+  root: string;
+  outDir: string;
+  base: string;
+  site: string | undefined;
+  logger: AstroIntegrationLogger;
+}
 
-        const policies: string[] = [];
-        const missing: string[] = [];
-        for (const [file, scan] of pages) {
-          if (scan.policy) policies.push(scan.policy);
-          else missing.push(file);
-        }
-        if (missing.length) {
-          throw new Error(
-            `These pages have no Content Security Policy meta tag (is security.csp on?):\n  ${missing.join('\n  ')}`,
-          );
-        }
-        writeFileSync(path.join(outDir, '_headers'), headersFile({ base, csp: headerPolicy(policies) }));
-        writeFileSync(path.join(outDir, '_redirects'), redirectsFile({ base }));
-        logger.info(`_headers and _redirects written; one policy for ${policies.length} pages`);
-      },
-    },
-  };
+export async function finishBuild({ root, outDir, base, site, logger }: FinishBuildInput): Promise<void> {
+  const { pages, files } = await scanBuiltSite(outDir, { workerScript: SCAN_WORKER });
+  const problems = checkScannedSite({
+    base,
+    site,
+    pages,
+    files,
+    articles: readArticleClaims(root),
+    httpOnlyHosts: loadHttpOnlyHosts(root),
+  });
+  if (problems.length) throw new Error(formatIntegrityProblems(problems));
+  logger.info(`${pages.size} pages: claims, links and fragments check out`);
+
+  const policies: string[] = [];
+  const missing: string[] = [];
+  for (const [file, scan] of pages) {
+    if (scan.policy) policies.push(scan.policy);
+    else missing.push(file);
+  }
+  if (missing.length) {
+    throw new Error(
+      `These pages have no Content Security Policy meta tag (is security.csp on?):\n  ${missing.join('\n  ')}`,
+    );
+  }
+  writeFileSync(path.join(outDir, '_headers'), headersFile({ base, csp: headerPolicy(policies) }));
+  writeFileSync(path.join(outDir, '_redirects'), redirectsFile({ base }));
+  logger.info(`_headers and _redirects written; one policy for ${policies.length} pages`);
 }

@@ -5,6 +5,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { OG_WORKER } from '../../publishing/og-image';
 
 export function ogImageCache(): AstroIntegration {
   return {
@@ -13,6 +14,8 @@ export function ogImageCache(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         // Pages are prerendered in this process, so the endpoints read it from the environment.
         process.env['SOURCED_OG_CACHE_DIR'] = fileURLToPath(new URL('og-images/', config.cacheDir));
+        // The bundled copy of og-image.ts cannot find its worker beside itself (OG_WORKER says why).
+        process.env['SOURCED_OG_WORKER'] = OG_WORKER;
       },
     },
   };

@@ -3,14 +3,12 @@
  * in tests). Only pages marked data-pagefind-body (articles, glossary entries) are indexed, so
  * navigation and footers never match a search.
  *
- * It runs as soon as Astro has written the pages (astro:build:generated), before the claim pages
- * are cut. Running Pagefind's process alongside the later steps saved nothing on two cores, as
+ * A step of the post-build integration (../post-build): it runs as soon as Astro has written the
+ * pages, before the claim pages are cut. Running Pagefind's process alongside the later steps saved nothing on two cores, as
  * both are bound by the processor, and added memory (docs/performance.md).
  */
-import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 // Imported with the config: by the build hooks the loader that read the config is closed.
 import * as pagefind from 'pagefind';
 
@@ -22,7 +20,7 @@ import * as pagefind from 'pagefind';
 export const INDEXED_PAGES = '{articles,glossary}/*/index.html';
 
 /** Indexes the marked pages into outDir/pagefind; resolves with the log line. */
-async function buildIndex(outDir: string): Promise<string> {
+export async function buildSearchIndex(outDir: string): Promise<string> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -41,15 +39,4 @@ async function buildIndex(outDir: string): Promise<string> {
   } finally {
     await pagefind.close();
   }
-}
-
-export function searchIndex(): AstroIntegration {
-  return {
-    name: 'sourced:search-index',
-    hooks: {
-      'astro:build:generated': async ({ dir, logger }) => {
-        logger.info(await buildIndex(fileURLToPath(dir)));
-      },
-    },
-  };
 }

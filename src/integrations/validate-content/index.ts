@@ -5,7 +5,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { ContentError } from '../../lib/problems';
-import { validateContent as validate } from '../../validation/validate';
+import { contentProblems } from '../../validation/validate';
 
 export function validateContent(): AstroIntegration {
   return {
@@ -14,7 +14,7 @@ export function validateContent(): AstroIntegration {
       'astro:config:setup': async ({ command, logger }) => {
         if (command === 'preview') return;
         // Bodies are checked as the build renders them (src/loaders/checked-glob.ts), once.
-        const problems = await validate(undefined, { bodies: false });
+        const problems = await contentProblems(undefined, { bodies: false });
         if (problems.length === 0) {
           logger.info('content is valid');
           return;

@@ -79,6 +79,26 @@ describe('cutting a claims page into one page per claim', () => {
     expect(two).toContain('<link rel="canonical" href="https://x.example/a/claims/two/">');
   });
 
+  it('finds the tags by what they are, whatever the order of their attributes or of the head', () => {
+    const reordered = page
+      .replace('<meta name="description" content="All of them">', '')
+      .replace('<meta charset="utf-8">', '<meta charset="utf-8"><meta content="All of them" name="description">')
+      .replace('<main id="main">', '<main class="x" id="main">');
+    const one = claimPagesFrom(reordered)[0]!.html;
+    expect(one).toContain('<meta content="About one" name="description">');
+    expect(one).toContain('<main class="x" id="main"><article');
+  });
+
+  it('is not misled by tag-like text in attribute values or scripts', () => {
+    const tricky = page
+      .replace(
+        '<title>All claims · Sourced</title>',
+        '<title>All claims · Sourced</title><meta name="x" content="<main>">',
+      )
+      .replace('share()', 'share("</main><article data-claim-page=evil>")');
+    expect(claimPagesFrom(tricky).map((p) => p.id)).toEqual(['one', 'two']);
+  });
+
   it('refuses a page without the tags it must set, rather than leave the claims page’s own', () => {
     expect(() => claimPagesFrom(page.replace(/<meta property="og:url"[^>]*>/, ''))).toThrow(/og:url/);
     expect(() => claimPagesFrom(page.replace(' data-page-url="https://x.example/a/claims/one/"', ''))).toThrow(

@@ -5,10 +5,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scanBuiltSite } from '../../../src/integrations/finish-build/built-site';
+import { SCAN_WORKER as WORKER, scanBuiltSite } from '../../../src/integrations/finish-build/built-site';
 import { scanPage } from '../../../src/integrations/finish-build/page-scan.mjs';
 
-const WORKER = path.resolve('src/integrations/finish-build/scan-worker.mjs');
 const POLICY = "default-src 'self'; script-src 'self' 'sha256-abc='";
 const page = (body: string, head = `<meta http-equiv="Content-Security-Policy" content="${POLICY}">`) =>
   `<!doctype html><html><head><title>t</title>${head}</head><body>${body}</body></html>`;

@@ -3,9 +3,8 @@
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { hostLimits } from '../../../src/integrations/host-limits';
+import { checkOutput, hostTarget } from '../../../src/integrations/host-limits';
 import {
   HOST_LIMITS,
   checkHost,
@@ -37,16 +36,14 @@ interface Logged {
   warn: string[];
 }
 
-/** Runs the integration's end-of-build hook over `dir` as Astro would, and keeps what it logs. */
+/** Runs the post-build step over `dir` with DEPLOY_TARGET set, and keeps what it logs. */
 function runHook(dir: string, target: string): Logged {
   const logged: Logged = { info: [], warn: [] };
   const before = process.env['DEPLOY_TARGET'];
   process.env['DEPLOY_TARGET'] = target;
   try {
-    const integration = hostLimits();
     const logger = { info: (m: string) => logged.info.push(m), warn: (m: string) => logged.warn.push(m) };
-    const hook = integration.hooks['astro:build:done'] as unknown as (o: { dir: URL; logger: typeof logger }) => void;
-    hook({ dir: pathToFileURL(`${dir}/`), logger });
+    checkOutput(dir, hostTarget(), logger);
   } finally {
     if (before === undefined) delete process.env['DEPLOY_TARGET'];
     else process.env['DEPLOY_TARGET'] = before;
@@ -84,9 +81,9 @@ describe('a deploy target', () => {
     expect(() => deployTarget('cloudflare')).toThrow(
       /DEPLOY_TARGET="cloudflare" is not a host this build knows\.\nFix: set DEPLOY_TARGET to one of cloudflare-free, cloudflare-paid, github-pages, netlify, or leave it unset; did you mean "cloudflare-free" or "cloudflare-paid"\?/,
     );
-    expect(() => hostLimits()).not.toThrow();
+    expect(hostTarget()).toBeUndefined();
     process.env['DEPLOY_TARGET'] = 'gh-pages';
-    expect(() => hostLimits()).toThrow(/is not a host this build knows/);
+    expect(() => hostTarget()).toThrow(/is not a host this build knows/);
   });
 });
 

@@ -9,6 +9,7 @@ import {
 } from '../../../collections/routes';
 import { mentionsByEntry } from '../../../glossary/mentions';
 import { factsOf } from '../../../analysis/article-facts';
+import { dayToDate } from '../../../lib/dates';
 import { articleUrl, siteUrls } from '../../../lib/urls';
 import { FEED_LIMIT } from '../../_feeds';
 
@@ -34,9 +35,6 @@ interface Props {
   items: { article: Article; count: number }[];
 }
 
-/** Midnight UTC of the day, so the date never shifts with the build machine's zone. */
-const day = (d: string) => new Date(`${d}T00:00:00Z`);
-
 export async function GET(context: APIContext) {
   const { entry, items } = context.props as Props;
   const name = entry.data.name;
@@ -50,7 +48,7 @@ export async function GET(context: APIContext) {
     items: items.map(({ article, count }) => ({
       title: article.data.title,
       link: articleUrl(article.id),
-      pubDate: day(article.data.published),
+      pubDate: dayToDate(article.data.published),
       description: `${article.data.dek} (Mentions ${name} ${count === 1 ? 'once' : `${count} times`}.)`,
       categories: article.data.tags,
     })),

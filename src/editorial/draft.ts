@@ -1,0 +1,546 @@
+/**
+ * Drafts an analysis from a news text: every statement becomes a pending claim with a guessed
+ * speaker, kind and channel, every date expression is resolved, and glossary mentions and
+ * missing entries are found. Pure: the text and the registry in, a `Draft` out; writing files
+ * is `render.ts`'s job.
+ *
+ * How a paragraph is cut into claims (docs/authoring.md, "Drafting"):
+ * 1. sentences come from `compromise`, joined where a quotation runs across them;
+ * 2. each sentence is cut at clause boundaries outside quotations: "according to X" (kept as the
+ *    channel), dashes around a clause with a finite verb, semicolons, ", and"/", but" before a
+ *    clause, ", although/while/who/which…", " and they/he…", and "” and" after a quotation;
+ * 3. in each clause, a quotation introduced by a speech verb ("Putin said:", "told Putin:",
+ *    "described … as") is a direct quote; the words a speech verb reports ("added that …") are a
+ *    paraphrase; "denies" makes a denial, "reportedly" an unnamed-sources claim; a clause under
+ *    "according to X" is X's paraphrase; anything else is the outlet's own assertion.
+ */
+import type { ClaimKind } from '../schemas/taxonomy';
+import type { Registry } from '../collections/registry';
+import { findAliases } from '../glossary/aliases';
+import { ACCORDING, DENIAL_VERBS, UNNAMED_CUE, headVerb, isSpeechVerb } from './cues';
+import { resolveDates, type DraftDate } from './dates';
+import { hasVerb, properNames, sentences, wordCount, type ProperName, type Sentence, type VerbPhrase } from './nlp';
+import { Parties, type Party } from './parties';
+import { findQuotations, inside, splitParagraphs, type Quotation, type Span } from './text';
+import { claimIds } from './ids';
+
+/** Which of a claim's fields were guessed from the text and wait for an editor. */
+export type GuessedField = 'speaker' | 'via';
+
+export interface DraftClaim extends Span {
+  /** Filled in once all claims are known, so ids can be made unique. */
+  id: string;
+  paragraph: number;
+  text: string;
+  kind: ClaimKind;
+  /** Glossary id, "outlet" or "unnamed". */
+  speaker: string;
+  via: string[];
+  guess: GuessedField[];
+  /** Why the guesses are what they are, in our words. */
+  note: string;
+  /** A person's name read as the speaker that has no glossary entry. */
+  missingSpeaker?: string;
+}
+
+export interface PlacedDate extends DraftDate {
+  paragraph: number;
+}
+
+export interface Mention extends Span {
+  paragraph: number;
+  text: string;
+  /** Entry ids; two or more when the alias is ambiguous. */
+  ids: string[];
+}
+
+export interface MissingName {
+  name: string;
+  /** Shorter forms the text also uses, e.g. the surname. */
+  aliases?: string[];
+  person: boolean;
+  /** Where it first appears. */
+  paragraph: number;
+  count: number;
+}
+
+export interface Draft {
+  paragraphs: string[];
+  quotations: Quotation[][];
+  claims: DraftClaim[];
+  dates: PlacedDate[];
+  /** Dates left unmarked because they cross a claim's edge. */
+  unplacedDates: PlacedDate[];
+  mentions: Mention[];
+  missing: MissingName[];
+  /** Sources the claims' channels use. */
+  sources: string[];
+}
+
+export interface DraftOptions {
+  /** Publication day of the original, YYYY-MM-DD: relative dates are resolved against it. */
+  published: string;
+}
+
+interface Unit extends Span {
+  sentence: Sentence;
+}
+
+interface Frame {
+  /** Everything the channel phrase covers, cut from the claims. */
+  cut: Span;
+  parties: Party[];
+  words: string;
+}
+
+const COORDINATORS = '(?:and|but|or|yet|so)';
+const SUBORDINATORS = '(?:although|though|while|whereas|because|unless|who|which|whose|whom|where|when)';
+const FINITE = ['PresentTense', 'PastTense', 'Modal', 'Auxiliary', 'Copula', 'FutureTense'];
+const LEADING_ADVERB = /^(\p{Lu}[\p{L}]+),\s+/u;
+
+/** Joins sentences that a quotation runs across, so a quotation is never cut. */
+function units(paragraph: string, quotes: Quotation[]): Unit[] {
+  const out: Unit[] = [];
+  for (const s of sentences(paragraph)) {
+    const prev = out.at(-1);
+    if (prev && quotes.some((q) => q.start < s.start && q.end > s.start)) {
+      prev.end = s.end;
+      prev.sentence = {
+        ...prev.sentence,
+        end: s.end,
+        text: paragraph.slice(prev.start, s.end),
+        words: [...prev.sentence.words, ...s.words],
+        verbs: [...prev.sentence.verbs, ...s.verbs],
+        tense: prev.sentence.tense ?? s.tense,
+      };
+    } else out.push({ start: s.start, end: s.end, sentence: s });
+  }
+  return out;
+}
+
+function finiteVerb(sentence: Sentence, span: Span): boolean {
+  return sentence.words.some((w) => w.start >= span.start && w.end <= span.end && FINITE.some((t) => w.tags.has(t)));
+}
+
+/** Trims a clause to the words a claim mark should hold. */
+function trim(paragraph: string, span: Span, quotes: Quotation[]): Span {
+  let { start, end } = span;
+  const text = () => paragraph.slice(start, end);
+  for (;;) {
+    const before = start;
+    const lead = /^[\s,;:–—-]+/.exec(text());
+    if (lead) start += lead[0].length;
+    const adverb = LEADING_ADVERB.exec(text());
+    if (adverb && !inside(quotes, start)) start += adverb[0].length;
+    const conj = new RegExp(`^${COORDINATORS}\\s+`, 'i').exec(text());
+    if (conj && !inside(quotes, start)) start += conj[0].length;
+    if (start === before) break;
+  }
+  for (;;) {
+    const before = end;
+    const tail = /[\s,;:–—-]+$/.exec(text());
+    if (tail) end -= tail[0].length;
+    // A full stop after a closing quotation mark is the outlet's, not the speaker's.
+    if (/[^.!?]\.$/.test(text()) && !inside(quotes, end - 1)) end -= 1;
+    if (end === before) break;
+  }
+  return { start, end: Math.max(start, end) };
+}
+
+export function draftArticle(
+  raw: string,
+  registry: Pick<Registry, 'glossary' | 'sources'>,
+  options: DraftOptions,
+): Draft {
+  const paragraphs = splitParagraphs(raw);
+  const quotations = findQuotations(paragraphs);
+  const parties = new Parties(registry);
+  const claims: DraftClaim[] = [];
+  const dates: PlacedDate[] = [];
+  const mentions: Mention[] = [];
+  const missing = new Map<string, MissingName>();
+  /** Who was quoted or named last, for "He said". */
+  let lastSpeaker: (Party & { via: string[] }) | undefined;
+  let lastPerson: Party | undefined;
+  let lastQuote: DraftClaim | undefined;
+
+  const noteMissing = (name: string, person: boolean, paragraph: number) => {
+    const m = missing.get(name);
+    if (m) m.count++;
+    else missing.set(name, { name, person, paragraph, count: 1 });
+  };
+
+  paragraphs.forEach((paragraph, p) => {
+    const quotes = quotations[p]!;
+    const out = (q: Span) => !quotes.some((x) => q.start < x.end && q.end > x.start);
+
+    const addClaim = (
+      span: Span,
+      kind: ClaimKind,
+      who: Party | undefined,
+      via: Party[],
+      why: string[],
+      inheritFrom?: DraftClaim,
+    ) => {
+      const t = quotes.some((q) => q.start === span.start && q.end === span.end) ? span : trim(paragraph, span, quotes);
+      if (t.end <= t.start) return;
+      let speaker = kind === 'outlet-assertion' ? 'outlet' : kind === 'unnamed-sources' ? 'unnamed' : 'unnamed';
+      const guess = new Set<GuessedField>();
+      let missingSpeaker: string | undefined;
+      const sources = [...new Set(via.map((v) => v.source).filter((s): s is string => Boolean(s)))];
+      if (inheritFrom) {
+        speaker = inheritFrom.speaker;
+        inheritFrom.guess.forEach((g) => guess.add(g));
+        sources.push(...inheritFrom.via.filter((s) => !sources.includes(s)));
+        if (inheritFrom.missingSpeaker) missingSpeaker = inheritFrom.missingSpeaker;
+      } else if (who) {
+        guess.add('speaker');
+        if (who.entry) speaker = who.entry;
+        else if (who.missing) {
+          missingSpeaker = who.missing;
+          why.push(`“${who.missing}” has no glossary entry yet`);
+        }
+        // A pronoun's speaker keeps the channel the person was last quoted through.
+        if (who.pronoun && lastSpeaker && who.entry === lastSpeaker.entry)
+          sources.push(...lastSpeaker.via.filter((s) => !sources.includes(s)));
+      }
+      if (sources.length) guess.add('via');
+      const claim: DraftClaim = {
+        id: '',
+        paragraph: p,
+        start: t.start,
+        end: t.end,
+        text: paragraph.slice(t.start, t.end),
+        kind,
+        speaker,
+        via: sources,
+        guess: [...guess],
+        note: [
+          'Drafted from the text; not checked yet.',
+          ...why.map((w) => w[0]!.toUpperCase() + w.slice(1) + '.'),
+        ].join(' '),
+        ...(missingSpeaker ? { missingSpeaker } : {}),
+      };
+      claims.push(claim);
+      if (who?.person && !inheritFrom) lastSpeaker = { ...who, via: sources };
+      return claim;
+    };
+
+    const names: ProperName[] = [];
+    for (const unit of units(paragraph, quotes)) {
+      const { sentence } = unit;
+      names.push(...properNames(sentence, paragraph));
+      const unitQuotes = quotes.filter((q) => q.start < unit.end && q.end > unit.start);
+      const outsideQuotes = (at: number) => !inside(unitQuotes, at);
+      const text = paragraph.slice(unit.start, unit.end);
+
+      // 1. "according to X": the channel (or speaker) for every claim of the sentence.
+      const frames: Frame[] = [];
+      for (const m of text.matchAll(ACCORDING)) {
+        const at = unit.start + m.index;
+        if (!outsideQuotes(at)) continue;
+        const rest = paragraph.slice(at + m[0].length, unit.end);
+        const stop = /[,;:.“"]|\s[–—]\s|$/.exec(rest)!;
+        const words = rest.slice(0, stop.index).trim();
+        let cutStart = at;
+        const comma = /,\s*$/.exec(paragraph.slice(unit.start, at));
+        if (comma) cutStart = unit.start + comma.index;
+        let cutEnd = at + m[0].length + stop.index;
+        if (rest[stop.index] === ',') cutEnd += 1;
+        frames.push({ cut: { start: cutStart, end: cutEnd }, parties: parties.all(words), words: `${m[0]}${words}` });
+      }
+
+      // 2. Clause boundaries outside quotations.
+      const cuts: Span[] = frames.map((f) => f.cut);
+      const add = (re: RegExp, keep: (m: RegExpMatchArray) => Span) => {
+        for (const m of text.matchAll(re)) {
+          const at = unit.start + m.index!;
+          if (outsideQuotes(at) && outsideQuotes(at + m[0].length - 1)) {
+            const s = keep(m);
+            cuts.push({ start: unit.start + s.start, end: unit.start + s.end });
+          }
+        }
+      };
+      add(/;\s+/g, (m) => ({ start: m.index!, end: m.index! + m[0].length }));
+      add(new RegExp(`,\\s+${COORDINATORS}\\b,?\\s*`, 'gi'), (m) => ({ start: m.index!, end: m.index! + m[0].length }));
+      add(new RegExp(`,\\s+(?=${SUBORDINATORS}\\b)`, 'gi'), (m) => ({ start: m.index!, end: m.index! + m[0].length }));
+      add(/\s+and\s+(?=(?:they|he|she|we|it|I)\b)/g, (m) => ({ start: m.index!, end: m.index! + m[0].length }));
+      add(/(?<=[”"])\s+(?:and|but)\s+/g, (m) => ({ start: m.index!, end: m.index! + m[0].length }));
+      // Dashes: a pair cuts out a clause with a finite verb ("– Russia has reportedly bought … –"),
+      // but not an aside without one ("either – directly or indirectly – involved").
+      const dashes = [...text.matchAll(/\s[–—]\s/g)]
+        .map((m) => ({ start: unit.start + m.index!, end: unit.start + m.index! + m[0].length }))
+        .filter((d) => outsideQuotes(d.start + 1));
+      for (let i = 0; i < dashes.length; i += 2) {
+        const a = dashes[i]!;
+        const b = dashes[i + 1];
+        if (b) {
+          if (finiteVerb(sentence, { start: a.end, end: b.start })) cuts.push(a, b);
+        } else if (
+          finiteVerb(sentence, { start: unit.start, end: a.start }) &&
+          finiteVerb(sentence, { start: a.end, end: unit.end })
+        ) {
+          cuts.push(a);
+        }
+      }
+      cuts.sort((x, y) => x.start - y.start);
+      const segments: Span[] = [];
+      let at = unit.start;
+      for (const c of cuts) {
+        if (c.start > at) segments.push({ start: at, end: c.start });
+        at = Math.max(at, c.end);
+      }
+      if (at < unit.end) segments.push({ start: at, end: unit.end });
+
+      const according = frames.flatMap((f) => f.parties);
+      const accordingWords = frames.map((f) => `“${f.words}”`).join(' and ');
+      const speechVerbs = sentence.verbs.filter((v) => isSpeechVerb(v.infinitive) && outsideQuotes(v.start));
+      const firstVerb = sentence.verbs.find((v) => outsideQuotes(v.start));
+      const recent = () => lastSpeaker ?? lastPerson;
+      /** The party a subject phrase names; a pronoun is the last person quoted or named. */
+      const named = (from: number, to: number): Party | undefined => {
+        const phrase = paragraph
+          .slice(from, to)
+          .replace(new RegExp(`^\\W*(?:${COORDINATORS}|${SUBORDINATORS})\\b`, 'i'), '');
+        return parties.one(phrase, recent());
+      };
+      const sentenceSubject = () => (firstVerb ? named(unit.start, firstVerb.start) : undefined);
+      /** Who a speech verb's subject is: the words before it, else (when there are none) the sentence's subject. */
+      const subjectOf = (v: VerbPhrase, from: number): Party | undefined => {
+        // "too saying", "and, echoing Putin, said": no noun right before the verb, so the
+        // sentence's subject speaks.
+        const noun = sentence.words.some(
+          (w) => w.start >= from && w.end <= v.start && (w.tags.has('Noun') || w.tags.has('Pronoun')),
+        );
+        return noun ? named(from, v.start) : sentenceSubject();
+      };
+      const describe = (who: Party | undefined) =>
+        who
+          ? who.pronoun
+            ? `speaker read from “${who.words}” as the person last quoted or named${who.entry ? ` (${parties.name(who.entry)})` : ''}`
+            : `speaker read from “${who.words}”`
+          : 'no speaker found';
+      const channelNote = (via: Party[]) =>
+        via.some((v) => v.source)
+          ? [`channel read from ${accordingWords || 'the reporting verb'}`]
+          : accordingWords
+            ? [`the channel in ${accordingWords} matches no source entry`]
+            : [];
+
+      const clauseLike = (s: Span) => wordCount(sentence, s) >= 3 && hasVerb(sentence, s);
+
+      const plain = (seg: Span) => {
+        const t = trim(paragraph, seg, quotes);
+        if (!clauseLike(t)) return;
+        const words = paragraph.slice(t.start, t.end);
+        const sv = speechVerbs.find((v) => v.start >= t.start && v.end <= t.end);
+        const unnamed = UNNAMED_CUE.test(words);
+        if (sv) {
+          // "…, the ministry said." names the speaker after the words it reports.
+          const after = paragraph.slice(sv.end, t.end);
+          const comma = paragraph.slice(t.start, sv.start).lastIndexOf(', ');
+          const trailing =
+            comma >= 0 && after.trim().split(/\s+/).filter(Boolean).length <= 2 && !/\bthat\b/.test(after);
+          const who = unnamed ? undefined : trailing ? named(t.start + comma + 2, sv.start) : subjectOf(sv, t.start);
+          if (DENIAL_VERBS.has(headVerb(sv.infinitive)) && !trailing) {
+            addClaim(t, 'denial', who, according, [describe(who), ...channelNote(according)]);
+            return;
+          }
+          // The reported words: before a trailing "X said", else after the verb, its object and "that".
+          let content: Span;
+          if (trailing) content = { start: t.start, end: t.start + comma };
+          else {
+            let from = sv.end;
+            const that = /^(?:[^,]*?\s)?that\s+/.exec(after);
+            // Only the verb's object may stand before "that" ("told reporters on Monday that"); a
+            // verb there means "that" belongs to the reported words ("wants to finalise that deal").
+            const objectOnly = that && !hasVerb(sentence, { start: from, end: from + that[0].length - 'that '.length });
+            if (that && objectOnly && that[0].split(/\s+/).filter(Boolean).length <= 5) from += that[0].length;
+            content = { start: from, end: t.end };
+          }
+          const reporter = who?.source && !who.person ? [who] : [];
+          const target = clauseLike(content) ? content : t;
+          if (unnamed) addClaim(target, 'unnamed-sources', undefined, according, ['no source is named']);
+          else
+            addClaim(
+              target,
+              'paraphrase',
+              who,
+              [...according, ...reporter],
+              [describe(who), ...channelNote(according)],
+            );
+          return;
+        }
+        if (unnamed) {
+          addClaim(t, 'unnamed-sources', undefined, according, ['no source is named']);
+          return;
+        }
+        if (according.length) {
+          const who = according.find((a) => a.person) ?? according.find((a) => a.entry) ?? according[0];
+          addClaim(t, 'paraphrase', who, according, [`speaker and channel read from ${accordingWords}`]);
+          return;
+        }
+        addClaim(t, 'outlet-assertion', undefined, [], []);
+      };
+
+      for (const seg of segments) {
+        const segQuotes = quotes.filter((q) => q.start >= seg.start && q.end <= seg.end);
+        if (!segQuotes.length) {
+          plain(seg);
+          continue;
+        }
+        let from = seg.start;
+        let embedded = false;
+        const pending: (() => void)[] = [];
+        for (const q of segQuotes) {
+          const before = speechVerbs.filter((v) => v.start >= from && v.end <= q.start);
+          const sv = before.at(-1);
+          if (sv) {
+            // Words before the frame ("Putin has often spoken out against the war, too saying …").
+            const frameText = paragraph.slice(from, sv.start);
+            const comma = frameText.lastIndexOf(', ');
+            const frameStart = comma >= 0 ? from + comma + 2 : from;
+            const head = { start: from, end: frameStart };
+            if (frameStart > from) pending.push(() => plain(head));
+            const lower = before.length > 1 ? before.at(-2)!.end : frameStart;
+            const who = subjectOf(sv, lower);
+            // Earlier reporting verbs whose subject is a channel ("TASS also reported that …").
+            const reporters = before
+              .slice(0, -1)
+              .map((v) => parties.one(paragraph.slice(from, v.start), undefined))
+              .filter((r): r is Party => Boolean(r?.source));
+            const via = [...according, ...reporters];
+            pending.push(() => {
+              lastQuote = addClaim(q, 'direct-quote', who, via, [describe(who), ...channelNote(via)]) ?? lastQuote;
+            });
+          } else if (q.continued && lastQuote) {
+            const prev = lastQuote;
+            pending.push(() => {
+              lastQuote =
+                addClaim(q, 'direct-quote', undefined, [], ['goes on from the quotation before it'], prev) ?? lastQuote;
+            });
+          } else {
+            // A frame after the quotation: "“…,” Putin said." / "said Putin".
+            const next = segQuotes[segQuotes.indexOf(q) + 1]?.start ?? seg.end;
+            const post = speechVerbs.find((v) => v.start >= q.end && v.end <= next);
+            if (post || q.start === trim(paragraph, seg, quotes).start) {
+              const who = post ? (named(q.end, post.start) ?? named(post.end, next)) : recent();
+              pending.push(() => {
+                lastQuote =
+                  addClaim(q, 'direct-quote', who, according, [describe(who), ...channelNote(according)]) ?? lastQuote;
+              });
+            } else {
+              // A phrase quoted inside the outlet's own sentence stays inside its clause.
+              embedded = true;
+              break;
+            }
+          }
+          from = q.end;
+        }
+        if (embedded) {
+          plain(seg);
+          continue;
+        }
+        pending.forEach((f) => f());
+        // Words after the last quotation are a clause of their own, unless they only say who spoke.
+        const rest = { start: from, end: seg.end };
+        if (out(rest) && !speechVerbs.some((v) => v.start >= rest.start && v.end <= rest.end)) plain(rest);
+      }
+
+      // Dates in this sentence.
+      // A date is read by the tense of the verb before it ("said the talks would resume on 3 March").
+      const tenseAt = (offset: number) => {
+        const verb = sentence.verbs.filter((v) => v.start < unit.start + offset).at(-1);
+        if (!verb) return sentence.tense;
+        if (/\b(will|shall|would|'ll|’ll)\b/i.test(verb.text)) return 'future';
+        const pastWord = sentence.words.some(
+          (w) => w.start >= verb.start && w.end <= verb.end && w.tags.has('PastTense'),
+        );
+        return pastWord ? 'past' : sentence.tense;
+      };
+      for (const d of resolveDates(text, options.published, tenseAt)) {
+        dates.push({ ...d, start: d.start + unit.start, end: d.end + unit.start, paragraph: p });
+      }
+
+      // The last person named outside quotations, for a later "He": an entry's alias, or a name without one.
+      const persons: (Party & { at: number })[] = [];
+      for (const m of findAliases(text, parties.index)) {
+        const id = m.ids.length === 1 ? m.ids[0]! : undefined;
+        if (id && parties.isPerson(id) && outsideQuotes(unit.start + m.start))
+          persons.push({ entry: id, person: true, words: m.text, at: unit.start + m.start });
+      }
+      for (const n of properNames(sentence, paragraph))
+        if (
+          n.person &&
+          outsideQuotes(n.start) &&
+          !persons.some((x) => x.at <= n.start && n.start < x.at + x.words.length)
+        )
+          persons.push({ person: true, words: n.text, missing: n.text, at: n.start });
+      const lastNamed = persons.sort((a, b) => a.at - b.at).at(-1);
+      if (lastNamed) lastPerson = lastNamed;
+    }
+
+    // Glossary mentions, as the build links them (never inside quotations).
+    for (const m of findAliases(paragraph, parties.index)) {
+      if (inside(quotes, m.start)) continue;
+      mentions.push({ paragraph: p, start: m.start, end: m.end, text: m.text, ids: m.ids });
+    }
+    // Capitalised names no entry matches.
+    const dateWords = dates.filter((d) => d.paragraph === p);
+    for (const n of names) {
+      if (inside(quotes, n.start)) continue;
+      if (mentions.some((m) => m.paragraph === p && n.start < m.end && n.end > m.start)) continue;
+      if (dateWords.some((d) => n.start < d.end && n.end > d.start)) continue;
+      if (isDemonym(n.text, registry)) continue;
+      noteMissing(n.text, n.person, p);
+    }
+  });
+  for (const c of claims)
+    if (c.missingSpeaker && !missing.has(c.missingSpeaker)) noteMissing(c.missingSpeaker, true, c.paragraph);
+  // "Lavrov" after "Sergei Lavrov" is the same person: one entry, with the surname as an alias.
+  for (const m of [...missing.values()]) {
+    if (m.name.includes(' ')) continue;
+    const full = [...missing.values()].find((f) => f.person && f !== m && f.name.split(' ').at(-1) === m.name);
+    if (!full) continue;
+    full.count += m.count;
+    full.aliases = [...(full.aliases ?? []), m.name];
+    missing.delete(m.name);
+    for (const c of claims) if (c.missingSpeaker === m.name) c.missingSpeaker = full.name;
+  }
+
+  // Dates go inside a claim or outside all claims; one crossing a claim's edge is left for the editor.
+  const placed: PlacedDate[] = [];
+  const unplaced: PlacedDate[] = [];
+  for (const d of dates) {
+    const crosses = claims.some(
+      (c) => c.paragraph === d.paragraph && d.start < c.end && d.end > c.start && (d.start < c.start || d.end > c.end),
+    );
+    (crosses ? unplaced : placed).push(d);
+  }
+
+  // A speaker with no entry yet still gives the id its surname.
+  const MISSING = '\u0000';
+  const ids = claimIds(
+    claims.map((c) => ({ text: c.text, speaker: c.missingSpeaker ? MISSING + c.missingSpeaker : c.speaker })),
+    (id) => (id.startsWith(MISSING) ? id.slice(1) : parties.isPerson(id) ? parties.name(id) : undefined),
+  );
+  claims.forEach((c, i) => (c.id = ids[i]!));
+  const sources = [...new Set(claims.flatMap((c) => c.via))];
+  return {
+    paragraphs,
+    quotations,
+    claims,
+    dates: placed,
+    unplacedDates: unplaced,
+    mentions,
+    missing: [...missing.values()],
+    sources,
+  };
+}
+
+/** "Iranian", "Ukrainians": the adjective of a country in the glossary, not a missing name. */
+function isDemonym(text: string, registry: Pick<Registry, 'glossary'>): boolean {
+  const word = text.replace(/s$/, '');
+  for (const e of registry.glossary.values()) if (e.demonym && (e.demonym === text || e.demonym === word)) return true;
+  return false;
+}

@@ -1,0 +1,55 @@
+/**
+ * Everything that runs on the built site, in the order it must run, written here rather than
+ * implied by the order of an array in astro.config.mjs:
+ *
+ * 1. search index: Pagefind over the pages Astro wrote (before the claim pages exist, which are
+ *    not to be found by search: the article is the page to find);
+ * 2. claim pages: each claim's page, cut from its article's claims page;
+ * 3. sitemap: @astrojs/sitemap, from Astro's own routes (so claim pages stay out of it);
+ * 4. finish build: the integrity check over every file the steps above wrote, then the host
+ *    files (_headers, _redirects);
+ * 5. host limits: the output's files and bytes, checked against DEPLOY_TARGET's limits.
+ *
+ * The sitemap integration is driven from here, hook by hook, so that step 4 checks its output.
+ */
+import { fileURLToPath } from 'node:url';
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
+import { writeClaimPages } from '../claim-pages';
+import { finishBuild } from '../finish-build';
+import { buildSearchIndex } from '../search-index';
+import { checkOutput, hostTarget } from '../host-limits';
+
+type Hooks = AstroIntegration['hooks'];
+
+export function postBuild(): AstroIntegration {
+  const map = sitemap();
+  const mapHooks: Hooks = map.hooks;
+  let root = '';
+  let base = '/';
+  let site: string | undefined;
+  const target = hostTarget();
+  return {
+    name: 'sourced:post-build',
+    hooks: {
+      // The sitemap's own set-up hooks, as Astro would call them.
+      ...mapHooks,
+      'astro:config:done': async (params) => {
+        root = fileURLToPath(params.config.root);
+        base = params.config.base;
+        site = params.config.site;
+        await mapHooks['astro:config:done']?.(params);
+      },
+      'astro:build:generated': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        logger.info(await buildSearchIndex(outDir));
+        logger.info(`${writeClaimPages(outDir)} claim pages written`);
+      },
+      'astro:build:done': async (params) => {
+        await mapHooks['astro:build:done']?.(params);
+        await finishBuild({ root, outDir: fileURLToPath(params.dir), base, site, logger: params.logger });
+        checkOutput(fileURLToPath(params.dir), target, params.logger);
+      },
+    },
+  };
+}
