@@ -44,3 +44,21 @@ export function claimPagesSetting(value: string | undefined): ClaimPagesSetting 
 }
 
 export const CLAIM_PAGES: ClaimPagesSetting = claimPagesSetting(setting(CLAIM_PAGES_VARIABLE));
+
+/**
+ * How many items a page lists before the rest goes to numbered archive pages, so that no page
+ * grows with the corpus (docs/performance.md, "Constant-size pages"). The feeds keep their own
+ * cap (FEED_LIMIT in src/pages/_feeds.ts).
+ */
+export const LIST_LIMITS = {
+  /** Newest articles on the home page. */
+  homeArticles: 20,
+  /** Articles on each page of the archive (/archive/, /archive/2/, …). */
+  archivePage: 50,
+  /** Newest articles whose mentions a glossary entry's page shows. */
+  entryMentionArticles: 10,
+  /** Articles on each page of an entry's mention archive (/glossary/<id>/mentions/). */
+  entryMentionPage: 25,
+  /** Newest claims an entry's page lists under "Claims by". */
+  entryClaims: 20,
+} as const;
