@@ -8,7 +8,7 @@
  * (ClaimSummary.astro). A claim's page is a lean document: the head's preview tags (PAGE_TAGS,
  * which Base.astro writes) set to the claim's, and in <body> only <main> with the claim's
  * article, its `claim-page-heading` h2 promoted to the page's h1. The site's header and footer,
- * the feed links and the Twitter tags that repeat the Open Graph ones (LEFT_OUT) are dropped:
+ * and the Twitter tags that repeat the Open Graph ones (LEFT_OUT), are dropped:
  * they are most of a small page's bytes, and hosts count every byte and file. The stylesheet,
  * the share script and the policy with its hashes stay byte for byte.
  *
@@ -40,11 +40,10 @@ const PAGE_TAGS = [
 ] as const;
 
 /**
- * What a claim page leaves out of the head: links to the site's feeds, and twitter:title and
- * twitter:description, for which X reads og:title and og:description.
+ * What a claim page leaves out of the head: twitter:title and twitter:description, for which X
+ * reads og:title and og:description. The feed links stay: every page lets a reader find the feeds.
  */
 const LEFT_OUT = [
-  { tag: 'link', key: 'rel', value: 'alternate' },
   { tag: 'meta', key: 'name', value: 'twitter:title' },
   { tag: 'meta', key: 'name', value: 'twitter:description' },
 ] as const;

@@ -56,11 +56,11 @@ describe('cutting a claims page into one page per claim', () => {
     expect(two).toContain('<meta property="og:image" content="https://x.example/a/og.png">');
   });
 
-  it('is a lean document: no site header, footer, feed links or repeated Twitter tags', () => {
+  it('is a lean document: no site header, footer or repeated Twitter tags, but the feed links', () => {
     const two = pages[1]!.html;
     expect(two).not.toContain('<header>Site</header>');
     expect(two).not.toContain('Foot');
-    expect(two).not.toContain('rel="alternate"');
+    expect(two).toContain('<link rel="alternate" type="application/rss+xml" href="/rss.xml" title="Feed">');
     expect(two).not.toContain('twitter:title');
     expect(two).not.toContain('twitter:description');
     expect(two).toMatch(/<body class="site"><main id="main"><article [^>]*data-claim-page="two"/);
