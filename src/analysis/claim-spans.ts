@@ -1,7 +1,7 @@
 /**
  * Where each claim mark and its enclosing block sit in an article's text content.
  */
-import type { Element, Root, RootContent } from 'hast';
+import type { Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { PROSE_BLOCKS } from '../lib/html-blocks';
 
@@ -26,7 +26,7 @@ export function spansOf(tree: Root): { text: string; spans: Map<string, Span> } 
       return;
     }
     if (node.type !== 'root' && node.type !== 'element') return;
-    const el = node.type === 'element' ? (node as Element) : undefined;
+    const el = node.type === 'element' ? node : undefined;
     const own = el && PROSE_BLOCKS.has(el.tagName) ? { start: text.length, end: -1 } : undefined;
     const start = text.length;
     for (const child of node.children) walk(child, own ?? block);

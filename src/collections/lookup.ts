@@ -2,7 +2,7 @@
  * References between collections, and the lookup of sources and glossary entries by id that
  * badge wording, feeds and pages share.
  */
-import type { Registry, RegistryGlossaryEntry, RegistrySource } from './registry';
+import type { Registry, RegistrySource } from './registry';
 
 /** A collection reference as Astro returns it, or a bare id as written in YAML. */
 export type Ref = string | { id: string };
@@ -27,7 +27,7 @@ export function lookupFrom(sources: Entry<SourceData>[], glossary: Entry<Glossar
         { ...s.data, id: s.id, ...(s.data.country ? { country: refId(s.data.country) } : {}) } as RegistrySource,
       ]),
     ),
-    glossary: new Map(glossary.map((g) => [g.id, { ...g.data, id: g.id } as RegistryGlossaryEntry])),
+    glossary: new Map(glossary.map((g) => [g.id, { ...g.data, id: g.id }])),
   };
 }
 

@@ -254,7 +254,7 @@ export function draftArticle(
       const cuts: Span[] = frames.map((f) => f.cut);
       const add = (re: RegExp, keep: (m: RegExpMatchArray) => Span) => {
         for (const m of text.matchAll(re)) {
-          const at = unit.start + m.index!;
+          const at = unit.start + m.index;
           if (outsideQuotes(at) && outsideQuotes(at + m[0].length - 1)) {
             const s = keep(m);
             cuts.push({ start: unit.start + s.start, end: unit.start + s.end });
@@ -269,7 +269,7 @@ export function draftArticle(
       // Dashes: a pair cuts out a clause with a finite verb ("– Russia has reportedly bought … –"),
       // but not an aside without one ("either – directly or indirectly – involved").
       const dashes = [...text.matchAll(/\s[–—]\s/g)]
-        .map((m) => ({ start: unit.start + m.index!, end: unit.start + m.index! + m[0].length }))
+        .map((m) => ({ start: unit.start + m.index, end: unit.start + m.index + m[0].length }))
         .filter((d) => outsideQuotes(d.start + 1));
       for (let i = 0; i < dashes.length; i += 2) {
         const a = dashes[i]!;

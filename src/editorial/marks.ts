@@ -2,7 +2,7 @@
  * The marks of an article body, read back: each paragraph's plain text (the original's words)
  * with the claim, date and term marks as offsets into it. Used by the review and the tests.
  */
-import type { Node, Parent, Root, Text } from 'mdast';
+import type { Node, Parent, Text } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
@@ -26,7 +26,7 @@ export interface ReadParagraph {
 const processor = unified().use(remarkParse).use(remarkDirective);
 
 export function readMarks(body: string): ReadParagraph[] {
-  const tree = processor.parse(body) as Root;
+  const tree = processor.parse(body);
   const out: ReadParagraph[] = [];
   const walkBlock = (node: Node) => {
     if (node.type === 'paragraph') {

@@ -17,6 +17,7 @@ import { loadYaml } from '../lib/yaml';
 import { readMarks, type ReadParagraph } from './marks';
 import { STUB_MARK } from './render';
 import { findQuotations, inside } from './text';
+import { shown } from '../lib/text';
 
 export interface ReviewProblem extends ContentProblem {
   /** True when it stops a published article from passing. */
@@ -162,7 +163,7 @@ export function reviewArticle(
       const what = c.guess.map((g) =>
         g === 'via'
           ? `channel ${(c.via ?? []).join(', ') || '(none)'}`
-          : `${g} ${String((c as Record<string, unknown>)[g] ?? '')}`,
+          : `${g} ${shown((c as Record<string, unknown>)[g])}`,
       );
       add({
         ...at(['claims', i, 'guess']),

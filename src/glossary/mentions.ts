@@ -67,7 +67,7 @@ function textWithOffsets(block: Element): { text: string; offsets: Map<Element, 
       // Closed popovers are not part of the sentence a reader sees.
       if (n.properties?.['popover'] !== undefined) return;
       for (const c of n.children) walk(c);
-    } else if ('children' in n) for (const c of n.children) walk(c as Nodes);
+    } else if ('children' in n) for (const c of n.children) walk(c);
   };
   walk(block);
   return { text, offsets };
@@ -84,7 +84,7 @@ export function findMentions(tree: Root): Mention[] {
 
   const visit = (n: Nodes, block: Element | undefined) => {
     if (!isElement(n)) {
-      if ('children' in n) for (const c of n.children) visit(c as Nodes, block);
+      if ('children' in n) for (const c of n.children) visit(c, block);
       return;
     }
     if (n.properties?.['popover'] !== undefined) return;
@@ -182,7 +182,7 @@ export function relatedByEntry(
       if (set.size < 2) continue;
       for (const entry of set) {
         let row = counts.get(entry);
-        if (!row) counts.set(entry, (row = new Map()));
+        if (!row) counts.set(entry, (row = new Map<string, { sentences: number; articles: Set<string> }>()));
         for (const other of set) {
           if (other === entry) continue;
           const c = row.get(other) ?? { sentences: 0, articles: new Set<string>() };

@@ -10,3 +10,6 @@ export const clipText = (s: string, max: number): string => {
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 };
+
+/** A value from content as it reads in a message: a string as it is, nothing as '', anything else as JSON. */
+export const shown = (v: unknown): string => (typeof v === 'string' ? v : v == null ? '' : JSON.stringify(v));

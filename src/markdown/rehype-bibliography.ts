@@ -15,7 +15,7 @@ const URL_RE = /https?:\/\/[^\s<>"]+[^\s<>".,;:)]/g;
 
 function linkify(entry: Element): void {
   visit(entry, 'text', (node: Text, index, parent) => {
-    if (!parent || index === undefined || (parent as Element).tagName === 'a') return;
+    if (!parent || index === undefined || parent.tagName === 'a') return;
     const parts: ElementContent[] = [];
     let last = 0;
     for (const m of node.value.matchAll(URL_RE)) {

@@ -50,7 +50,7 @@ const schema: SanitizeSchema = {
 const CLASS_NAME = /^[\p{L}\p{N}_.+#-]+$/u;
 
 export function rehypeSafeHtml() {
-  const sanitize = rehypeSanitize(schema) as (tree: Root) => Root;
+  const sanitize = rehypeSanitize(schema);
   return (tree: Root, file: VFile): Root => {
     // The claim cards' citations reach the page outside this tree (rehype-citations.ts).
     const cards = file.data.cardCitations;
@@ -58,7 +58,7 @@ export function rehypeSafeHtml() {
       const clean: Record<string, Element> = {};
       for (const [key, span] of Object.entries(cards)) {
         const [only] = sanitize({ type: 'root', children: [span] }).children;
-        if (only?.type === 'element') clean[key] = only as Element;
+        if (only?.type === 'element') clean[key] = only;
       }
       file.data.cardCitations = clean;
     }

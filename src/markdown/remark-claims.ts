@@ -13,7 +13,6 @@ import { badgeChip, badgeSentence, type ClaimLike } from '../analysis/describe';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
 import { outletOf } from '../collections/lookup';
 import type { Registry } from '../collections/registry';
-import type { ClaimKind, ClaimStatus } from '../schemas/taxonomy';
 
 export interface RemarkClaimsOptions {
   /** Sources and glossary, for the names and channel types on badges. */
@@ -74,7 +73,7 @@ export function remarkClaims(options: RemarkClaimsOptions) {
         return;
       }
       seen.add(id);
-      found.push({ node, ancestors: ancestors as Parent[], id });
+      found.push({ node, ancestors, id });
     });
 
     for (const id of declared.keys()) {
@@ -100,12 +99,12 @@ export function remarkClaims(options: RemarkClaimsOptions) {
         hProperties: {
           id: `claim-${id}`,
           className: ['claim', `claim-${claim.kind}`],
-          dataKind: claim.kind as ClaimKind,
-          dataStatus: claim.status as ClaimStatus,
+          dataKind: claim.kind,
+          dataStatus: claim.status,
         },
       };
       const parent = ancestors[ancestors.length - 1]!;
-      const index = parent.children.indexOf(node as never);
+      const index = parent.children.indexOf(node);
       // The chip's words come from CSS (data-chip), so the article's sentences stay verbatim
       // in the page text while sighted readers still see who said it at a glance.
       const badge = {

@@ -3,7 +3,6 @@
  * (so "10:30" and "Note:this" survive) and reports directives the site does not know.
  */
 import type { Root, Text } from 'mdast';
-import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
@@ -13,20 +12,18 @@ export interface RemarkDirectiveGuardOptions {
   known: string[];
 }
 
-type AnyDirective = TextDirective | LeafDirective | ContainerDirective;
-
 export function remarkDirectiveGuard(options: RemarkDirectiveGuardOptions) {
   const known = new Set(options.known);
   return (tree: Root, file: VFile): void => {
     visit(tree, (node, index, parent) => {
       if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
-      const d = node as AnyDirective;
+      const d = node;
       if (d.type === 'textDirective' && known.has(d.name)) return;
       const bare =
         d.type === 'textDirective' && d.children.length === 0 && Object.keys(d.attributes ?? {}).length === 0;
       if (bare && parent && index !== undefined) {
         const text: Text = { type: 'text', value: `:${d.name}` };
-        parent.children[index] = text as never;
+        parent.children[index] = text;
         return;
       }
       const colons = d.type === 'textDirective' ? ':' : d.type === 'leafDirective' ? '::' : ':::';

@@ -92,16 +92,16 @@ export function remarkGlossaryLinks(options: RemarkGlossaryLinksOptions) {
     visitParents(tree, (node, ancestors) => {
       if (node.type === 'heading') section++;
       if (OPAQUE.has(node.type)) return SKIP;
-      if (node.type === 'textDirective' && (node as TextDirective).name === 'term') {
+      if (node.type === 'textDirective' && node.name === 'term') {
         const parent = ancestors.at(-1) as Parent;
-        const scope = ([...ancestors].reverse().find((a) => QUOTE_SCOPES.has(a.type)) ?? parent) as Parent;
-        segments.push({ node: node as TextDirective, parent, section, scope });
+        const scope = [...ancestors].reverse().find((a) => QUOTE_SCOPES.has(a.type)) ?? parent;
+        segments.push({ node: node, parent, section, scope });
         return SKIP;
       }
       if (node.type !== 'text') return;
       const parent = ancestors.at(-1) as Parent;
-      const scope = ([...ancestors].reverse().find((a) => QUOTE_SCOPES.has(a.type)) ?? parent) as Parent;
-      segments.push({ node: node as Text, parent, section, scope });
+      const scope = [...ancestors].reverse().find((a) => QUOTE_SCOPES.has(a.type)) ?? parent;
+      segments.push({ node: node, parent, section, scope });
       return undefined;
     });
 
@@ -243,16 +243,13 @@ export function remarkGlossaryLinks(options: RemarkGlossaryLinksOptions) {
     for (const seg of segments) {
       const plan = plans.get(seg);
       if (!plan) continue;
-      const index = seg.parent.children.indexOf(seg.node as never);
+      const index = seg.parent.children.indexOf(seg.node);
       if (index < 0) continue;
       const { node } = seg;
       let replacement: PhrasingContent[];
       if (node.type === 'textDirective') {
         const p = plan[0]!;
-        replacement =
-          'plain' in p
-            ? (node.children as PhrasingContent[])
-            : [mention(p.entry, node.children as PhrasingContent[], seg, p.line)];
+        replacement = 'plain' in p ? node.children : [mention(p.entry, node.children, seg, p.line)];
       } else {
         replacement = [];
         let at = 0;

@@ -169,7 +169,7 @@ export function feedHtml(html: string, options: FeedHtmlOptions): string {
       out.push(node);
       if (typeof resolved === 'string') out.push(text(` [${resolved}]`));
     }
-    parent.children = out as never;
+    parent.children = out;
   };
   walk(tree);
   return toHtml(tree);

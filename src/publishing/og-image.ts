@@ -169,7 +169,7 @@ function loadFonts(): Font[] {
 /** Lays out the tree as SVG, text drawn as paths. */
 export function renderSvg(tree: OgNode): Promise<string> {
   // satori caches parsed fonts per array, so passing the same array keeps later images cheap.
-  return satori(tree as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts: loadFonts() });
+  return satori(tree, { width: OG_WIDTH, height: OG_HEIGHT, fonts: loadFonts() });
 }
 
 interface Job {
@@ -218,7 +218,7 @@ function startWorker(): PoolWorker {
     else job.reject(new Error(`Drawing a preview card failed: ${error}`));
     pump();
   });
-  entry.worker.on('error', (e) => {
+  entry.worker.on('error', (e: Error) => {
     entry.job?.reject(e);
     entry.job = undefined;
     if (pool) pool = pool.filter((w) => w !== entry);

@@ -27,6 +27,7 @@ import {
 import { CONTENT_DIRS, loadRegistry, type Registry } from '../collections/registry';
 import { checkGlossaryAliases } from '../glossary/glossary-check';
 import { checkMarkdownLimits } from './markdown-limits';
+import { shown } from '../lib/text';
 
 /** Outside Astro a reference is just an id; existence is checked below with positions. */
 const plainRef = () => z.string().min(1);
@@ -65,7 +66,7 @@ function zodProblems(
 
 function listFiles(dir: string, ext: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith(ext))
     .sort()
     .map((f) => path.join(dir, f));
@@ -158,7 +159,7 @@ function checkBibliography(registry: Registry): ContentProblem[] {
       problems.push({
         file,
         id,
-        message: `has a URL that is not http(s): ${String(item.URL)}.`,
+        message: `has a URL that is not http(s): ${shown(item.URL)}.`,
         fix: 'Use an absolute https:// address.',
       });
     }
@@ -276,11 +277,11 @@ function checkArticleReferences(
     });
   });
   const latest = (fm.corrections ?? [])
-    .map((c) => String(c?.date ?? ''))
+    .map((c) => shown(c?.date))
     .sort()
     .at(-1);
-  const updated = String(fm.updated ?? '');
-  if (String(fm.published ?? '') > updated)
+  const updated = shown(fm.updated);
+  if (shown(fm.published) > updated)
     add(['updated'], updated, 'is earlier than "published".', 'Set "updated" to the publication day or later.');
   if (latest && latest > updated)
     add(
@@ -365,7 +366,7 @@ export async function contentProblems(
     const locator = frontmatterLocator(raw);
     let fm: RawArticle;
     try {
-      fm = (parseYaml(yaml) ?? {}) as RawArticle;
+      fm = parseYaml(yaml) ?? {};
     } catch (e) {
       // The frontmatter starts after the opening "---" line.
       const at = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
@@ -379,7 +380,7 @@ export async function contentProblems(
       continue;
     }
     const claimId = (p: readonly Key[]) =>
-      p[0] === 'claims' && typeof p[1] === 'number' ? String(fm.claims?.[p[1]]?.id ?? `claims[${p[1]}]`) : undefined;
+      p[0] === 'claims' && typeof p[1] === 'number' ? shown(fm.claims?.[p[1]]?.id ?? `claims[${p[1]}]`) : undefined;
     const parsed = schema.safeParse(fm);
     if (!parsed.success) problems.push(...zodProblems(parsed.error, file, locator, claimId));
     const refProblems = checkArticleReferences(fm, registry, file, locator);

@@ -10,7 +10,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const read = (dir: string) =>
   Object.fromEntries(
-    (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((f) => /\.(md|yaml|json|txt)$/.test(f))
       .sort()
       .map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]),

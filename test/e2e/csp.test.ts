@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
@@ -35,9 +35,8 @@ afterAll(async () => {
 
 const parse = (sitePath: string): Root => fromHtml(readFileSync(fileFor(outDir, sitePath), 'utf8'));
 const metaPolicyOf = (tree: Root) =>
-  (selectAll('meta', tree) as Element[]).find(
-    (m) => String(m.properties['httpEquiv']).toLowerCase() === 'content-security-policy',
-  )?.properties['content'] as string | undefined;
+  selectAll('meta', tree).find((m) => String(m.properties['httpEquiv']).toLowerCase() === 'content-security-policy')
+    ?.properties['content'];
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 /** Script types the browser runs; JSON-LD and other data blocks are not code. */
 const EXECUTABLE = new Set(['', 'module', 'text/javascript', 'application/javascript']);
@@ -69,17 +68,17 @@ describe('the policy in the built pages', () => {
     for (const p of pages) {
       const tree = parse(p);
       const d = parsePolicy(metaPolicyOf(tree)!);
-      for (const s of selectAll('script', tree) as Element[]) {
+      for (const s of selectAll('script', tree)) {
         const type = String(s.properties['type'] ?? '').toLowerCase();
         if (s.properties['src'] !== undefined || !EXECUTABLE.has(type)) continue;
         inline++;
         expect(d.get('script-src'), `${p}: inline script not hashed`).toContain(sha256(toString(s)));
       }
-      for (const s of selectAll('style', tree) as Element[]) {
+      for (const s of selectAll('style', tree)) {
         inline++;
         expect(d.get('style-src'), `${p}: inline style not hashed`).toContain(sha256(toString(s)));
       }
-      for (const e of selectAll('*', tree) as Element[]) {
+      for (const e of selectAll('*', tree)) {
         const bad = Object.keys(e.properties).filter((k) => /^on/i.test(k) || k === 'style');
         expect(bad, `${p}: <${e.tagName}> ${bad.join(' ')}`).toEqual([]);
       }

@@ -90,7 +90,7 @@ describe('glossary links in the seed article', () => {
       const body = document.querySelector<HTMLElement>('.article-body')!;
       return {
         markText: mark?.textContent ?? null,
-        markInner: mark ? (mark as HTMLElement).innerText : null,
+        markInner: mark ? mark.innerText : null,
         cardsInText: [...document.querySelectorAll('.glossary-card-desc')].some((d) =>
           body.innerText.includes(d.textContent ?? '\u0000'),
         ),

@@ -12,7 +12,8 @@ import { ROOT } from '../support/global-setup';
 const VNU = path.join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
 
 interface VnuMessage {
-  type: 'error' | 'info' | 'non-document-error' | string;
+  /** 'error', 'info', 'non-document-error', or another the checker may add. */
+  type: string;
   subType?: string;
   url?: string;
   lastLine?: number;

@@ -112,7 +112,7 @@ describe('search', () => {
 
   it('indexes every page marked for search, wherever the search step looks for them', () => {
     const fragments = readdirSync(path.join(outDir, 'pagefind/fragment')).length;
-    const marked = (readdirSync(outDir, { recursive: true, encoding: 'utf8' }) as string[]).filter(
+    const marked = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter(
       (f) => f.endsWith('.html') && readFileSync(path.join(outDir, f), 'utf8').includes('data-pagefind-body'),
     );
     expect(marked.length).toBeGreaterThan(10);

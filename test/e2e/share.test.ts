@@ -91,8 +91,9 @@ describe('sharing a claim with JavaScript', () => {
     await context.addInitScript(() => {
       Object.defineProperty(Navigator.prototype, 'share', {
         configurable: true,
-        value: async (data: ShareData) => {
+        value: (data: ShareData) => {
           (window as unknown as { shared: ShareData }).shared = data;
+          return Promise.resolve();
         },
       });
     });

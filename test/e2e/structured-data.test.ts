@@ -95,10 +95,14 @@ describe('JSON-LD syntax', () => {
   // stand-in with the same @vocab. That checks the JSON-LD itself (keywords, @id and @type
   // forms, nesting) in safe mode, which fails on anything it would drop; it does not check
   // schema.org's own type coercions.
-  const documentLoader = async (url: string) => {
-    if (url.replace(/\/$/, '') !== 'https://schema.org') throw new Error(`unexpected context ${url}`);
-    return { contextUrl: undefined, documentUrl: url, document: { '@context': { '@vocab': 'https://schema.org/' } } };
-  };
+  const documentLoader = (url: string) =>
+    url.replace(/\/$/, '') !== 'https://schema.org'
+      ? Promise.reject(new Error(`unexpected context ${url}`))
+      : Promise.resolve({
+          contextUrl: undefined,
+          documentUrl: url,
+          document: { '@context': { '@vocab': 'https://schema.org/' } },
+        });
 
   it('expands without errors, in safe mode, on the article and on a claim page', async () => {
     const claimDocs = jsonLd(parsePage(outDir, `${SEED_PATH}claims/${article.claims[0]!.id}/`));

@@ -9,7 +9,7 @@ import { draftArticle, type DraftClaim } from '../../src/editorial/draft';
 import { readMarks } from '../../src/editorial/marks';
 import { runNew } from '../../src/editorial/new-command';
 import { loadYaml } from '../../src/lib/yaml';
-import { validateContent } from '../../src/validation/validate';
+import { contentProblems } from '../../src/validation/validate';
 import { ROOT } from '../support/global-setup';
 import { renderBody } from '../../src/editorial/render';
 import { escapeMarkdown, findQuotations, splitParagraphs } from '../../src/editorial/text';
@@ -147,7 +147,7 @@ describe('npm run new --create-stubs', () => {
       expect(stub).toMatchObject({ name: 'Sergei Lavrov', kind: 'person', aliases: ['Sergei Lavrov', 'Lavrov'] });
       const article = readFileSync(path.join(root, 'content/articles/lavrov.md'), 'utf8');
       expect(article.match(/speaker: sergei-lavrov/g)).toHaveLength(2);
-      const problems = await validateContent(root);
+      const problems = await contentProblems(root);
       expect(problems.filter((p) => p.file.startsWith('content/glossary/'))).toEqual([]);
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -12,7 +12,7 @@ import { runNew } from '../../src/editorial/new-command';
 import { splitMarkdown } from '../../src/lib/problems';
 import { loadYaml } from '../../src/lib/yaml';
 import { claimStatus } from '../../src/schemas/taxonomy';
-import { validateContent } from '../../src/validation/validate';
+import { contentProblems } from '../../src/validation/validate';
 import { ROOT } from '../support/global-setup';
 import { SEED_SLUG, quotations, seedText } from '../support/content';
 
@@ -32,7 +32,7 @@ function days(value: string, end?: string): [string, string] {
     if (v.length === 10) return v;
     if (v.length === 7) {
       const [y, m] = v.split('-').map(Number);
-      return new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10);
+      return new Date(Date.UTC(y!, m, 0)).toISOString().slice(0, 10);
     }
     return `${v}-12-31`;
   };
@@ -175,7 +175,7 @@ describe('npm run new on the seed text', () => {
   it.skipIf(!claimStatus.options.includes('pending' as never))(
     'produces a draft the content check accepts with no manual edit',
     async () => {
-      expect(await validateContent(root)).toEqual([]);
+      expect(await contentProblems(root)).toEqual([]);
     },
   );
 });

@@ -230,9 +230,7 @@ describe('hostile articles from the corpus', () => {
         const html = await expectSafeRender(root, file, raw());
         const text = textOf(html);
         for (const s of expected.shows) expect(text).toContain(s);
-        const marks = selectAll('mark.claim', fromHtml(html, { fragment: true }) as Root).map(
-          (m) => (m as Element).properties['id'],
-        );
+        const marks = selectAll('mark.claim', fromHtml(html, { fragment: true })).map((m) => m.properties['id']);
         expect(marks).toEqual(['claim-leader-quote', 'claim-outlet-says']);
       });
     } else {
@@ -283,7 +281,7 @@ describe('oversized and deeply nested articles', () => {
     const { root, file } = siteWith('nested-list', raw);
     expect((await contentProblems(root)).map(formatProblem)).toEqual([]);
     const html = await expectSafeRender(root, file, raw);
-    const tree = fromHtml(html, { fragment: true }) as Root;
+    const tree = fromHtml(html, { fragment: true });
     expect(selectAll('ul', tree)).toHaveLength(12);
     for (let i = 0; i < 12; i++) expect(textOf(html)).toContain(`item-${i}`);
   });
@@ -353,12 +351,12 @@ describe('frontmatter that holds HTML, in the built page', () => {
     const text = toString(page).replace(/\s+/g, ' ');
     expect(text).toContain(fm.dek);
     expect(text).toContain(fm.original.headline);
-    const description = selectAll('meta[name="description"]', page)[0] as Element | undefined;
+    const description = selectAll('meta[name="description"]', page)[0];
     expect(description?.properties['content']).toBe(fm.dek);
   });
 
   it('creates no element from any frontmatter string: no handlers, and no script but the site’s own', () => {
-    const elements = selectAll('*', page) as Element[];
+    const elements = selectAll('*', page);
     expect(
       elements.flatMap((e) =>
         Object.keys(e.properties)
@@ -367,12 +365,12 @@ describe('frontmatter that holds HTML, in the built page', () => {
       ),
     ).toEqual([]);
     expect(selectAll('img[src="x"], iframe, svg[onload], b[onmouseover]', page)).toEqual([]);
-    for (const script of selectAll('script', page) as Element[]) {
+    for (const script of selectAll('script', page)) {
       const type = String(script.properties['type'] ?? '');
       const code = toString(script);
       if (type === 'application/ld+json') {
         // Data, not code; a frontmatter string that broke out would leave it unparseable.
-        expect(() => JSON.parse(code)).not.toThrow();
+        expect(() => JSON.parse(code) as unknown).not.toThrow();
       } else {
         expect(code, 'inline script').not.toMatch(/alert\(/);
         expect(String(script.properties['src'] ?? '')).not.toMatch(/^[a-z]+:|^\/\//i);

@@ -7,7 +7,6 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
@@ -244,8 +243,8 @@ describe('generated articles', () => {
 
         if (problems.length === 0) {
           const { html } = await renderMarkdown(raw, { registry, filePath: ABS });
-          const tree = fromHtml(html, { fragment: true }) as Root;
-          const marks = selectAll('mark.claim', tree) as Element[];
+          const tree = fromHtml(html, { fragment: true });
+          const marks = selectAll('mark.claim', tree);
           expect(marks.map((m) => String(m.properties['id'])).sort()).toEqual(
             a.claims.map((c) => `claim-${c.id}`).sort(),
           );

@@ -33,7 +33,7 @@ export async function openSite(outDir: string): Promise<Site> {
 
 /** Every built HTML page, as a site path such as /articles/x/. */
 export function builtPages(outDir: string): string[] {
-  return (readdirSync(outDir, { recursive: true, encoding: 'utf8' }) as string[])
+  return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.html'))
     .map((f) => `/${f.split(path.sep).join('/')}`.replace(/index\.html$/, ''))
     .sort();

@@ -49,8 +49,8 @@ export function linkHref(tree: Root, selector: string): string | undefined {
 }
 
 export function jsonLd(tree: Root): unknown[] {
-  return selectAll('script[type="application/ld+json"]', tree).map((s) =>
-    JSON.parse(s.children.map((c) => (c.type === 'text' ? c.value : '')).join('')),
+  return selectAll('script[type="application/ld+json"]', tree).map(
+    (s) => JSON.parse(s.children.map((c) => (c.type === 'text' ? c.value : '')).join('')) as unknown,
   );
 }
 

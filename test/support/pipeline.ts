@@ -30,7 +30,7 @@ export async function renderMarkdown(
   const { frontmatter, body } = splitFrontmatter(raw);
   const file = new VFile({
     value: body,
-    data: { astro: { frontmatter } } as never,
+    data: { astro: { frontmatter } },
     ...(options.filePath ? { path: options.filePath } : {}),
   });
   const processor = unified()

@@ -56,7 +56,7 @@ export function readBuiltSite(outDir: string): BuiltSite {
 export function readArticleClaims(root: string): ArticleClaims[] {
   const dir = path.join(root, CONTENT_DIRS.articles);
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.md'))
     .sort()
     .map((f) => {
@@ -159,7 +159,7 @@ function scanInWorkers(outDir: string, html: string[], script: string, threads: 
         batch.forEach((scan, j) => (scans[id + j] = scan));
         give(worker);
       });
-      worker.on('error', (e) => finish(e));
+      worker.on('error', (e: Error) => finish(e));
       give(worker);
     }
   });
