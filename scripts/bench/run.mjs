@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildEnv, copyProjectTo } from '../lib/project-copy.mjs';
 import { writeCorpus } from './corpus.mjs';
-import { pageWeights } from './page-weight.mjs';
+import { pageWeights, weighPage } from './page-weight.mjs';
 import { writePlainSite } from './plain-site.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -121,6 +121,10 @@ try {
     row.output = du(out);
     const pages = du(path.join(out, 'articles'));
     row.output.articlePages = pages.files;
+    // Issue 17 reads these at every size: bytes and files per article, and the home page's weight.
+    row.output.perArticleKB = round((row.output.MiB * 1024) / n, 1);
+    row.output.filesPerArticle = round(row.output.files / n, 1);
+    row.homeGzipKB = round(weighPage(out, 'index.html').total / 1024, 1);
     process.stdout.write(`${row.cold.seconds} s; warm rebuild… `);
     editOneArticle(path.join(site, 'content'));
     row.warm = build(site, env, 'warm');
@@ -180,6 +184,48 @@ const editorial = spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench/ed
 if (editorial.status === 0) budgets.push(...(results.editorial = JSON.parse(editorial.stdout)).budgets);
 results.budgets = budgets;
 
+// Budgets from issue 17, each beside the plain baseline it is measured against (same run).
+const budgets17 = [];
+const check17 = (name, value, baseline, limit, unit) =>
+  budgets17.push({ name, value, baseline, limit, unit, ok: value !== null && value !== undefined && value <= limit });
+if (bySize.has(1000)) {
+  const r = bySize.get(1000);
+  const plain = r['plain-unified']?.seconds;
+  if (plain) {
+    check17(
+      'cold build ÷ plain unified, 1,000',
+      round(r.cold.seconds / plain, 2),
+      `${r.cold.seconds} s vs ${plain} s`,
+      5,
+      '×',
+    );
+    check17(
+      'warm rebuild (one edited) ÷ plain unified cold, 1,000',
+      round(r.warm.seconds / plain, 2),
+      `${r.warm.seconds} s vs ${plain} s`,
+      1.5,
+      '×',
+    );
+  }
+  check17(
+    'peak memory, 1,000',
+    r.cold.peakMiB,
+    r['plain-unified'] ? `plain ${r['plain-unified'].peakMiB} MiB` : '-',
+    1536,
+    'MiB',
+  );
+  check17(
+    'output per article, 1,000',
+    r.output.perArticleKB,
+    `${r.output.filesPerArticle} files an article`,
+    200,
+    'KB',
+  );
+}
+for (const r of results.sizes)
+  check17(`home page gzip, ${r.articles.toLocaleString('en-GB')}`, r.homeGzipKB, '-', 30, 'KB');
+results.budgets17 = budgets17;
+
 // The report.
 const table = (head, rows) => {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
@@ -199,6 +245,9 @@ table(
     'warm s',
     'files',
     'out MiB',
+    'KB/article',
+    'files/article',
+    'home gzip KB',
     'plain unified s',
     'plain default s',
     '× unified',
@@ -212,6 +261,9 @@ table(
     r.warm.seconds,
     r.output.files,
     r.output.MiB,
+    r.output.perArticleKB,
+    r.output.filesPerArticle,
+    r.homeGzipKB,
     r['plain-unified']?.seconds ?? '-',
     r['plain-default']?.seconds ?? '-',
     r.overhead?.unified ?? '-',
@@ -225,11 +277,18 @@ if (results.pageWeight) {
     results.pageWeight.pages.map((p) => [p.type, p.html, p.css, p.js, p.images, p.total, p.jsBeforeInteraction]),
   );
 }
-console.log('Budgets\n');
+console.log('Budgets (issue 6)\n');
 table(
   ['budget', 'value', 'limit', 'result'],
   budgets.map((b) => [b.name, `${b.value} ${b.unit}`, `${b.limit} ${b.unit}`, b.ok ? 'met' : 'MISSED']),
 );
+
+console.log('Budgets (issue 17), beside the plain baselines of the same run\n');
+table(
+  ['budget', 'value', 'baseline', 'limit', 'result'],
+  budgets17.map((b) => [b.name, `${b.value} ${b.unit}`, b.baseline, `${b.limit} ${b.unit}`, b.ok ? 'met' : 'MISSED']),
+);
+if (!bySize.has(1000)) console.log('(Issue 17 reads build time, memory and output at 1,000 articles: --sizes 1000.)\n');
 
 const dir = path.join(ROOT, '.bench/results');
 mkdirSync(dir, { recursive: true });

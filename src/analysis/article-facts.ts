@@ -8,7 +8,7 @@
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { spansOf, type Span } from './claim-spans';
-import { findMentions, type Mention } from '../glossary/mentions';
+import { findMentions, sentenceBounds, type Mention } from '../glossary/mentions';
 
 /** Where the facts travel: a key Astro passes through as the render's plugin frontmatter. */
 export const FACTS_KEY = 'sourcedFacts';
@@ -64,22 +64,31 @@ export function claimQuotes(facts: ArticleFacts): Map<string, string> {
   return out;
 }
 
-/** A claim's words and the rest of the paragraph around them. */
-export interface ClaimContext {
+/** A claim's words with the rest of the sentence (or sentences) they stand in, whitespace collapsed. */
+export interface ClaimSentence {
   before: string;
   words: string;
   after: string;
 }
 
-/** Claim id → its words in their paragraph, for showing a claim in context away from the article. */
-export function claimContexts(facts: ArticleFacts): Map<string, ClaimContext> {
-  const out = new Map<string, ClaimContext>();
-  for (const [id, s] of Object.entries(facts.spans))
+const collapse = (s: string) => s.replace(/\s+/g, ' ');
+
+/**
+ * Claim id → the sentence its words stand in, split around them, found within the claim's
+ * block; a claim that spans sentences gets all of them.
+ */
+export function claimSentences(facts: ArticleFacts): Map<string, ClaimSentence> {
+  const out = new Map<string, ClaimSentence>();
+  for (const [id, s] of Object.entries(facts.spans)) {
+    const block = facts.text.slice(s.blockStart, s.blockEnd);
+    const from = sentenceBounds(block, s.start - s.blockStart).start;
+    const to = sentenceBounds(block, Math.max(s.start, s.end - 1) - s.blockStart).end;
     out.set(id.slice('claim-'.length), {
-      before: facts.text.slice(s.blockStart, s.start).trimStart(),
-      words: facts.text.slice(s.start, s.end),
-      after: facts.text.slice(s.end, s.blockEnd).trimEnd(),
+      before: collapse(block.slice(from, s.start - s.blockStart)).trimStart(),
+      words: collapse(facts.text.slice(s.start, s.end)),
+      after: collapse(block.slice(s.end - s.blockStart, to)).trimEnd(),
     });
+  }
   return out;
 }
 

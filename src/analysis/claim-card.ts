@@ -13,6 +13,8 @@ import { h } from 'hastscript';
 import { formatDate, isoDay } from '../lib/dates';
 import { channelPhrase, claimKindLabel, speakerName, statusLabel, verdictSentence, type ClaimLike } from './describe';
 import { refId, type Lookup } from '../collections/lookup';
+import { hasClaimPage } from './claim-pages';
+import type { ClaimPagesSetting } from '../lib/site';
 
 /** What a cited document shows about a claim (the schema's `finding`); YAML may give a Date. */
 export interface CardFinding {
@@ -40,6 +42,8 @@ export interface ClaimCardOptions {
    * article (rehype-citations.ts stores them with the render).
    */
   citations: Readonly<Record<string, Element>>;
+  /** Which claims have their own page to share (src/lib/site.ts); the site's setting by default. */
+  claimPages?: ClaimPagesSetting | undefined;
 }
 
 /** The id of a claim's card, which its badge's popovertarget names. */
@@ -161,9 +165,11 @@ export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element 
     h('p', { className: ['claim-card-actions'] }, [
       h('a', { href: `#claim-${claim.id}` }, 'Link to this claim'),
       ' ',
-      // The claim's own shareable page, relative to the article page; a small script turns it
-      // into a Share (or Copy link) button where it can.
-      h('a', { href: `claims/${claim.id}/` }, 'Share this claim'),
+      // The claim's own shareable page, relative to the article page, or its place here when it
+      // has no page (claimPages); a small script turns it into a Share (or Copy link) button.
+      hasClaimPage(claim.status, options.claimPages)
+        ? h('a', { href: `claims/${claim.id}/` }, 'Share this claim')
+        : h('a', { href: `#claim-${claim.id}`, dataShare: '' }, 'Share this claim'),
       ' ',
       h(
         'button',

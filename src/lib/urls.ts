@@ -28,6 +28,13 @@ export const entryUrl = (id: string, base?: string) => url(`glossary/${id}/`, ba
 export const entryFeedUrl = (id: string, base?: string) => url(`glossary/${id}/rss.xml`, base);
 export const glossaryIndexUrl = (base?: string) => url('glossary/', base);
 export const methodologyUrl = (base?: string) => url('methodology/', base);
+/** Numbered list pages: page 1 is the folder itself, page n its n/ (Astro's paginate). */
+const paged = (folder: string, page: number) => (page <= 1 ? folder : `${folder}${page}/`);
+/** Every article, page by page, newest first. */
+export const archiveUrl = (page = 1, base?: string) => url(paged('archive/', page), base);
+/** Every article that mentions a glossary entry, page by page. */
+export const entryMentionsUrl = (id: string, page = 1, base?: string) =>
+  url(paged(`glossary/${id}/mentions/`, page), base);
 
 /** A site-relative address made absolute against the configured site (Astro.site). */
 export const absolute = (path: string, site: URL | string): string => new URL(path, site).href;

@@ -30,7 +30,7 @@ export function checkedGlob(options: { pattern: string; base: string }): Loader 
       // While loading, a render failure with our problems is left for the report below; after
       // it (a file edited under `astro dev`), the glob loader's line is the report.
       let loading = true;
-      const logger: typeof context.logger = Object.create(context.logger);
+      const logger = Object.create(context.logger) as typeof context.logger;
       logger.error = (message: string) => {
         if (!(loading && message.includes(ContentError.HEAD))) context.logger.error(message);
       };

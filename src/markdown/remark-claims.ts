@@ -15,7 +15,7 @@ import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
 import { suggestion } from '../lib/suggest';
 import { outletOf } from '../collections/lookup';
 import type { Registry } from '../collections/registry';
-import { isProblemStatus, type ClaimKind, type ClaimStatus } from '../schemas/taxonomy';
+import { isProblemStatus } from '../schemas/taxonomy';
 
 export interface RemarkClaimsOptions {
   /** Sources and glossary, for the names and channel types on badges. */
@@ -94,14 +94,14 @@ export function remarkClaims(options: RemarkClaimsOptions) {
     const marked: MarkedClaim[] = [];
     for (const { node, id } of found) {
       const claim = declared.get(id)!;
-      const status = claim.status as ClaimStatus;
+      const status = claim.status;
       marked.push({ id, text: toString(node), line: node.position?.start.line });
       node.data = {
         hName: 'mark',
         hProperties: {
           id: `claim-${id}`,
           className: ['claim', `claim-${claim.kind}`],
-          dataKind: claim.kind as ClaimKind,
+          dataKind: claim.kind,
           dataStatus: status,
           // For the reading views: by kind of channel, and problems only.
           dataChannel: channelClass(claim, options.registry).kind,

@@ -11,6 +11,8 @@ import { visit } from 'unist-util-visit';
 import { claimCard, claimOfCard, type CardClaim, type ClaimCardOptions } from '../analysis/claim-card';
 import { channelPhrase, claimKindLabel, speakerName, statusLabel, type ClaimLike } from '../analysis/describe';
 import { refId, type Lookup } from '../collections/lookup';
+import { hasClaimPage } from '../analysis/claim-pages';
+import type { ClaimPagesSetting } from '../lib/site';
 import { dayToDate } from '../lib/dates';
 
 export interface FeedHtmlOptions {
@@ -25,6 +27,8 @@ export interface FeedHtmlOptions {
   citations: ClaimCardOptions['citations'];
   /** A line put before the text, such as "Analysis in progress: 3 of 5 claims checked". */
   notice?: string | undefined;
+  /** Which claims have their own page (src/lib/site.ts); the site's setting by default. */
+  claimPages?: ClaimPagesSetting | undefined;
 }
 
 /** "[Vladimir Putin, via TASS (Russian state news agency); direct quote; corroborated]". */
@@ -133,6 +137,9 @@ export function feedHtml(html: string, options: FeedHtmlOptions): string {
       }
       if (hasClass(node, 'claim-card')) {
         const id = claimOfCard(String(node.properties['id'] ?? ''));
+        const status = claims.get(id)?.status;
+        // Cards are made from `claims` above, so a card of another claim is a bug here.
+        if (!status) throw new Error(`The feed found a card for claim "${id}", which the article does not list.`);
         const kept = node.children.filter((c) => !isInteractivePart(c));
         const card: Element = {
           type: 'element',
@@ -147,7 +154,13 @@ export function feedHtml(html: string, options: FeedHtmlOptions): string {
                 {
                   type: 'element',
                   tagName: 'a',
-                  properties: { href: new URL(`claims/${id}/`, options.pageUrl).href },
+                  properties: {
+                    // The claim's page, or its place in the article when it has none.
+                    href: new URL(
+                      hasClaimPage(status, options.claimPages) ? `claims/${id}/` : `#claim-${id}`,
+                      options.pageUrl,
+                    ).href,
+                  },
                   children: [text('About this claim')],
                 },
               ],

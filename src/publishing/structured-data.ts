@@ -8,6 +8,8 @@ import { SPEAKER_OUTLET, SPEAKER_UNNAMED, type ClaimStatus } from '../schemas/ta
 import { statusLabel, type ClaimLike } from '../analysis/describe';
 import { refId } from '../collections/lookup';
 import type { Urls } from '../lib/urls';
+import type { ClaimPagesSetting } from '../lib/site';
+import { hasClaimPage } from '../analysis/claim-pages';
 
 export const SCHEMA_CONTEXT = 'https://schema.org';
 
@@ -93,6 +95,8 @@ export interface ArticleInput {
   quotes: Map<string, string>;
   /** Absolute URL of the preview image. */
   image: string;
+  /** Which claims have their own page (src/lib/site.ts); the site's setting when absent. */
+  claimPages?: ClaimPagesSetting | undefined;
 }
 
 /** The fields of an article entry that structured data reads. */
@@ -150,10 +154,14 @@ export function claimReview(
   const quote = input.quotes.get(claim.id);
   if (!quote) throw new Error(`Claim "${claim.id}" has no marked words in the article.`);
   const author = speakerRef(claim, input, glossary, urls);
+  // The claim's own page, or its place in the article when it has none.
+  const address = hasClaimPage(claim.status, input.claimPages)
+    ? urls.claim(input.slug, claim.id)
+    : `${urls.article(input.slug)}#claim-${claim.id}`;
   return {
     '@type': 'ClaimReview',
-    '@id': urls.claim(input.slug, claim.id),
-    url: urls.claim(input.slug, claim.id),
+    '@id': address,
+    url: address,
     claimReviewed: quote,
     datePublished: input.published,
     dateModified: input.updated,

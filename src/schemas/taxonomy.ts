@@ -216,6 +216,12 @@ export type ArticleStatus = keyof typeof ARTICLE_STATUSES;
 
 export const isProblemStatus = (s: ClaimStatus): boolean => (PROBLEM_STATUSES as readonly string[]).includes(s);
 
+/**
+ * The statuses that say a claim does not hold up as the outlet put it: the ones worth sharing
+ * on their own when a site keeps claim pages only for verdicts (claimPages: verdicts).
+ */
+export const VERDICT_STATUSES: readonly ClaimStatus[] = ['inaccurate', 'unsupported', 'disputed'];
+
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
 export const claimKind = z.enum(keys(CLAIM_KINDS));

@@ -163,7 +163,10 @@ function checkArticleState(fm: RawArticle, file: string, locator: YamlLocator): 
   if (pending.length > 0 && fm.inProgress !== true) {
     const first = pending[0]!;
     const at = locator.locate(['claims', first, 'status']);
-    const ids = pending.map((i) => String(claims[i]?.id ?? `claims[${i}]`));
+    const ids = pending.map((i) => {
+      const id = claims[i]?.id;
+      return typeof id === 'string' || typeof id === 'number' ? String(id) : `claims[${i}]`;
+    });
     return [
       {
         file,

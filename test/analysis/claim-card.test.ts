@@ -64,6 +64,20 @@ describe('claim cards, built from the frontmatter', () => {
     );
   });
 
+  it('shares a claim without a page of its own (claimPages) by its place in the article', async () => {
+    const { claims, options } = await cards();
+    // claims[0] is single-source: a page under "all", none under "verdicts" or "none".
+    const actions = (claimPages: 'all' | 'verdicts' | 'none') =>
+      /<p class="claim-card-actions">.*?<\/p>/.exec(toHtml(claimCard(claims[0]!, { ...options, claimPages })))?.[0];
+    expect(actions('all')).toContain('<a href="claims/relayed/">Share this claim</a>');
+    expect(actions('verdicts')).toContain('<a href="#claim-relayed" data-share="">Share this claim</a>');
+    expect(actions('none')).toContain('<a href="#claim-relayed" data-share="">Share this claim</a>');
+    // claims[1] is disputed, a verdict.
+    expect(toHtml(claimCard(claims[1]!, { ...options, claimPages: 'verdicts' }))).toContain(
+      '<a href="claims/disputed/">Share this claim</a>',
+    );
+  });
+
   it('lists a disputed report’s timeline with exact days and the sources of each step', async () => {
     const { claims, options } = await cards();
     const html = toHtml(claimCard(claims[1]!, options));

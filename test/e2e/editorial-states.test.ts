@@ -19,7 +19,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'sourced-states-'));
 
 /** Every built text file (HTML, XML, JSON), relative to dist/, with its text. */
 function builtTexts(): [string, string][] {
-  return (readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[])
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.(html|xml|json|jsonld|txt)$/.test(f))
     .map((f) => [f, readFileSync(path.join(dist, f), 'utf8')]);
 }

@@ -172,7 +172,7 @@ describe('npm run new on the seed text', () => {
   });
 
   // Runs once the schema knows claim status `pending` and article `status: draft` (issue 15, item 2).
-  it.skipIf(!claimStatus.options.includes('pending' as never))(
+  it.skipIf(!claimStatus.options.includes('pending'))(
     'produces a draft the content check accepts with no manual edit',
     async () => {
       expect(await contentProblems(root)).toEqual([]);

@@ -113,6 +113,24 @@ describe('feed HTML made from an article’s rendered HTML', () => {
     }
   });
 
+  it('links a card to the claim’s place in the article when it has no page of its own (claimPages)', async () => {
+    const { html, file } = await renderMarkdown(relayInput);
+    const out = (claimPages: 'verdicts' | 'none') =>
+      feedHtml(html, {
+        pageUrl: PAGE,
+        claims: relayClaims,
+        lookup,
+        outletName: 'Paper C',
+        citations: file.data.cardCitations ?? {},
+        claimPages,
+      });
+    // "relayed" is single-source, "own-voice" unsupported (a verdict).
+    expect(out('verdicts')).toContain(`<a href="${PAGE}#claim-relayed">About this claim</a>`);
+    expect(out('verdicts')).toContain(`<a href="${PAGE}claims/own-voice/">About this claim</a>`);
+    expect(out('none')).toContain(`<a href="${PAGE}#claim-own-voice">About this claim</a>`);
+    expect(out('none')).not.toContain('claims/');
+  });
+
   it('writes a resolved relative date’s day as text, since the page shows it with CSS', async () => {
     const out = await sampleFeedHtml();
     expect(out).toMatch(/<time datetime="2024-10-10"[^>]*>yesterday<\/time> \[10 October 2024\]/);

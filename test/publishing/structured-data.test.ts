@@ -176,6 +176,28 @@ describe('JSON-LD for an article page', () => {
     expect((reviews[2]!['itemReviewed'] as Node)['author']).toBeUndefined();
   });
 
+  it('points a review at the claim’s place in the article when the site keeps pages only for verdicts', () => {
+    // quote: corroborated, no page; own: inaccurate and rumour: disputed, both verdicts.
+    const verdicts = { ...input, claimPages: 'verdicts' as const };
+    const reviews = (articleJsonLd(verdicts, glossary, mentions, urls)['@graph'] as Node[]).filter(
+      (n) => n['@type'] === 'ClaimReview',
+    );
+    expect(reviews.map((r) => [r['@id'], r['url']])).toEqual([
+      [
+        'https://news.example.org/sourced/articles/sample/#claim-quote',
+        'https://news.example.org/sourced/articles/sample/#claim-quote',
+      ],
+      [
+        'https://news.example.org/sourced/articles/sample/claims/own/',
+        'https://news.example.org/sourced/articles/sample/claims/own/',
+      ],
+      [
+        'https://news.example.org/sourced/articles/sample/claims/rumour/',
+        'https://news.example.org/sourced/articles/sample/claims/rumour/',
+      ],
+    ]);
+  });
+
   it('maps every status except “not checkable” and “not yet checked” to a rating between worst and best', () => {
     const statuses = Object.keys(CLAIM_STATUSES).filter((s) => s !== 'not-checkable' && s !== 'pending') as Exclude<
       ClaimStatus,

@@ -3,11 +3,14 @@
  *
  * Rendering every claim's share page through Astro costs about a millisecond each, 25 an
  * article: more than a whole build's budget at a thousand articles (docs/performance.md). The
- * claims page renders them all once, each inside `<article data-claim-page="<id>" …>` with its
- * preview title, description and address (ClaimSummary.astro); a claim's page is that page with
- * the head's preview tags (PAGE_TAGS, which Base.astro writes) set to the claim's and only the
- * claim's article in <main>, its `claim-page-heading` h2 promoted to the page's h1. Everything
- * else (stylesheet, scripts, the policy and its hashes) is the claims page's own, byte for byte.
+ * claims page renders them all once, each claim that has a page of its own (claimPages) inside
+ * `<article data-claim-page="<id>" …>` with its preview title, description and address
+ * (ClaimSummary.astro). A claim's page is a lean document: the head's preview tags (PAGE_TAGS,
+ * which Base.astro writes) set to the claim's, and in <body> only <main> with the claim's
+ * article, its `claim-page-heading` h2 promoted to the page's h1. The site's header and footer,
+ * and the Twitter tags that repeat the Open Graph ones (LEFT_OUT), are dropped:
+ * they are most of a small page's bytes, and hosts count every byte and file. The stylesheet,
+ * the share script and the policy with its hashes stay byte for byte.
  *
  * htmlparser2 finds the elements and their positions; the page is then cut at those positions,
  * so nothing is re-serialised. Attribute values are kept as the page has them, already escaped.
@@ -34,15 +37,15 @@ const PAGE_TAGS = [
     field: 'description',
   },
   { what: 'og:url', tag: 'meta', key: 'property', value: 'og:url', attr: 'content', field: 'url' },
-  { what: 'twitter:title', tag: 'meta', key: 'name', value: 'twitter:title', attr: 'content', field: 'title' },
-  {
-    what: 'twitter:description',
-    tag: 'meta',
-    key: 'name',
-    value: 'twitter:description',
-    attr: 'content',
-    field: 'description',
-  },
+] as const;
+
+/**
+ * What a claim page leaves out of the head: twitter:title and twitter:description, for which X
+ * reads og:title and og:description. The feed links stay: every page lets a reader find the feeds.
+ */
+const LEFT_OUT = [
+  { tag: 'meta', key: 'name', value: 'twitter:title' },
+  { tag: 'meta', key: 'name', value: 'twitter:description' },
 ] as const;
 
 type Field = 'title' | 'description' | 'url';
@@ -133,7 +136,8 @@ export function claimPagesFrom(html: string): ClaimPage[] {
   const head = all.find((n) => n.name === 'head');
   const body = all.find((n) => n.name === 'body');
   const main = body && all.find((n) => n.name === 'main' && inside(n, body));
-  if (!head || !main || main.closeStart === undefined) throw new Error('The claims page has no <main> element.');
+  if (!head || !body || !main || main.closeStart === undefined)
+    throw new Error('The claims page has no <main> element.');
   const inHead = all.filter((n) => inside(n, head));
   const title = inHead.find((n) => n.name === 'title');
   if (!title || title.closeStart === undefined) throw new Error('The claims page has no <title> to set.');
@@ -142,6 +146,9 @@ export function claimPagesFrom(html: string): ClaimPage[] {
     if (!node) throw new Error(`The claims page has no ${t.what} to set.`);
     return { ...t, node };
   });
+  const dropped: Edit[] = inHead
+    .filter((n) => LEFT_OUT.some((t) => n.name === t.tag && n.attribs[t.key] === t.value))
+    .map((n) => ({ start: n.start, end: n.end ?? n.openEnd, text: '' }));
 
   const pages: ClaimPage[] = [];
   for (const article of all.filter((n) => n.name === 'article' && inside(n, main))) {
@@ -159,6 +166,7 @@ export function claimPagesFrom(html: string): ClaimPage[] {
     const headEdits: Edit[] = [
       { start: title.openEnd, end: title.closeStart, text: `${fields.title} · ${SITE_NAME}` },
       ...tags.map((t) => setAttribute(html, t.node, t.attr, fields[t.field], t.what)),
+      ...dropped,
     ];
     // The claim's heading becomes the page's h1, and its section headings move up a level with
     // it, so the outline skips none.
@@ -177,10 +185,12 @@ export function claimPagesFrom(html: string): ClaimPage[] {
     ];
     pages.push({
       id,
+      // Everything up to <body>, then <body> and <main> with nothing between them.
       html:
-        splice(html, 0, main.openEnd, headEdits) +
+        splice(html, 0, body.openEnd, headEdits) +
+        html.slice(main.start, main.openEnd) +
         splice(html, article.start, article.end, articleEdits) +
-        html.slice(main.closeStart),
+        '</main></body></html>',
     });
   }
   return pages;

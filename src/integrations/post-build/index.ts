@@ -7,7 +7,8 @@
  * 2. claim pages: each claim's page, cut from its article's claims page;
  * 3. sitemap: @astrojs/sitemap, from Astro's own routes (so claim pages stay out of it);
  * 4. finish build: the integrity check over every file the steps above wrote, then the host
- *    files (_headers, _redirects).
+ *    files (_headers, _redirects);
+ * 5. host limits: the output's files and bytes, checked against DEPLOY_TARGET's limits.
  *
  * The sitemap integration is driven from here, hook by hook, so that step 4 checks its output.
  */
@@ -17,6 +18,7 @@ import type { AstroIntegration } from 'astro';
 import { writeClaimPages } from '../claim-pages';
 import { finishBuild } from '../finish-build';
 import { buildSearchIndex } from '../search-index';
+import { checkOutput, hostTarget } from '../host-limits';
 
 type Hooks = AstroIntegration['hooks'];
 
@@ -26,6 +28,7 @@ export function postBuild(): AstroIntegration {
   let root = '';
   let base = '/';
   let site: string | undefined;
+  const target = hostTarget();
   return {
     name: 'sourced:post-build',
     hooks: {
@@ -45,6 +48,7 @@ export function postBuild(): AstroIntegration {
       'astro:build:done': async (params) => {
         await mapHooks['astro:build:done']?.(params);
         await finishBuild({ root, outDir: fileURLToPath(params.dir), base, site, logger: params.logger });
+        checkOutput(fileURLToPath(params.dir), target, params.logger);
       },
     },
   };

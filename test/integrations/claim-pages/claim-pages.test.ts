@@ -14,16 +14,20 @@ const page =
   '<meta property="og:title" content="All claims"><meta property="og:description" content="All of them">' +
   '<meta property="og:url" content="https://x.example/a/claims/"><meta property="og:image" content="https://x.example/a/og.png">' +
   '<meta name="twitter:title" content="All claims"><meta name="twitter:description" content="All of them">' +
-  '<script type="module">share()</script></head><body><header>Site</header><main id="main">' +
+  '<link rel="alternate" type="application/rss+xml" href="/rss.xml" title="Feed">' +
+  '<link rel="stylesheet" href="/_astro/site.css">' +
+  '<script type="module">share()</script></head><body class="site"><header>Site</header><main id="main">' +
   '<div><h1>All claims</h1></div>' +
   claim('one', '“One” &amp; $1') +
   claim('two', 'Two') +
+  '<article class="claim-page" aria-labelledby="h-three"><h2 id="h-three">“three words”</h2></article>' +
   '</main><footer>Foot</footer></body></html>';
 
 describe('cutting a claims page into one page per claim', () => {
   const pages = claimPagesFrom(page);
 
-  it('makes one page per claim, in page order', () => {
+  it('makes one page per claim marked to have one, in page order', () => {
+    // "three" has no data-claim-page: the site's claimPages setting gives it no page.
     expect(pages.map((p) => p.id)).toEqual(['one', 'two']);
   });
 
@@ -34,7 +38,6 @@ describe('cutting a claims page into one page per claim', () => {
     expect(one).toContain('<link rel="canonical" href="https://x.example/a/claims/one/">');
     expect(one).toContain('<meta property="og:title" content="“One” &amp; $1">');
     expect(one).toContain('<meta property="og:url" content="https://x.example/a/claims/one/">');
-    expect(one).toContain('<meta name="twitter:description" content="About one">');
     expect(one).not.toContain('All of them');
   });
 
@@ -53,12 +56,22 @@ describe('cutting a claims page into one page per claim', () => {
     expect(one).toContain('<h3>Kept</h3>');
   });
 
-  it('keeps everything outside main byte for byte: scripts, header, footer, image', () => {
+  it('keeps the stylesheet, the share script and the image byte for byte', () => {
     const two = pages[1]!.html;
+    expect(two).toContain('<link rel="stylesheet" href="/_astro/site.css">');
     expect(two).toContain('<script type="module">share()</script>');
-    expect(two).toContain('<header>Site</header>');
-    expect(two).toContain('<footer>Foot</footer></body></html>');
     expect(two).toContain('<meta property="og:image" content="https://x.example/a/og.png">');
+  });
+
+  it('is a lean document: no site header, footer or repeated Twitter tags, but the feed links', () => {
+    const two = pages[1]!.html;
+    expect(two).not.toContain('<header>Site</header>');
+    expect(two).not.toContain('Foot');
+    expect(two).toContain('<link rel="alternate" type="application/rss+xml" href="/rss.xml" title="Feed">');
+    expect(two).not.toContain('twitter:title');
+    expect(two).not.toContain('twitter:description');
+    expect(two).toMatch(/<body class="site"><main id="main"><article [^>]*data-claim-page="two"/);
+    expect(two.endsWith('</article></main></body></html>')).toBe(true);
   });
 
   it('reads attribute values that hold ">" or look like other attributes, as content may', () => {

@@ -1,7 +1,7 @@
 // One claims page per article. The article's claim quotes and the lookup are worked out once here.
 import type { Lookup } from '../../../../collections/lookup';
 import { articles, outlet, type Article } from '../../../../collections/routes';
-import { claimContexts, claimQuotes, factsOf, type ClaimContext } from '../../../../analysis/article-facts';
+import { claimQuotes, claimSentences, factsOf, type ClaimSentence } from '../../../../analysis/article-facts';
 import { loadRegistry, type Registry } from '../../../../collections/registry';
 import type { GlossaryItem } from '../../../../publishing/structured-data';
 import { sharedArticleData } from '../_paths';
@@ -13,10 +13,10 @@ export interface ClaimPageProps {
   outletUrl: string | undefined;
   /** Every claim's words in this article. */
   quotes: Map<string, string>;
+  /** Every claim's sentence in this article. */
+  sentences: Map<string, ClaimSentence>;
   /** Glossary entries, for the speakers in the structured data; one array shared by all pages. */
   glossary: GlossaryItem[];
-  /** Each claim's words with the rest of its paragraph. */
-  contexts: Map<string, ClaimContext>;
   /** The works claims were checked against. */
   bibliography: Registry['bibliography'];
 }
@@ -37,8 +37,8 @@ export async function claimPaths() {
       outletName: name,
       outletUrl: url,
       quotes,
+      sentences: claimSentences(facts),
       glossary,
-      contexts: claimContexts(facts),
       bibliography,
     };
     return { params: { slug: entry.id }, props };
