@@ -5,6 +5,7 @@
  * ("last month", "on Friday") must be resolved by the editor: it is reported with the mark to
  * write, its value worked out against the original's date for the editor to confirm.
  */
+import { shown } from '../lib/text';
 import * as chrono from 'chrono-node';
 import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
@@ -61,7 +62,7 @@ export function remarkDateExpressions(options: RemarkDateExpressionsOptions = {}
   return (tree: Root, file: VFile): void => {
     const fm = (file.data as { astro?: { frontmatter?: { original?: { date?: unknown } } } }).astro?.frontmatter;
     const raw = fm?.original?.date;
-    const day = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw ?? options.reference ?? '');
+    const day = raw instanceof Date ? raw.toISOString().slice(0, 10) : shown(raw ?? options.reference);
     const reference = precisionOf(day) === 'day' ? new Date(`${day}T12:00:00Z`) : undefined;
 
     const edits: { parent: Parent; node: Text; found: Found[] }[] = [];
@@ -110,11 +111,11 @@ export function remarkDateExpressions(options: RemarkDateExpressionsOptions = {}
           attributes: { value: r.value, ...(r.end ? { end: r.end } : {}) },
           children: [{ type: 'text', value: r.text }],
           ...(node.position ? { position: node.position } : {}),
-        } as TextDirective);
+        });
         last = r.index + r.text.length;
       }
       if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) });
-      const at = parent.children.indexOf(node as never);
+      const at = parent.children.indexOf(node);
       parent.children.splice(at, 1, ...(parts as never[]));
     }
   };

@@ -3,6 +3,7 @@
  * and a date on every item or an explicit `unknown:` marker instead (the page never guesses),
  * and no item that nothing cites.
  */
+import { shown } from '../lib/text';
 import { existsSync, readFileSync } from 'node:fs';
 import { MARKABLE_FIELDS, noteMarkers, type MarkableField } from '../collections/bibliography-notes';
 import type { Registry } from '../collections/registry';
@@ -84,7 +85,7 @@ export function checkBibliography(registry: Registry, use?: BibliographyUse): Co
     if (seen.has(id)) add(`uses the id "${id}" twice.`, 'Make every bibliography id unique.');
     seen.add(id);
     if (item['URL'] !== undefined && !webUrl.safeParse(item['URL']).success)
-      add(`has a URL that is not http(s): ${String(item['URL'])}.`, 'Use an absolute https:// address.');
+      add(`has a URL that is not http(s): ${shown(item['URL'])}.`, 'Use an absolute https:// address.');
     else if (typeof item['URL'] === 'string' && item['URL'].startsWith('http:')) {
       // The bibliography links it; the build's integrity check refuses plain http: links.
       const host = new URL(item['URL']).hostname;
