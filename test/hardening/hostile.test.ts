@@ -13,7 +13,7 @@ import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimCards, type CardClaim } from '../../src/analysis/claim-card';
-import { ContentError, formatProblem, type ContentProblem } from '../../src/lib/problems';
+import { ContentError, formatProblem, isWarning, type ContentProblem } from '../../src/lib/problems';
 import { loadRegistry } from '../../src/collections/registry';
 import { contentProblems } from '../../src/validation/validate';
 import { rehypeSafeHtml } from '../../src/markdown/rehype-safe-html';
@@ -224,9 +224,16 @@ describe('hostile articles from the corpus', () => {
   for (const [name, expected] of Object.entries(CASES)) {
     const raw = () => readFileSync(path.join(CORPUS, `${name}.md`), 'utf8');
     if (expected.outcome === 'safe') {
-      it(`renders ${name.replaceAll('-', ' ')} as inert text, with both claims marked`, async () => {
+      it(`renders ${name.replaceAll('-', ' ')} as inert text, with both claims marked and its raw HTML warned of`, async () => {
         const { root, file } = siteWith(name, raw());
-        expect((await contentProblems(root)).map(formatProblem)).toEqual([]);
+        const problems = await contentProblems(root);
+        // Raw HTML does not stop the build (it is shown as text) but the author hears of each line.
+        expect(problems.filter((p) => !isWarning(p)).map(formatProblem)).toEqual([]);
+        for (const p of problems) {
+          expect(formatProblem(p)).toMatch(/warning: has raw HTML/);
+          expect(p.file, formatProblem(p)).toBe(file);
+          expect(p.line, formatProblem(p)).toBeGreaterThan(0);
+        }
         const html = await expectSafeRender(root, file, raw());
         const text = textOf(html);
         for (const s of expected.shows) expect(text).toContain(s);
