@@ -124,7 +124,7 @@ const same = (sentence: string) => () => sentence;
 
 /**
  * Each status as a sentence for each voice; `who` is the speaker. Badges, cards and claim pages
- * all read it here. "pending" (issue 15) has its words ready for when the status exists.
+ * all read it here.
  */
 export const VERDICTS = {
   corroborated: {
@@ -170,10 +170,10 @@ export const VERDICTS = {
     opinion: same('An opinion or framing, not a checkable fact.'),
   },
   pending: {
-    said: same('Not yet checked.'),
-    denial: same('Not yet checked.'),
-    fact: same('Not yet checked.'),
-    opinion: same('Not yet checked.'),
+    said: same('We have not checked this yet; there is no verdict.'),
+    denial: same('We have not checked this yet; there is no verdict.'),
+    fact: same('We have not checked this yet; there is no verdict.'),
+    opinion: same('We have not checked this yet; there is no verdict.'),
   },
 } satisfies Record<ClaimStatus, VerdictWords> & Partial<Record<'pending', VerdictWords>>;
 

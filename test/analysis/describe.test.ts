@@ -80,8 +80,10 @@ describe('verdict wording', () => {
     }
   });
 
-  it('has neutral words ready for a status not yet checked', () => {
-    expect(VERDICTS.pending.fact()).toBe('Not yet checked.');
+  it('says a claim not yet checked has no verdict, in words that do not repeat its label', () => {
+    const sentence = VERDICTS.pending.fact();
+    expect(sentence).toMatch(/no verdict/);
+    expect(sentence).not.toBe(`${CLAIM_STATUSES.pending.label}.`);
   });
 });
 

@@ -27,9 +27,9 @@ afterAll(() => {
 });
 
 const page = (p: string) => readFileSync(path.join(outDir, p, 'index.html'), 'utf8');
-/** Article addresses a page links to as list items (h3 links), in order. */
+/** Article addresses a page links to as list items (h2 or h3 links), in order. */
 const listed = (html: string) =>
-  [...html.matchAll(/<h3[^>]*>\s*<a[^>]*href="\/articles\/([^/"]+)\/"/g)].map((m) => m[1]!);
+  [...html.matchAll(/<h[23][^>]*>\s*<a[^>]*href="\/articles\/([^/"]+)\/"/g)].map((m) => m[1]!);
 const mentionGroups = (html: string) => (html.match(/<section aria-label="Mentions in /g) ?? []).length;
 const nextPage = (html: string) =>
   /<a[^>]*rel="next"[^>]*href="([^"]+)"|<a[^>]*href="([^"]+)"[^>]*rel="next"/.exec(html);

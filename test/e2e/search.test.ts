@@ -42,8 +42,24 @@ async function typeSearch(query: string): Promise<void> {
   await page.locator(MESSAGE, { hasText: `for “${query}”` }).waitFor({ timeout: 15_000 });
 }
 
-/** Each result's page address and its type tag. */
-const results = () =>
+/**
+ * Each result's page address and its type tag, once every result is filled in: Pagefind lists
+ * placeholders first, fills each one as its fragment loads, and may redraw while the last
+ * keystrokes' searches settle.
+ */
+async function results() {
+  await page.waitForFunction(
+    (sel) => {
+      const lis = [...document.querySelectorAll(sel)];
+      return lis.length > 0 && lis.every((li) => li.querySelector('.pagefind-ui__result-link'));
+    },
+    RESULT,
+    { timeout: 15_000 },
+  );
+  return readResults();
+}
+
+const readResults = () =>
   page.locator(RESULT).evaluateAll((lis) =>
     lis.map((li) => ({
       path: new URL(li.querySelector<HTMLAnchorElement>('.pagefind-ui__result-link')!.href).pathname,
