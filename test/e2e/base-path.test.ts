@@ -92,6 +92,15 @@ describe('the /sourced/ build in Chromium', () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.origin}${BASE}search/?q=Pezeshkian`);
     await page.locator('#search .pagefind-ui__message', { hasText: /\d+ results? for/ }).waitFor({ timeout: 20_000 });
+    // Pagefind lists placeholders first and fills each result in as its fragment loads.
+    await page.waitForFunction(
+      () => {
+        const lis = [...document.querySelectorAll('#search .pagefind-ui__result')];
+        return lis.length > 0 && lis.every((li) => li.querySelector('.pagefind-ui__result-link'));
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
     const hrefs = await page
       .locator('#search .pagefind-ui__result a')
       .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
