@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIntegrity, formatIntegrityProblems } from '../../src/integrations/finish-build/integrity';
 import { readArticleClaims, readBuiltSite } from '../../src/integrations/finish-build/built-site';
-import { builtPages, openSite, type Site } from '../support/browser';
+import { builtPages, openSite, waitForSearchResults, type Site } from '../support/browser';
 import { SEED_PATH } from '../support/content';
 import { ROOT, buildSite } from '../support/global-setup';
 
@@ -92,15 +92,7 @@ describe('the /sourced/ build in Chromium', () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.origin}${BASE}search/?q=Pezeshkian`);
     await page.locator('#search .pagefind-ui__message', { hasText: /\d+ results? for/ }).waitFor({ timeout: 20_000 });
-    // Pagefind lists placeholders first and fills each result in as its fragment loads.
-    await page.waitForFunction(
-      () => {
-        const lis = [...document.querySelectorAll('#search .pagefind-ui__result')];
-        return lis.length > 0 && lis.every((li) => li.querySelector('.pagefind-ui__result-link'));
-      },
-      undefined,
-      { timeout: 20_000 },
-    );
+    await waitForSearchResults(page);
     const hrefs = await page
       .locator('#search .pagefind-ui__result a')
       .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));

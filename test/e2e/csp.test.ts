@@ -17,7 +17,7 @@ import {
   parsePolicy,
   type HeaderRule,
 } from '../../src/integrations/finish-build/host-config';
-import { builtPages, openSite, type Site } from '../support/browser';
+import { builtPages, openSite, waitForSearchResults, type Site } from '../support/browser';
 import { fileFor } from '../support/built';
 import { SEED_PATH } from '../support/content';
 
@@ -194,15 +194,7 @@ for (const withHeaders of [false, true]) {
         const page = await context.newPage();
         await page.goto(`${site.origin}/search/?q=Pezeshkian`);
         await page.locator('#search .pagefind-ui__message', { hasText: /result/ }).waitFor({ timeout: 20_000 });
-        // Pagefind lists placeholders first and fills each result in as its fragment loads.
-        await page.waitForFunction(
-          () => {
-            const lis = [...document.querySelectorAll('#search .pagefind-ui__result')];
-            return lis.length > 0 && lis.every((li) => li.querySelector('.pagefind-ui__result-link'));
-          },
-          undefined,
-          { timeout: 20_000 },
-        );
+        await waitForSearchResults(page);
         const hrefs = await page
           .locator('#search .pagefind-ui__result a')
           .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));

@@ -10,7 +10,7 @@ import { toString } from 'hast-util-to-string';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEARCH_TYPES } from '../../src/lib/search';
-import { openSite, type Site } from '../support/browser';
+import { openSite, type Site, waitForSearchResults } from '../support/browser';
 import { SEED_PATH, seedText } from '../support/content';
 
 const outDir = inject('outDir');
@@ -48,14 +48,7 @@ async function typeSearch(query: string): Promise<void> {
  * keystrokes' searches settle.
  */
 async function results() {
-  await page.waitForFunction(
-    (sel) => {
-      const lis = [...document.querySelectorAll(sel)];
-      return lis.length > 0 && lis.every((li) => li.querySelector('.pagefind-ui__result-link'));
-    },
-    RESULT,
-    { timeout: 15_000 },
-  );
+  await waitForSearchResults(page, 15_000);
   return readResults();
 }
 

@@ -1,6 +1,6 @@
 // One preview server and one Debian Chromium per test file.
 import { preview } from 'astro';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './global-setup';
@@ -37,4 +37,16 @@ export function builtPages(outDir: string): string[] {
     .filter((f) => f.endsWith('.html'))
     .map((f) => `/${f.split(path.sep).join('/')}`.replace(/index\.html$/, ''))
     .sort();
+}
+
+/** Waits until Pagefind has filled in every result it listed: it shows placeholders first. */
+export async function waitForSearchResults(page: Page, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const lis = [...document.querySelectorAll('#search .pagefind-ui__result')];
+      return lis.length > 0 && lis.every((li) => li.querySelector('.pagefind-ui__result-link'));
+    },
+    undefined,
+    { timeout },
+  );
 }
