@@ -2,7 +2,7 @@
  * Pure helpers for article pages. They take collection entries as arguments, so they can be
  * tested without Astro.
  */
-import { SOURCE_TYPES, UNKNOWN, type SourceType } from '../schemas/taxonomy';
+import { SOURCE_TYPES, UNKNOWN, type ClaimStatus, type SourceType } from '../schemas/taxonomy';
 import { refId, type Lookup, type Ref } from '../collections/lookup';
 import type { RegistrySource } from '../collections/registry';
 
@@ -14,14 +14,14 @@ export interface SourceRow {
   ownership: string | undefined;
   url: string | undefined;
   description: string | undefined;
-  /** Ids of the claims that this source carried or recorded. */
-  claims: string[];
+  /** The claims that this source carried or recorded, with their verdicts, in the order given. */
+  claims: { id: string; status: ClaimStatus }[];
 }
 
 /** The sources panel: every listed source with its type, country, ownership and the claims it carried. */
 export function sourceRows(
   listed: Ref[],
-  claims: { id: string; via?: Ref[] | undefined; primary?: Ref | undefined }[],
+  claims: { id: string; status: ClaimStatus; via?: Ref[] | undefined; primary?: Ref | undefined }[],
   lookup: Lookup,
 ): SourceRow[] {
   return listed.map(refId).map((id) => {
@@ -38,7 +38,7 @@ export function sourceRows(
       description: s?.description,
       claims: claims
         .filter((c) => (c.via ?? []).map(refId).includes(id) || (c.primary && refId(c.primary) === id))
-        .map((c) => c.id),
+        .map((c) => ({ id: c.id, status: c.status })),
     };
   });
 }

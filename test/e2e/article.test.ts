@@ -248,6 +248,34 @@ describe('the seed article page', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
+  it('names each claim a source carried by its verdict and opening words, never by its id, linking to it in the text', async () => {
+    await load();
+    const problems: string[] = [];
+    for (const id of article.sources) {
+      const carried = article.claims.filter((c) => (c.via ?? []).includes(id) || c.primary === id);
+      const links = page.locator(`[id="source-${id}"] .source-claims a`);
+      if ((await links.count()) !== carried.length)
+        problems.push(`${id}: ${await links.count()} claim links for ${carried.length} claims`);
+      for (const [i, link] of (await links.all()).entries()) {
+        const href = (await link.getAttribute('href')) ?? '';
+        const claim = article.claims.find((c) => href === `#claim-${c.id}`);
+        if (!claim || !carried.includes(claim)) {
+          problems.push(`${id}: link ${i + 1} goes to ${href}, not a claim it carried`);
+          continue;
+        }
+        const text = normalise(await link.innerText());
+        const label = CLAIM_STATUSES[claim.status as keyof typeof CLAIM_STATUSES].label;
+        if (text.includes(claim.id)) problems.push(`${id}: link to ${claim.id} shows its id`);
+        if (!text.startsWith(`${label}: “`)) problems.push(`${id}: link to ${claim.id} reads "${text}"`);
+        // The link's quotation marks are its own; the words may open with the text's.
+        const words = normalise(await page.locator(`#claim-${claim.id}`).innerText()).replace(/^[“"]/, '');
+        const opening = text.slice(label.length + 3).replace(/[…”]+$/, '');
+        if (!words.startsWith(opening)) problems.push(`${id}: "${opening}" does not open claim ${claim.id}`);
+      }
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
   it('has a bibliography with an entry for every work the claims were checked against', async () => {
     await load();
     const heading = page.locator('#bibliography-heading');

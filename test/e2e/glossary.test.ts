@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CLAIM_STATUSES } from '../../src/schemas/taxonomy';
 import { builtPages, openSite, type Site } from '../support/browser';
 import { SEED_PATH, readGlossary } from '../support/content';
 import { ROOT } from '../support/global-setup';
@@ -302,6 +303,49 @@ describe('glossary pages', () => {
     expect(first).toMatch(/Masoud Pezeshkian · .* · (Quote|Paraphrase)/);
     const href = await claims.first().locator('a').first().getAttribute('href');
     expect(href).toMatch(new RegExp(`^${SEED_PATH}#claim-`));
+  });
+
+  it('shows each listed claim’s verdict as the article does: the status’s icon, colour and label, then its sentence', async () => {
+    await page.goto(`${site.origin}/glossary/masoud-pezeshkian/`);
+    const problems: string[] = [];
+    const items = await page.locator('section[aria-labelledby="claims-heading"] li').all();
+    for (const item of items) {
+      const status = (await item.getAttribute('data-status')) as keyof typeof CLAIM_STATUSES | null;
+      if (!status || !(status in CLAIM_STATUSES)) {
+        problems.push(`an item has status ${status}`);
+        continue;
+      }
+      const chip = item.locator(`.status-chip.status-${status}`);
+      if ((await chip.count()) !== 1) problems.push(`${status}: no status chip`);
+      else {
+        if (!(await chip.innerText()).startsWith(CLAIM_STATUSES[status].label))
+          problems.push(`${status}: chip reads "${await chip.innerText()}"`);
+        // The icon is drawn in the status's own colour: the one anything marked with that status
+        // (the article's badges and underlines) is drawn in.
+        const [icon, own] = await chip.evaluate((el, s) => {
+          const resolved = (parent: Element) => {
+            const probe = document.createElement('span');
+            probe.style.color = 'var(--status)';
+            parent.append(probe);
+            const colour = getComputedStyle(probe).color;
+            probe.remove();
+            return colour;
+          };
+          const marked = document.createElement('span');
+          marked.dataset['status'] = s;
+          document.body.append(marked);
+          const colour = resolved(marked);
+          marked.remove();
+          return [resolved(el.querySelector('.status-icon')!), colour];
+        }, status);
+        if (!icon || icon !== own) problems.push(`${status}: icon colour ${icon}, status colour ${own}`);
+      }
+      // A verdict sentence, not the label alone.
+      const text = await item.innerText();
+      if (!/[.;] .+[.]/.test(text)) problems.push(`${status}: no verdict sentence in "${text}"`);
+    }
+    expect(items.length).toBeGreaterThan(0);
+    expect(problems, problems.join('\n')).toEqual([]);
   });
 
   it('fits a 320px screen without horizontal scrolling, in both colour schemes', async () => {

@@ -192,6 +192,22 @@ describe('search', () => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  it('leaves the bibliography’s addresses out of the indexed text, and keeps its headlines and outlets in', () => {
+    const article = indexedFragments().find((f) => f.url === SEED_PATH)!;
+    const entries = selectAll('.bibliography .csl-entry', builtPage(SEED_PATH));
+    expect(entries.length).toBeGreaterThan(5);
+    for (const entry of entries) {
+      const link = select('a[href^="http"]', entry);
+      const domain = link ? collapse(toString(link)) : '';
+      // What stays: the entry up to its address, headline, outlet and date as the page shows them.
+      const whole = collapse(toString(entry));
+      const at = domain ? whole.lastIndexOf(domain) : whole.length;
+      const rest = collapse(whole.slice(0, at) + whole.slice(at + domain.length));
+      expect(article.content, `bibliography entry “${rest}”`).toContain(rest);
+      if (domain) expect(article.content, domain).not.toContain(`${rest} ${domain}`);
+    }
+  });
+
   it('leaves the glossary hover cards of an article out of its search text', () => {
     const html = readFileSync(path.join(outDir, SEED_PATH, 'index.html'), 'utf8');
     const descriptions = [...html.matchAll(/<p id="glossary-card-[^"]*-desc"[^>]*>([^<]+)<\/p>/g)].map((m) => m[1]!);

@@ -5,7 +5,8 @@
  * - Pagefind runs the text of adjacent term/definition pairs, cells and summaries together
  *   ("KindOrganisation"); a space after each block keeps the words apart.
  * - Screen-reader-only text ("Mention of TASS:") and buttons are not words a reader sees in
- *   the text, so they stay out of excerpts.
+ *   the text, so they stay out of excerpts. So do the addresses a bibliography links
+ *   ("tass.com"): an excerpt of domains tells a searcher nothing; its headlines and outlets stay.
  * - Each claim starts a sub-result (an element with an id and data-pagefind-title does), so a
  *   match inside a claim links to the claim rather than to the top of the page. A claim's card
  *   (its note and evidence, a popover after the text) is indexed under the claim's id, so a
@@ -87,19 +88,23 @@ export function searchableHtml(html: string): string {
   /** Cards seen before their claim's words were known (none in our pages, but order is not promised). */
   const cards: { id: string; at: number }[] = [];
   let depth = 0;
+  /** The depth a bibliography opened at, while inside one. */
+  let bibliography: number | undefined;
   const parser: Parser = new Parser(
     {
       onopentag(name, attribs) {
         // Right after the tag name, whatever attributes follow.
         const at = parser.startIndex + 1 + name.length;
         const ignored = attribs['data-pagefind-ignore'] !== undefined;
-        if (!ignored && (name === 'button' || classes(attribs).includes('sr-only')))
+        const address = bibliography !== undefined && name === 'a' && /^https?:/i.test(attribs['href'] ?? '');
+        if (!ignored && (name === 'button' || address || classes(attribs).includes('sr-only')))
           insert(at, ' data-pagefind-ignore');
         if (VOID.has(name)) {
           if (name === 'br') insert(parser.endIndex + 1, ' ');
           return;
         }
         depth++;
+        if (bibliography === undefined && classes(attribs).includes('bibliography')) bibliography = depth;
         if (attribs['data-pagefind-title'] !== undefined) return;
         const claim = claimOf(attribs);
         if (claim) open.push({ id: claim, at, depth, words: '' });
@@ -124,6 +129,7 @@ export function searchableHtml(html: string): string {
           words.set(last.id, last.words);
           insert(last.at, ` data-pagefind-title="${escapeAttr(claimResultTitle(last.words))}"`);
         }
+        if (bibliography === depth) bibliography = undefined;
         depth--;
         if (SEPARATED.has(name) && !implied) insert(parser.endIndex + 1, ' ');
       },

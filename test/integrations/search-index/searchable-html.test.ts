@@ -53,6 +53,16 @@ describe('the page copy Pagefind indexes', () => {
     expect(content).not.toContain('Skip to content');
   });
 
+  it('leaves a bibliography’s addresses out of the searchable text, and keeps its headlines, outlets and other links', async () => {
+    const { content } = await indexed(
+      '<section class="bibliography"><h2>Bibliography</h2><div class="csl-entry">“Leaders meet.” <i>Wire A</i>, 11 October 2024. <a href="https://www.wire-a.example/x">wire-a.example</a></div><div class="csl-entry">See <a href="#claim-met">the claim</a>.</div></section><p>Elsewhere <a href="https://tass.com/1">tass.com</a> is text.</p>',
+    );
+    expect(content).toContain('“Leaders meet.” Wire A, 11 October 2024.');
+    expect(content).not.toContain('wire-a.example');
+    expect(content).toContain('See the claim.');
+    expect(content).toContain('Elsewhere tass.com is text.');
+  });
+
   it('does not treat a class that merely contains "sr-only" as hidden', async () => {
     const { content } = await indexed('<p><span class="not-sr-only">Shown to everyone.</span></p>');
     expect(content).toContain('Shown to everyone.');
