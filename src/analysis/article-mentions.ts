@@ -4,7 +4,8 @@
  * count from this, so an entry named only in a title or as the outlet is not "not yet mentioned".
  */
 import { buildAliasIndex, type AliasEntry } from '../glossary/aliases';
-import { creditMentions, type ArticleMentions } from '../glossary/mentions';
+import { creditMentions, mentionsByEntry, type ArticleMentions, type Mention } from '../glossary/mentions';
+import { articleUrl } from '../lib/urls';
 import { refId, type Ref } from '../collections/lookup';
 import { factsOf } from './article-facts';
 
@@ -42,3 +43,42 @@ export function articleMentions(
     return { article: a.id, mentions: [...credit, ...factsOf(a).mentions] };
   });
 }
+
+/** The mentions of one entry in one article, with what a list of them links to. */
+export interface MentionGroup {
+  /** Article id (slug). */
+  article: string;
+  title: string;
+  url: string;
+  mentions: Mention[];
+}
+
+/**
+ * Every entry's mentions, grouped by article in the order the articles are given (newest first,
+ * as routes read them), worked out once for all entries: the glossary index counts them, each
+ * entry's page and mention archive list them, its feed links them. `all` is every article's
+ * mentions, for relatedByEntry.
+ */
+export function mentionGroupsByEntry(
+  articles: readonly MentionedArticle[],
+  glossary: readonly Entry<Omit<AliasEntry, 'id'>>[],
+  sourceEntries: readonly Entry<CreditSource>[],
+): { groups: Map<string, MentionGroup[]>; all: ArticleMentions[] } {
+  const all = articleMentions(articles, glossary, sourceEntries);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const groups = new Map<string, MentionGroup[]>();
+  for (const [entry, found] of mentionsByEntry(all))
+    groups.set(
+      entry,
+      found.map((m) => ({
+        article: m.article,
+        title: byId.get(m.article)!.data.title,
+        url: articleUrl(m.article),
+        mentions: m.mentions,
+      })),
+    );
+  return { groups, all };
+}
+
+/** How many mentions the groups hold. */
+export const mentionCount = (groups: readonly MentionGroup[]) => groups.reduce((n, g) => n + g.mentions.length, 0);

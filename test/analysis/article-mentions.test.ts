@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildAliasIndex } from '../../src/glossary/aliases';
 import { creditMentions, mentionsByEntry, sentenceOf } from '../../src/glossary/mentions';
-import { articleMentions } from '../../src/analysis/article-mentions';
+import { articleMentions, mentionCount, mentionGroupsByEntry } from '../../src/analysis/article-mentions';
+import { articleUrl } from '../../src/lib/urls';
 import { FACTS_KEY } from '../../src/analysis/article-facts';
 
 const glossary = [
@@ -76,5 +77,27 @@ describe('mentions outside an article’s text', () => {
     expect(byEntry.get('huffpost')?.map((g) => g.article)).toEqual(['a']);
     expect(byEntry.get('vladimir-putin')?.[0]?.mentions.map((m) => m.place ?? 'text')).toEqual(['title', 'text']);
     expect(byEntry.has('georgia-country')).toBe(false);
+  });
+
+  it('groups each entry’s mentions by article, in the articles’ order, with each article’s title and address', () => {
+    const { groups, all } = mentionGroupsByEntry(
+      [
+        article('new', 'Putin again', 'wire', ['vladimir-putin', 'ashgabat', 'vladimir-putin']),
+        article('old', 'Putin in Ashgabat', 'wire'),
+      ],
+      glossary,
+      [{ id: 'wire', data: { name: 'Wire' } }],
+    );
+    expect(all.map((a) => a.article)).toEqual(['new', 'old']);
+    const putin = groups.get('vladimir-putin')!;
+    expect(putin.map((g) => [g.article, g.title, g.url])).toEqual([
+      ['new', 'Putin again', articleUrl('new')],
+      ['old', 'Putin in Ashgabat', articleUrl('old')],
+    ]);
+    // The title's mention and both in the text of the newer; the title's alone in the older.
+    expect(putin.map((g) => g.mentions.length)).toEqual([3, 1]);
+    expect(mentionCount(putin)).toBe(4);
+    expect(groups.get('ashgabat')?.map((g) => g.article)).toEqual(['new', 'old']);
+    expect(groups.has('huffpost')).toBe(false);
   });
 });

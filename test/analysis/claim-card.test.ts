@@ -1,37 +1,25 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { cardCitationKeys, claimCard, claimCards, type CardClaim } from '../../src/analysis/claim-card';
-import { loadRegistry } from '../../src/collections/registry';
-import { FIXTURE_SITE, renderMarkdown, splitFrontmatter } from '../support/pipeline';
+import { RELAYED, articleMarkdown, fixtureRegistry } from '../support/claims';
+import { renderMarkdown, splitFrontmatter } from '../support/pipeline';
 
-const lookup = loadRegistry(FIXTURE_SITE);
+const lookup = fixtureRegistry;
 
-const input = `---
-original:
-  outlet: paper-c
-claims:
-  - id: relayed
-    kind: direct-quote
-    speaker: person-a
-    via: [agency-b, wire-a]
-    status: single-source
-    note: 'Wire A relayed Agency B.'
-    primaryWording: 'We are the closest.'
-    checked:
-      - source: ref-one
-        finding: 'gives the words and credits Agency B'
-        accessed: 2024-10-12
-  - id: disputed
-    kind: outlet-assertion
-    speaker: outlet
-    status: disputed
-    note: 'Reported, then denied.'
-    timeline:
-      - { date: 2024-10-11, who: Wire A, action: reported, summary: 'It said so.', cite: [ref-one] }
----
-
-According to Agency B and Wire A, :claim[“we are closest”]{#relayed}. :claim[It was agreed]{#disputed}.
-`;
+const input = articleMarkdown(
+  [
+    { ...RELAYED, primaryWording: 'We are the closest.' },
+    {
+      id: 'disputed',
+      kind: 'outlet-assertion',
+      speaker: 'outlet',
+      status: 'disputed',
+      note: 'Reported, then denied.',
+      timeline: [{ date: '2024-10-11', who: 'Wire A', action: 'reported', summary: 'It said so.', cite: ['ref-one'] }],
+    },
+  ],
+  'According to Agency B and Wire A, :claim[“we are closest”]{#relayed}. :claim[It was agreed]{#disputed}.',
+);
 
 async function cards() {
   const { html, file } = await renderMarkdown(input);

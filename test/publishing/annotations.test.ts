@@ -1,14 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { annotationCollection, textQuotes } from '../../src/publishing/annotations';
 import { textWithSpans } from '../../src/analysis/claim-spans';
-import { loadRegistry } from '../../src/collections/registry';
-import { FIXTURE_SITE } from '../support/pipeline';
+import { fixtureRegistry as registry } from '../support/claims';
 
 const html =
   '<p>Before the claim, <mark id="claim-one" class="claim">the exact words</mark><button class="badge"></button> and after it.</p>' +
   '<div class="claim-cards"><div popover id="claim-one-details"><p>Card text</p></div></div>';
 
-const registry = loadRegistry(FIXTURE_SITE);
+type CollectionInput = Parameters<typeof annotationCollection>[0];
+
+/** The annotations of the page `html` with `claims`; the rest of the input is the same in every test. */
+const collection = (input: Pick<CollectionInput, 'claims'> & Partial<CollectionInput>) =>
+  annotationCollection({
+    pageUrl: 'https://s.example/articles/x/',
+    collectionUrl: 'https://s.example/articles/x/annotations.jsonld',
+    title: 'X',
+    published: '2024-10-12',
+    updated: '2024-10-12',
+    outletName: 'Paper C',
+    text: textWithSpans(html),
+    lookup: registry,
+    bibliography: registry.bibliography,
+    ...input,
+  });
 
 describe('web annotations', () => {
   it('takes the exact words of each claim mark with context that stays inside its paragraph', () => {
@@ -26,13 +40,7 @@ describe('web annotations', () => {
   });
 
   it('makes one annotation per claim, targeting the page with a TextQuoteSelector', () => {
-    const c = annotationCollection({
-      pageUrl: 'https://s.example/articles/x/',
-      collectionUrl: 'https://s.example/articles/x/annotations.jsonld',
-      title: 'X',
-      published: '2024-10-12',
-      updated: '2024-10-12',
-      outletName: 'Paper C',
+    const c = collection({
       claims: [
         {
           id: 'one',
@@ -43,9 +51,6 @@ describe('web annotations', () => {
           note: 'Checked.',
         },
       ],
-      text: textWithSpans(html),
-      lookup: registry,
-      bibliography: registry.bibliography,
     });
     expect(c.total).toBe(1);
     const a = c.first.items[0]!;
@@ -64,29 +69,15 @@ describe('web annotations', () => {
 
   it('refuses to publish a claim that has no mark in the page', () => {
     expect(() =>
-      annotationCollection({
-        pageUrl: 'p',
-        collectionUrl: 'c',
-        title: 'X',
-        published: '2024-10-12',
-        updated: '2024-10-12',
-        outletName: 'Paper C',
+      collection({
         claims: [{ id: 'missing', kind: 'paraphrase', status: 'unverified', speaker: 'outlet', note: 'n' }],
-        text: textWithSpans(html),
-        lookup: registry,
-        bibliography: registry.bibliography,
       }),
     ).toThrow(/missing/);
   });
 
   it('carries the claim’s findings, its “since publication” notes and its corrections, and no other claim’s', () => {
-    const c = annotationCollection({
-      pageUrl: 'https://s.example/articles/x/',
-      collectionUrl: 'https://s.example/articles/x/annotations.jsonld',
-      title: 'X',
-      published: '2024-10-12',
+    const c = collection({
       updated: '2024-11-02',
-      outletName: 'Paper C',
       claims: [
         {
           id: 'one',
@@ -105,9 +96,6 @@ describe('web annotations', () => {
         { date: '2024-11-02', type: 'correction', claims: ['one'], text: 'We fixed the status.' },
         { date: '2024-11-02', type: 'update', claims: [], text: 'Whole-article update.' },
       ],
-      text: textWithSpans(html),
-      lookup: registry,
-      bibliography: registry.bibliography,
     });
     const body = c.first.items[0]!.body as { purpose?: string; value?: string; id?: string; created?: string }[];
     const values = body.map((b) => b.value ?? '');

@@ -7,53 +7,17 @@ import { atomFeed, badgeText, feedHtml, rssItem, type FeedArticle } from '../../
 import { dayToDate } from '../../src/lib/dates';
 import { loadRegistry } from '../../src/collections/registry';
 import { ROOT } from '../support/global-setup';
-import { FIXTURE_SITE, renderMarkdown, splitFrontmatter } from '../support/pipeline';
+import { OWN_VOICE, RELAYED, articleMarkdown, fixtureRegistry } from '../support/claims';
+import { renderMarkdown, splitFrontmatter } from '../support/pipeline';
 
-const lookup = loadRegistry(FIXTURE_SITE);
+const lookup = fixtureRegistry;
 const PAGE = 'https://news.example.org/sourced/articles/sample/';
 
-const relayInput = `---
-original:
-  outlet: paper-c
-claims:
-  - id: relayed
-    kind: direct-quote
-    speaker: person-a
-    via: [agency-b, wire-a]
-    status: single-source
-    note: 'Wire A relayed Agency B.'
-    checked:
-      - source: ref-one
-        finding: 'gives the words and credits Agency B'
-        accessed: 2024-10-12
-  - id: own-voice
-    kind: outlet-assertion
-    speaker: outlet
-    status: unsupported
-    note: 'Nothing supports it.'
----
-
-Person A said, according to Agency B, :claim[“we are closest”]{#relayed}. :claim[It rained :date[yesterday]{value=2024-10-10}]{#own-voice}.
-`;
-const relayClaims: [CardClaim, CardClaim] = [
-  {
-    id: 'relayed',
-    kind: 'direct-quote',
-    speaker: 'person-a',
-    via: ['agency-b', 'wire-a'],
-    status: 'single-source',
-    note: 'Wire A relayed Agency B.',
-    checked: [{ source: 'ref-one', finding: 'gives the words and credits Agency B', accessed: '2024-10-12' }],
-  },
-  {
-    id: 'own-voice',
-    kind: 'outlet-assertion',
-    speaker: 'outlet',
-    via: [],
-    status: 'unsupported',
-    note: 'Nothing supports it.',
-  },
-];
+const relayClaims: [CardClaim, CardClaim] = [RELAYED, OWN_VOICE];
+const relayInput = articleMarkdown(
+  relayClaims,
+  'Person A said, according to Agency B, :claim[“we are closest”]{#relayed}. :claim[It rained :date[yesterday]{value=2024-10-10}]{#own-voice}.',
+);
 
 async function sampleFeedHtml(): Promise<string> {
   const { html, file } = await renderMarkdown(relayInput);

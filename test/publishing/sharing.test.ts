@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ClaimLike } from '../../src/analysis/describe';
-import { loadRegistry } from '../../src/collections/registry';
 import { articleImageAlt, channelLine, claimShare, hostLabel, quoted } from '../../src/publishing/sharing';
 import { clipText } from '../../src/lib/text';
 import { previewWords } from '../../src/publishing/article-preview';
-import { FIXTURE_SITE } from '../support/pipeline';
+import { RELAYED, fixtureRegistry } from '../support/claims';
 
-const lookup = loadRegistry(FIXTURE_SITE);
-const claim: ClaimLike & { note: string } = {
-  id: 'relayed',
-  kind: 'direct-quote',
-  speaker: 'person-a',
-  via: ['agency-b', 'wire-a'],
-  status: 'single-source',
-  note: 'Wire A relayed Agency B.',
-};
+const lookup = fixtureRegistry;
+const claim = RELAYED;
 
 describe('quoted words', () => {
   it('puts a claim’s words in one pair of curly quotes without doubling the quotation’s own', () => {

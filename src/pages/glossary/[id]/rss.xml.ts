@@ -8,9 +8,8 @@ import {
   type GlossaryEntry,
   sourceEntries,
 } from '../../../collections/routes';
-import { mentionsByEntry } from '../../../glossary/mentions';
 import { progressNotice } from '../../../analysis/progress';
-import { articleMentions } from '../../../analysis/article-mentions';
+import { mentionGroupsByEntry } from '../../../analysis/article-mentions';
 import { dayToDate } from '../../../lib/dates';
 import { articleUrl, siteUrls } from '../../../lib/urls';
 import { FEED_LIMIT } from '../../_feeds';
@@ -18,15 +17,15 @@ import { FEED_LIMIT } from '../../_feeds';
 export async function getStaticPaths() {
   const glossary = await glossaryEntries();
   const articles = await readArticles();
-  const byEntry = mentionsByEntry(articleMentions(articles, glossary, await sourceEntries()));
+  const { groups } = mentionGroupsByEntry(articles, glossary, await sourceEntries());
   const byId = new Map(articles.map((a) => [a.id, a]));
   return glossary.map((entry) => ({
     params: { id: entry.id },
     props: {
       entry,
-      items: (byEntry.get(entry.id) ?? []).slice(0, FEED_LIMIT).map((m) => ({
-        article: byId.get(m.article)!,
-        count: m.mentions.length,
+      items: (groups.get(entry.id) ?? []).slice(0, FEED_LIMIT).map((g) => ({
+        article: byId.get(g.article)!,
+        count: g.mentions.length,
       })),
     },
   }));
