@@ -105,9 +105,29 @@ try {
         await page.goto(`http://localhost:${PORT}${p}`, { waitUntil: 'networkidle' });
         await page.emulateMedia({ media: 'print', colorScheme: scheme });
         const file = path.join(out, `${name(p)}-print-${scheme}`);
-        await page.screenshot({ path: `${file}.png`, fullPage: true });
+        // One page-sized slice from the top and one where each printed part starts: the whole
+        // page is too tall to look at in one picture.
+        const parts = {
+          top: 'body',
+          notes: '.claim-cards',
+          bibliography: '.bibliography',
+          sources: '#sources-heading',
+        };
+        for (const [part, selector] of Object.entries(parts)) {
+          const y = await page.evaluate(
+            (sel) => Math.max(0, (document.querySelector(sel)?.getBoundingClientRect().top ?? -1) + scrollY - 40),
+            selector,
+          );
+          if (part !== 'top' && y === 0) continue;
+          await page.screenshot({
+            path: `${file}-${part}.png`,
+            fullPage: true,
+            clip: { x: 0, y, width: 794, height: 1123 },
+          });
+          console.log(`${file}-${part}.png`);
+        }
         await page.pdf({ path: `${file}.pdf`, format: 'A4', printBackground: true });
-        console.log(`${file}.png`, `${file}.pdf`);
+        console.log(`${file}.pdf`);
         await page.close();
       }
 } finally {
