@@ -243,6 +243,63 @@ describe('asking the analysis (views without JavaScript)', () => {
   });
 });
 
+describe('the keyboard in every view', () => {
+  /**
+   * Picks `view` from the keyboard (its radio button, then Space) and tabs on through the text
+   * until focus leaves it, recording each claim marker reached: its claim, role, name, what it
+   * opens and whether it can be seen once focused.
+   */
+  async function tabThroughText(page: Page, view: string) {
+    await page.locator(`#${view}`).focus();
+    await page.keyboard.press('Space');
+    expect(await page.locator(`#${view}`).isChecked(), view).toBe(true);
+    const reached: { claim: string; role: string; name: string; opens: string; seen: boolean }[] = [];
+    for (let i = 0; i < 500; i++) {
+      await page.keyboard.press('Tab');
+      const at = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        // The text ends where the cards and the bibliography begin.
+        if (!el?.closest('.reading') || el.closest('.bibliography, .claim-cards')) return 'out';
+        // A claim's marker; links inside a claim (glossary mentions) are tab stops of their own.
+        const mark = el.matches('button.badge') ? el.closest('mark.claim') : null;
+        if (!mark) return undefined;
+        const box = el.getBoundingClientRect();
+        return {
+          claim: mark.id.replace(/^claim-/, ''),
+          role: el.role ?? el.tagName.toLowerCase(),
+          name: el.ariaLabel ?? '',
+          opens: el.getAttribute('popovertarget') ?? '',
+          seen: box.width > 4 && box.height > 4 && getComputedStyle(el).visibility !== 'hidden',
+        };
+      });
+      if (at === 'out') break;
+      if (at) reached.push(at);
+    }
+    return reached;
+  }
+
+  for (const width of [1280, 390])
+    it(`reaches every claim’s marker by Tab, in text order, seen and announced the same way in every view, at ${width}px`, async () => {
+      const context = await site.browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${site.origin}${SEED_PATH}`);
+      const order = await page.$$eval('.article-body mark.claim', (ms) => ms.map((m) => m.id.replace(/^claim-/, '')));
+      expect(order).toHaveLength(article.claims.length);
+      const views = await page.$$eval('.reading-views input[type="radio"]', (els) => els.map((e) => e.id));
+      expect(views.length).toBeGreaterThanOrEqual(4);
+      const all = await tabThroughText(page, 'view-all');
+      expect(all.map((m) => m.claim)).toEqual(order);
+      for (const m of all) {
+        expect(m.name, m.claim).toMatch(/^About this claim: .+/);
+        expect(m.opens, m.claim).toBe(`claim-${m.claim}-details`);
+        expect(m.seen, `${m.claim}: marker unseen when focused`).toBe(true);
+      }
+      for (const view of views.filter((v) => v !== 'view-all'))
+        expect(await tabThroughText(page, view), `${view} differs from all claims`).toEqual(all);
+      await context.close();
+    });
+});
+
 describe('verdicts on claim pages', () => {
   it('leads with the verdict panel, then the claim in context, then what it was checked against', async () => {
     const denial = article.claims.find((c) => c.kind === 'denial' && c.status === 'corroborated');
