@@ -5,8 +5,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASTRO_BIN, copyProject, type ProjectCopy } from '../support/project-copy';
+import { parsePage } from '../support/built';
 import { buildEnv } from '../support/global-setup';
 import { FIXTURE_SITE } from '../support/pipeline';
 
@@ -73,6 +76,21 @@ describe('a published article with a claim not yet checked', () => {
   it('says how many of its claims are checked, on the page and in both feeds', () => {
     expect(page()).toContain(`${NOTICE}.`);
     for (const feed of ['rss.xml', 'atom.xml']) expect(readFileSync(path.join(dist, feed), 'utf8')).toContain(NOTICE);
+  });
+
+  it('says the same on its entry in the home page and the archive list, and only there', () => {
+    for (const listing of ['/', '/archive/']) {
+      const entries = selectAll('li', parsePage(dist, listing)).filter((li) =>
+        selectAll('a', li).some((a) => a.properties['href'] === '/articles/sample/'),
+      );
+      expect(entries, listing).toHaveLength(1);
+      expect(
+        selectAll('.article-progress', entries[0]).map((p) => toString(p)),
+        listing,
+      ).toEqual([`${NOTICE}.`]);
+      // Said once on the page: in that entry, nowhere else.
+      expect(selectAll('.article-progress', parsePage(dist, listing)), listing).toHaveLength(1);
+    }
   });
 
   it('labels the claim “Not yet checked” and gives it no ClaimReview', () => {
