@@ -12,7 +12,8 @@
  * - the words around the expression that belong to it ("since", "right" now, "on the evening
  *   of") are kept in the mark.
  */
-import * as chrono from 'chrono-node';
+// English only: the package's main entry loads a dozen other languages' parsers too.
+import * as chrono from 'chrono-node/en';
 import type { Span } from './text';
 
 export interface DraftDate extends Span {
@@ -25,6 +26,7 @@ export interface DraftDate extends Span {
   approximate: boolean;
 }
 
+type Components = chrono.ParsedResult['start'];
 type Unit = 'day' | 'week' | 'month' | 'year';
 type Precision = 'day' | 'month' | 'year';
 
@@ -92,19 +94,19 @@ const parser = (() => {
   return c;
 })();
 
-function precisionOf(c: chrono.ParsedComponents): Precision | undefined {
+function precisionOf(c: Components): Precision | undefined {
   if (c.isCertain('day') || c.isCertain('weekday')) return 'day';
   if (c.isCertain('month')) return 'month';
   if (c.isCertain('year')) return 'year';
   return undefined;
 }
 
-function componentsDate(c: chrono.ParsedComponents): Date {
+function componentsDate(c: Components): Date {
   return day(c.get('year')!, c.get('month')!, c.get('day')!);
 }
 
 /** A bare weekday or a date without its year, placed by tense around the reference day. */
-function placeByTense(c: chrono.ParsedComponents, text: string, ref: Date, tense: 'past' | 'future' | undefined): Date {
+function placeByTense(c: Components, text: string, ref: Date, tense: 'past' | 'future' | undefined): Date {
   let date = componentsDate(c);
   if (!tense || /\b(last|next|this|coming|past|previous)\b/i.test(text)) return date;
   if (c.isCertain('weekday') && !c.isCertain('day')) {

@@ -1,8 +1,10 @@
 /**
  * What drafting asks of `compromise`: sentences, words with their part of speech, verbs with
- * their dictionary form, and proper names, all with offsets into the text given.
+ * their dictionary form, and proper names, all with offsets into the text given. Only its
+ * tagger ("compromise/two") is loaded: the phrase parsers of the full build are not used, and
+ * loading them took about a third of a draft's time.
  */
-import nlp from 'compromise';
+import nlp from 'compromise/two';
 import { SPEECH_FORMS } from './cues';
 import type { Span } from './text';
 
