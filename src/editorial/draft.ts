@@ -102,12 +102,18 @@ const SECOND_SPEECH = new RegExp(
   `\\s+and\\s+(?=(?:also\\s+|later\\s+|then\\s+)?(?:${[...SPEECH_FORMS.keys()].filter((f) => /(ed|said|told|wrote)$/.test(f)).join('|')})\\b)`,
   'g',
 );
+/** "… and Israel vowed", "… and the ministry said": a new subject's statement, joined without a comma. */
+const OTHER_SPEAKER = new RegExp(
+  `\\s+and\\s+(?=(?:the\\s+)?(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,4}(?:${[...SPEECH_FORMS.keys()].filter((f) => /(ed|said|told|wrote|vowed)$/.test(f)).join('|')})\\b)`,
+  'gu',
+);
 /**
- * A dateline before the first words ("KUALA LUMPUR, May 29 —", "LONDON (Reuters) -"): the
- * outlet's, not a statement; the place in capitals is left unlinked.
+ * A dateline before the first words ("KUALA LUMPUR, May 29 —", "LONDON (Reuters) -", two places
+ * "GAZA/JERUSALEM (Reuters) -Hamas …" with no space after the dash): the outlet's, not a
+ * statement; the place in capitals is left unlinked.
  */
 const DATELINE =
-  /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+)*)(?:,[^—–\n]{1,30}?)?(?: \([^)]{1,40}\))?\s+[—–-]{1,2}\s+/u;
+  /^(\p{Lu}[\p{Lu}.'’/-]+(?: \p{Lu}[\p{Lu}.'’/-]+)*)(?:,[^—–\n]{1,30}?)?(?: \([^)]{1,40}\))?\s+[—–-]{1,2}(?:\s+|(?=\p{Lu}))/u;
 
 /** Joins sentences that a quotation runs across, so a quotation is never cut. */
 function units(paragraph: string, quotes: Quotation[]): Unit[] {
@@ -295,6 +301,7 @@ export function draftArticle(
       // Statements joined without a comma: "… and said lessons would be learned", "… after
       // invading the country", "… in what the West has condemned as a land grab".
       add(SECOND_SPEECH, (m) => ({ start: m.index!, end: m.index! + m[0].length }));
+      add(OTHER_SPEAKER, (m) => ({ start: m.index!, end: m.index! + m[0].length }));
       add(/\s+(?=(?:after|before|despite|without)\s+\p{L}+ing\b|in what\b)/giu, (m) => ({
         start: m.index!,
         end: m.index! + m[0].length,
@@ -564,7 +571,14 @@ export function draftArticle(
           .filter((v) => v.start < unit.start + offset)
           .filter((v) => toInfinitive(v) || /\s/.test(v.text) || inVerb(v, 'PastTense') || inVerb(v, 'Modal'))
           .at(-1);
-        if (!verb) return sentence.tense;
+        if (!verb) {
+          // The date before its verb ("Netanyahu on Tuesday warned that Israel will …"): the verb
+          // after it decides, not a "will" in the words it reports.
+          const next = sentence.verbs.find((v) => v.start >= unit.start + offset);
+          if (next && /\b(will|shall|'ll|’ll)\b/i.test(next.text)) return 'future';
+          if (next && inVerb(next, 'PastTense')) return 'past';
+          return sentence.tense;
+        }
         if (/\b(will|shall|would|'ll|’ll)\b/i.test(verb.text)) return 'future';
         // "plans have been made for him to visit on Wednesday": a to-infinitive happens after the
         // verb it hangs on, so after the publication day when that verb is present or perfect.

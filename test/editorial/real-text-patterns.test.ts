@@ -1,6 +1,6 @@
 // Patterns met when real news texts (docs/drafting.md, "Tried on real texts") went through
 // `npm run new`. Each case is a short made-up text with the same shape, and a fictional glossary.
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -188,6 +188,78 @@ describe('the headline, the summary and the body', () => {
     expect(readMarks(renderBody(d)).map((p) => p.text)).toEqual(splitParagraphs(text));
   });
 });
+
+describe('patterns from three wire stories (tried 2026-12-01)', () => {
+  it('reads a date before its verb by that verb, not by a “will” in the words reported', () => {
+    // 2025-03-04 is a Tuesday: “on Monday … warned” is the day before, not the Monday after.
+    const d = draft('Prime Minister Anna Lind on Monday warned that Nordland will not give way.');
+    expect(d.dates.map((x) => [x.text, x.value])).toEqual([['on Monday', '2025-03-03']]);
+  });
+
+  it('reads a month name in lower case as the word it is (“an annual march”), and one with a capital as a month', () => {
+    expect(draft('Berg praised the annual march through the port.').dates).toEqual([]);
+    expect(draft('Berg opened the port in March.').dates.map((x) => x.value)).toEqual(['2025-03']);
+  });
+
+  it('resolves “this week” to the publication day’s own week, Monday to Sunday', () => {
+    const d = draft('Leaders meet this week to discuss the port.');
+    expect(d.dates).toMatchObject([{ text: 'this week', value: '2025-03-03', last: '2025-03-09' }]);
+  });
+
+  it('reads a dateline with two places and no space after its dash as the outlet’s, and cuts “… and Nordland vowed”', () => {
+    const d = draft(
+      'NORDBY/SUDBY (NordPress) -Berg opened the port early on Monday and Nordland vowed to keep it open.',
+    );
+    expect(only(d, 'Berg opened the port')).toMatchObject({ kind: 'outlet-assertion', speaker: 'outlet' });
+    expect(only(d, 'to keep it open')).toMatchObject({ kind: 'paraphrase', speaker: 'nordland' });
+    expect(d.claims.filter((c) => c.speaker === 'nordpress')).toEqual([]);
+    expect(d.missing.map((m) => m.name)).not.toContain('NORDBY/SUDBY');
+  });
+
+  it('takes a byline paragraph as the author, and names a draft whose address has no headline after its first claim', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'sourced-byline-'));
+    try {
+      cpSync(path.join(ROOT, 'content'), path.join(root, 'content'), { recursive: true });
+      const args = [
+        '--url',
+        'https://example.com/article/idXYZ123',
+        '--outlet',
+        'reuters',
+        '--published',
+        '2025-03-04',
+      ];
+      writeFileSync(
+        path.join(root, 'a.txt'),
+        'By Ola Nord and Per Sud\n\nThe port reopened on Monday after a long strike.\n',
+      );
+      writeFileSync(path.join(root, 'b.txt'), 'Ferries returned to the harbour on Monday.\n');
+      const a = runNew(['a.txt', ...args], root);
+      expect(a.code, a.output).toBe(0);
+      expect(a.output).toContain('Byline “Ola Nord and Per Sud” read as the author, and left out of the text.');
+      expect(a.output).toContain('No headline in the address: give it with --headline');
+      const file = /^Wrote (content\/articles\/[\w-]+\.md)/.exec(a.output)![1]!;
+      const text = readFileSync(path.join(root, file), 'utf8');
+      expect(text).toContain("author: 'Ola Nord and Per Sud'");
+      expect(text).not.toContain('By Ola Nord');
+      expect(missingNames(a.output)).not.toContain('Ola Nord');
+      // A second such text gets a file of its own, rather than "already exists".
+      const b = runNew(['b.txt', ...args], root);
+      expect(b.code, b.output).toBe(0);
+      expect(/^Wrote (\S+)/.exec(b.output)![1]).not.toBe(file);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+/** The names listed under "Entries missing" in npm run new's summary. */
+const missingNames = (output: string) =>
+  output
+    .split('Entries missing:')[1]!
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.startsWith('  ') && l.includes('('))
+    .map((l) => l.trim().replace(/ \(.*$/, ''));
 
 describe('npm run new on bad input', () => {
   it('names a text file with no text, a folder given as the text, a bad date and an unknown outlet, all at once with a Fix', () => {
