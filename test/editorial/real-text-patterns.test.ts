@@ -1,44 +1,26 @@
 // Patterns met when real news texts (docs/drafting.md, "Tried on real texts") went through
 // `npm run new`. Each case is a short made-up text with the same shape, and a fictional glossary.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RegistryGlossaryEntry, RegistrySource } from '../../src/collections/registry';
-import { draftArticle, type Draft, type DraftClaim } from '../../src/editorial/draft';
+import { draftArticle, type Draft } from '../../src/editorial/draft';
 import { readMarks } from '../../src/editorial/marks';
 import { headlineFromUrl, renderBody, summarise } from '../../src/editorial/render';
 import { runNew } from '../../src/editorial/new-command';
 import { findQuotations, splitParagraphs } from '../../src/editorial/text';
-import { ROOT } from '../support/global-setup';
+import { fictionalRegistry, glossaryEntry as entry, onlyClaim as only, withContentCopy } from '../support/drafting';
 
-const entry = (id: string, name: string, kind: string, aliases: string[] = []): [string, RegistryGlossaryEntry] => [
-  id,
-  { id, name, kind, aliases },
-];
-const registry = {
-  glossary: new Map([
-    entry('anna-lind', 'Anna Lind', 'person', ['Lind']),
-    entry('karl-berg', 'Karl Berg', 'person', ['Berg']),
-    entry('nordland', 'Nordland', 'country', ['Nordland']),
-    entry('nordpress', 'NordPress', 'organisation', ['NordPress']),
-    entry('port-authority', 'Port Authority', 'organisation', ['the Port Authority']),
-  ]),
-  sources: new Map<string, RegistrySource>([
-    [
-      'nordpress',
-      { id: 'nordpress', name: 'NordPress', type: 'state-news-agency', glossary: 'nordpress' } as RegistrySource,
-    ],
-  ]),
-};
+const registry = fictionalRegistry(
+  entry('anna-lind', 'Anna Lind', 'person', ['Lind']),
+  entry('karl-berg', 'Karl Berg', 'person', ['Berg']),
+  entry('nordland', 'Nordland', 'country', ['Nordland']),
+  entry('nordpress', 'NordPress', 'organisation', ['NordPress']),
+  entry('port-authority', 'Port Authority', 'organisation', ['the Port Authority']),
+);
 
 /** 2025-03-04 is a Tuesday. */
 const draft = (text: string, published = '2025-03-04'): Draft => draftArticle(text, registry, { published });
-const only = (d: Draft, words: string): DraftClaim => {
-  const found = d.claims.filter((c) => c.text.includes(words));
-  expect(found, `one claim holding “${words}” in ${JSON.stringify(d.claims.map((c) => c.text))}`).toHaveLength(1);
-  return found[0]!;
-};
+
 describe('quotations in single marks', () => {
   it('drafts a quotation in curly single marks as a direct quote, and reads an apostrophe as no mark', () => {
     const d = draft('Berg’s aides were silent. Berg said: ‘We will not pay for Lind’s port.’');
@@ -216,10 +198,8 @@ describe('patterns from three wire stories (tried 2026-12-01)', () => {
     expect(d.missing.map((m) => m.name)).not.toContain('NORDBY/SUDBY');
   });
 
-  it('takes a byline paragraph as the author, and names a draft whose address has no headline after its first claim', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'sourced-byline-'));
-    try {
-      cpSync(path.join(ROOT, 'content'), path.join(root, 'content'), { recursive: true });
+  it('takes a byline paragraph as the author, and names a draft whose address has no headline after its first claim', () =>
+    withContentCopy((root) => {
       const args = [
         '--url',
         'https://example.com/article/idXYZ123',
@@ -246,10 +226,7 @@ describe('patterns from three wire stories (tried 2026-12-01)', () => {
       const b = runNew(['b.txt', ...args], root);
       expect(b.code, b.output).toBe(0);
       expect(/^Wrote (\S+)/.exec(b.output)![1]).not.toBe(file);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  });
+    }));
 });
 
 /** The names listed under "Entries missing" in npm run new's summary. */
@@ -262,10 +239,8 @@ const missingNames = (output: string) =>
     .map((l) => l.trim().replace(/ \(.*$/, ''));
 
 describe('npm run new on bad input', () => {
-  it('names a text file with no text, a folder given as the text, a bad date and an unknown outlet, all at once with a Fix', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'sourced-bad-'));
-    try {
-      cpSync(path.join(ROOT, 'content'), path.join(root, 'content'), { recursive: true });
+  it('names a text file with no text, a folder given as the text, a bad date and an unknown outlet, all at once with a Fix', () =>
+    withContentCopy((root) => {
       writeFileSync(path.join(root, 'blank.txt'), '  \n\n \n');
       const blank = runNew(
         ['blank.txt', '--url', 'https://example.com/a', '--outlet', 'reuter', '--published', '2024-02-30'],
@@ -283,8 +258,5 @@ describe('npm run new on bad input', () => {
       expect(folder).toMatchObject({ code: 2 });
       expect(folder.output).toContain('"content" is not a file.');
       expect(existsSync(path.join(root, 'content/articles/draft.md'))).toBe(false);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  });
+    }));
 });
