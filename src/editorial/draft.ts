@@ -360,6 +360,15 @@ export function draftArticle(
       const sentenceSubject = () => (firstVerb ? named(unit.start, firstVerb.start) : undefined);
       /** Who a speech verb's subject is: the words before it, else (when there are none) the sentence's subject. */
       const subjectOf = (v: VerbPhrase, from: number): Party | undefined => {
+        // "Haniyeh dismissed the efforts, saying that …": a participle after a comma shares the
+        // sentence's subject; the noun before the comma is the first verb's object.
+        const participle = sentence.words.find((w) => w.start === v.start)?.tags.has('Gerund');
+        if (
+          participle &&
+          /,\s+$/.test(paragraph.slice(Math.max(from, v.start - 3), v.start)) &&
+          firstVerb?.start !== v.start
+        )
+          return sentenceSubject();
         // "too saying", "and, echoing Putin, said": no noun right before the verb, so the
         // sentence's subject speaks.
         const noun = sentence.words.some(
@@ -513,10 +522,21 @@ export function draftArticle(
               lastQuote = addClaim(q, 'direct-quote', who, via, [describe(who), ...channelNote(via)]) ?? lastQuote;
             });
           } else if (q.continued && (lastQuote || pending.length)) {
-            // The quotation before may be in this paragraph, drafted when `pending` runs.
+            // A frame after it names the speaker (“… ceasefire,” Haniyeh said.), whoever the
+            // quotation before was given to; without one, it is the same speaker's.
+            const next = segQuotes[segQuotes.indexOf(q) + 1]?.start ?? seg.end;
+            const post = speechVerbs.find((v) => v.start >= q.end && v.end <= next);
+            const who = post ? (named(q.end, post.start) ?? named(post.end, next)) : undefined;
             pending.push(() => {
               const prev = lastQuote;
-              if (prev)
+              if (who)
+                lastQuote =
+                  addClaim(q, 'direct-quote', who, according, [
+                    describe(who),
+                    'goes on from the quotation before it',
+                    ...channelNote(according),
+                  ]) ?? lastQuote;
+              else if (prev)
                 lastQuote =
                   addClaim(q, 'direct-quote', undefined, [], ['goes on from the quotation before it'], prev) ?? prev;
             });

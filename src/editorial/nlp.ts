@@ -160,6 +160,13 @@ export function properNames(sentence: Sentence, paragraph: string): ProperName[]
   const out: ProperName[] = [];
   let run: Word[] = [];
   const flush = () => {
+    // A title before a person's name is not part of it: "President Joe Biden" is "Joe Biden".
+    while (
+      run.length > 1 &&
+      (run[0]!.tags.has('Honorific') || run[0]!.tags.has('Actor')) &&
+      run.slice(1).some((w) => w.tags.has('Person'))
+    )
+      run.shift();
     // A possessive belongs to the sentence, not the name: "Malaysia’s" is "Malaysia".
     const first = run[0];
     if (first && !(run.length === 1 && FUNCTION_WORD.has(first.text.toLowerCase()))) {

@@ -198,6 +198,28 @@ describe('patterns from three wire stories (tried 2026-12-01)', () => {
     expect(d.missing.map((m) => m.name)).not.toContain('NORDBY/SUDBY');
   });
 
+  it('gives a quotation that goes on into a paragraph naming its speaker (“…,” Berg said.) to that speaker', () => {
+    const d = draft(
+      'Lind rejected the plan, saying that “The port was never for sale.\n\n“We are ready for talks,” Berg said.',
+    );
+    expect(only(d, 'We are ready')).toMatchObject({ kind: 'direct-quote', speaker: 'karl-berg' });
+  });
+
+  it('gives a quotation after “X did something, saying that …” to X, not to the object before the comma', () => {
+    const d = draft('Lind rejected the plan, saying that “the port was never for sale.”');
+    expect(only(d, 'never for sale')).toMatchObject({ kind: 'direct-quote', speaker: 'anna-lind' });
+  });
+
+  it('reads a person named after an organisation’s title (“NordPress chief John Harker declared”) as the speaker', () => {
+    const d = draft('NordPress chief John Harker declared that the port would reopen.');
+    expect(only(d, 'the port would reopen')).toMatchObject({ speaker: 'unnamed', missingSpeaker: 'John Harker' });
+  });
+
+  it('leaves a title out of a missing person’s name: “President John Harker” is John Harker', () => {
+    const d = draft('The port reopened after President John Harker signed the law.');
+    expect(d.missing.map((m) => m.name)).toEqual(['John Harker']);
+  });
+
   it('takes a byline paragraph as the author, and names a draft whose address has no headline after its first claim', () =>
     withContentCopy((root) => {
       const args = [
