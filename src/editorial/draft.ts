@@ -410,8 +410,13 @@ export function draftArticle(
           // "…, the ministry said." names the speaker after the words it reports.
           const after = paragraph.slice(sv.end, t.end);
           const comma = paragraph.slice(t.start, sv.start).lastIndexOf(', ');
+          // Words after the verb that only say when or where (“, he said at a news conference in …”)
+          // belong to the frame too: no verb among them, and no "that".
           const trailing =
-            comma >= 0 && after.trim().split(/\s+/).filter(Boolean).length <= 2 && !/\bthat\b/.test(after);
+            comma >= 0 &&
+            !/\bthat\b/.test(after) &&
+            (after.trim().split(/\s+/).filter(Boolean).length <= 2 ||
+              !hasVerb(sentence, { start: sv.end, end: t.end }));
           const who = unnamed ? undefined : trailing ? named(t.start + comma + 2, sv.start) : subjectOf(sv, t.start);
           const subject = paragraph.slice(trailing ? t.start + comma + 2 : t.start, sv.start);
           if (DENIAL_VERBS.has(headVerb(sv.infinitive)) && !trailing) {

@@ -220,6 +220,15 @@ describe('patterns from three wire stories (tried 2026-12-01)', () => {
     expect(d.missing.map((m) => m.name)).toEqual(['John Harker']);
   });
 
+  it('keeps “, Berg said at a news conference in …” out of the paraphrase it attributes', () => {
+    const d = draft('The government would address the complaints, Berg said at a news conference in the port city.');
+    expect(only(d, 'address the complaints')).toMatchObject({
+      kind: 'paraphrase',
+      speaker: 'karl-berg',
+      text: 'The government would address the complaints',
+    });
+  });
+
   it('takes a byline paragraph as the author, and names a draft whose address has no headline after its first claim', () =>
     withContentCopy((root) => {
       const args = [
