@@ -404,7 +404,10 @@ export function draftArticle(
         const t = trim(paragraph, seg, quotes);
         if (!clauseLike(t)) return;
         const words = paragraph.slice(t.start, t.end);
-        const sv = speechVerbs.find((v) => v.start >= t.start && v.end <= t.end);
+        // "Biden did not explain …" reports no statement: the outlet says what he did not say.
+        const sv = speechVerbs.find(
+          (v) => v.start >= t.start && v.end <= t.end && !/\b(?:not|never)\b|n[’']t\b/i.test(v.text),
+        );
         const unnamed = UNNAMED_CUE.test(words);
         if (sv) {
           // "…, the ministry said." names the speaker after the words it reports.

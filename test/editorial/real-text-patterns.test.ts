@@ -229,6 +229,11 @@ describe('patterns from three wire stories (tried 2026-12-01)', () => {
     });
   });
 
+  it('drafts “Berg did not explain …” as the outlet’s own sentence, not as Berg’s statement', () => {
+    const d = draft('Berg did not explain the reasons behind his optimism.');
+    expect(only(d, 'did not explain')).toMatchObject({ kind: 'outlet-assertion', speaker: 'outlet' });
+  });
+
   it('takes a byline paragraph as the author, and names a draft whose address has no headline after its first claim', () =>
     withContentCopy((root) => {
       const args = [
