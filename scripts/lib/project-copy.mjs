@@ -23,11 +23,13 @@ export function copyProjectTo(root, dir, { content } = {}) {
 }
 
 /**
- * The environment for a child `astro build`. Astro turns every environment variable into an
+ * The environment for a child `astro build` or `astro dev`. Astro turns every environment variable into an
  * import.meta.env define that wins over its own config, so these must not leak in from CI or a
  * test runner.
  */
 export function buildEnv(extra = {}) {
   const drop = new Set(['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR']);
-  return { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !drop.has(k))), ...extra };
+  // Under VITEST=true (set by the test runner) `astro dev` installs no page handler, so every page is a 404.
+  const keep = ([k]) => !drop.has(k) && !/^VITEST(_|$)/.test(k);
+  return { ...Object.fromEntries(Object.entries(process.env).filter(keep)), ...extra };
 }

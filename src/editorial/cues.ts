@@ -3,7 +3,7 @@
  * parser: `compromise` finds the verbs and their dictionary forms, and these lists say which
  * of them report speech.
  */
-import nlp from 'compromise';
+import nlp from 'compromise/two';
 
 /** Verbs that report what someone said, by dictionary form. */
 export const SPEECH_VERBS = new Set([
@@ -65,14 +65,18 @@ export const headVerb = (infinitive: string): string => infinitive.split(/\s+/)[
 /**
  * Every form of the speech verbs ("said", "tells", "adding"), from compromise's conjugation:
  * its tagger can read "said" before a quotation as an adjective, so the forms are also matched
- * as words.
+ * as words. The conjugator is called directly, as "pledge" alone would be read as a noun.
  */
 export const SPEECH_FORMS: ReadonlyMap<string, string> = (() => {
+  const { methods, model } = nlp.world() as unknown as {
+    methods: { two: { transform: { verb: { conjugate(verb: string, model: unknown): Record<string, string> } } } };
+    model: unknown;
+  };
   const forms = new Map<string, string>();
   for (const verb of [...SPEECH_VERBS, ...DENIAL_VERBS]) {
     forms.set(verb, verb);
-    for (const c of nlp(verb).verbs().conjugate() as Record<string, string>[])
-      for (const form of Object.values(c)) if (!/\s/.test(form)) forms.set(form.toLowerCase(), verb);
+    for (const form of Object.values(methods.two.transform.verb.conjugate(verb, model)))
+      if (!/\s/.test(form)) forms.set(form.toLowerCase(), verb);
   }
   return forms;
 })();

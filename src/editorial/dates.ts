@@ -12,7 +12,8 @@
  * - the words around the expression that belong to it ("since", "right" now, "on the evening
  *   of") are kept in the mark.
  */
-import * as chrono from 'chrono-node';
+// English only: the package's main entry loads a dozen other languages' parsers too.
+import * as chrono from 'chrono-node/en';
 import type { Span } from './text';
 
 export interface DraftDate extends Span {
@@ -25,6 +26,11 @@ export interface DraftDate extends Span {
   approximate: boolean;
 }
 
+type Components = chrono.ParsedResult['start'];
+
+const WEEK_RE = /\b(last|this|next|past|previous|coming) week\b/i;
+const LOWER_CASE_CALENDAR_WORD =
+  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/;
 type Unit = 'day' | 'week' | 'month' | 'year';
 type Precision = 'day' | 'month' | 'year';
 
@@ -92,19 +98,19 @@ const parser = (() => {
   return c;
 })();
 
-function precisionOf(c: chrono.ParsedComponents): Precision | undefined {
+function precisionOf(c: Components): Precision | undefined {
   if (c.isCertain('day') || c.isCertain('weekday')) return 'day';
   if (c.isCertain('month')) return 'month';
   if (c.isCertain('year')) return 'year';
   return undefined;
 }
 
-function componentsDate(c: chrono.ParsedComponents): Date {
+function componentsDate(c: Components): Date {
   return day(c.get('year')!, c.get('month')!, c.get('day')!);
 }
 
 /** A bare weekday or a date without its year, placed by tense around the reference day. */
-function placeByTense(c: chrono.ParsedComponents, text: string, ref: Date, tense: 'past' | 'future' | undefined): Date {
+function placeByTense(c: Components, text: string, ref: Date, tense: 'past' | 'future' | undefined): Date {
   let date = componentsDate(c);
   if (!tense || /\b(last|next|this|coming|past|previous)\b/i.test(text)) return date;
   if (c.isCertain('weekday') && !c.isCertain('day')) {
@@ -145,10 +151,14 @@ export function resolveDates(
     text = text.replace(/[\s,]+$/, '');
     // "The Sun newspaper", "Sat down": a weekday's short form alone is a word, not a date.
     if (/^(sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)\.?$/i.test(text)) continue;
+    // "an annual march", "a may": a month or weekday is written with a capital; in lower case it is another word.
+    if (LOWER_CASE_CALENDAR_WORD.test(text)) continue;
     const c = r.start;
     const precision = precisionOf(c);
     const casualNow = r.tags().has('casualReference/now');
-    if (!precision && !casualNow) continue; // a time of day alone is not a date
+    const week = WEEK_RE.test(text);
+    // A time of day alone is not a date; chrono says no part of "this week" is certain.
+    if (!precision && !casualNow && !week) continue;
     const before = sentence.slice(0, start);
     if (casualNow && !/(?:^|\s)right\s+$/i.test(before)) continue; // "now" alone is an adverb
     let value: string;
@@ -202,8 +212,11 @@ export function resolveDates(
         text = sentence.slice(hedge.at, start + text.length);
         start = hedge.at;
       }
-    } else if (/\b(last|this|next|past|previous|coming) week\b/i.test(text)) {
-      const [a, b] = weekSpan(componentsDate(c));
+    } else if (week) {
+      // Counted from the publication day, Monday to Sunday: chrono puts "this week" on the Sunday before.
+      const which = WEEK_RE.exec(text)![1]!.toLowerCase();
+      const shift = which === 'this' ? 0 : which === 'next' || which === 'coming' ? 7 : -7;
+      const [a, b] = weekSpan(add(ref, 'day', shift));
       value = format(a, 'day');
       end = format(b, 'day');
     } else if (casualNow) {

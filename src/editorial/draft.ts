@@ -102,12 +102,18 @@ const SECOND_SPEECH = new RegExp(
   `\\s+and\\s+(?=(?:also\\s+|later\\s+|then\\s+)?(?:${[...SPEECH_FORMS.keys()].filter((f) => /(ed|said|told|wrote)$/.test(f)).join('|')})\\b)`,
   'g',
 );
+/** "… and Israel vowed", "… and the ministry said": a new subject's statement, joined without a comma. */
+const OTHER_SPEAKER = new RegExp(
+  `\\s+and\\s+(?=(?:the\\s+)?(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,4}(?:${[...SPEECH_FORMS.keys()].filter((f) => /(ed|said|told|wrote|vowed)$/.test(f)).join('|')})\\b)`,
+  'gu',
+);
 /**
- * A dateline before the first words ("KUALA LUMPUR, May 29 —", "LONDON (Reuters) -"): the
- * outlet's, not a statement; the place in capitals is left unlinked.
+ * A dateline before the first words ("KUALA LUMPUR, May 29 —", "LONDON (Reuters) -", two places
+ * "GAZA/JERUSALEM (Reuters) -Hamas …" with no space after the dash): the outlet's, not a
+ * statement; the place in capitals is left unlinked.
  */
 const DATELINE =
-  /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+)*)(?:,[^—–\n]{1,30}?)?(?: \([^)]{1,40}\))?\s+[—–-]{1,2}\s+/u;
+  /^(\p{Lu}[\p{Lu}.'’/-]+(?: \p{Lu}[\p{Lu}.'’/-]+)*)(?:,[^—–\n]{1,30}?)?(?: \([^)]{1,40}\))?\s+[—–-]{1,2}(?:\s+|(?=\p{Lu}))/u;
 
 /** Joins sentences that a quotation runs across, so a quotation is never cut. */
 function units(paragraph: string, quotes: Quotation[]): Unit[] {
@@ -295,6 +301,7 @@ export function draftArticle(
       // Statements joined without a comma: "… and said lessons would be learned", "… after
       // invading the country", "… in what the West has condemned as a land grab".
       add(SECOND_SPEECH, (m) => ({ start: m.index!, end: m.index! + m[0].length }));
+      add(OTHER_SPEAKER, (m) => ({ start: m.index!, end: m.index! + m[0].length }));
       add(/\s+(?=(?:after|before|despite|without)\s+\p{L}+ing\b|in what\b)/giu, (m) => ({
         start: m.index!,
         end: m.index! + m[0].length,
@@ -353,6 +360,15 @@ export function draftArticle(
       const sentenceSubject = () => (firstVerb ? named(unit.start, firstVerb.start) : undefined);
       /** Who a speech verb's subject is: the words before it, else (when there are none) the sentence's subject. */
       const subjectOf = (v: VerbPhrase, from: number): Party | undefined => {
+        // "Haniyeh dismissed the efforts, saying that …": a participle after a comma shares the
+        // sentence's subject; the noun before the comma is the first verb's object.
+        const participle = sentence.words.find((w) => w.start === v.start)?.tags.has('Gerund');
+        if (
+          participle &&
+          /,\s+$/.test(paragraph.slice(Math.max(from, v.start - 3), v.start)) &&
+          firstVerb?.start !== v.start
+        )
+          return sentenceSubject();
         // "too saying", "and, echoing Putin, said": no noun right before the verb, so the
         // sentence's subject speaks.
         const noun = sentence.words.some(
@@ -388,14 +404,22 @@ export function draftArticle(
         const t = trim(paragraph, seg, quotes);
         if (!clauseLike(t)) return;
         const words = paragraph.slice(t.start, t.end);
-        const sv = speechVerbs.find((v) => v.start >= t.start && v.end <= t.end);
+        // "Biden did not explain …" reports no statement: the outlet says what he did not say.
+        const sv = speechVerbs.find(
+          (v) => v.start >= t.start && v.end <= t.end && !/\b(?:not|never)\b|n[’']t\b/i.test(v.text),
+        );
         const unnamed = UNNAMED_CUE.test(words);
         if (sv) {
           // "…, the ministry said." names the speaker after the words it reports.
           const after = paragraph.slice(sv.end, t.end);
           const comma = paragraph.slice(t.start, sv.start).lastIndexOf(', ');
+          // Words after the verb that only say when or where (“, he said at a news conference in …”)
+          // belong to the frame too: no verb among them, and no "that".
           const trailing =
-            comma >= 0 && after.trim().split(/\s+/).filter(Boolean).length <= 2 && !/\bthat\b/.test(after);
+            comma >= 0 &&
+            !/\bthat\b/.test(after) &&
+            (after.trim().split(/\s+/).filter(Boolean).length <= 2 ||
+              !hasVerb(sentence, { start: sv.end, end: t.end }));
           const who = unnamed ? undefined : trailing ? named(t.start + comma + 2, sv.start) : subjectOf(sv, t.start);
           const subject = paragraph.slice(trailing ? t.start + comma + 2 : t.start, sv.start);
           if (DENIAL_VERBS.has(headVerb(sv.infinitive)) && !trailing) {
@@ -506,10 +530,21 @@ export function draftArticle(
               lastQuote = addClaim(q, 'direct-quote', who, via, [describe(who), ...channelNote(via)]) ?? lastQuote;
             });
           } else if (q.continued && (lastQuote || pending.length)) {
-            // The quotation before may be in this paragraph, drafted when `pending` runs.
+            // A frame after it names the speaker (“… ceasefire,” Haniyeh said.), whoever the
+            // quotation before was given to; without one, it is the same speaker's.
+            const next = segQuotes[segQuotes.indexOf(q) + 1]?.start ?? seg.end;
+            const post = speechVerbs.find((v) => v.start >= q.end && v.end <= next);
+            const who = post ? (named(q.end, post.start) ?? named(post.end, next)) : undefined;
             pending.push(() => {
               const prev = lastQuote;
-              if (prev)
+              if (who)
+                lastQuote =
+                  addClaim(q, 'direct-quote', who, according, [
+                    describe(who),
+                    'goes on from the quotation before it',
+                    ...channelNote(according),
+                  ]) ?? lastQuote;
+              else if (prev)
                 lastQuote =
                   addClaim(q, 'direct-quote', undefined, [], ['goes on from the quotation before it'], prev) ?? prev;
             });
@@ -564,7 +599,14 @@ export function draftArticle(
           .filter((v) => v.start < unit.start + offset)
           .filter((v) => toInfinitive(v) || /\s/.test(v.text) || inVerb(v, 'PastTense') || inVerb(v, 'Modal'))
           .at(-1);
-        if (!verb) return sentence.tense;
+        if (!verb) {
+          // The date before its verb ("Netanyahu on Tuesday warned that Israel will …"): the verb
+          // after it decides, not a "will" in the words it reports.
+          const next = sentence.verbs.find((v) => v.start >= unit.start + offset);
+          if (next && /\b(will|shall|'ll|’ll)\b/i.test(next.text)) return 'future';
+          if (next && inVerb(next, 'PastTense')) return 'past';
+          return sentence.tense;
+        }
         if (/\b(will|shall|would|'ll|’ll)\b/i.test(verb.text)) return 'future';
         // "plans have been made for him to visit on Wednesday": a to-infinitive happens after the
         // verb it hangs on, so after the publication day when that verb is present or perfect.

@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 import { CONTENT_DIRS, loadRegistry } from '../collections/registry';
 import { isCalendarDate } from '../lib/dates';
 import { draftArticle } from './draft';
-import { headlineFromUrl, renderArticle, renderStub, slugFor, stubId, summarise } from './render';
-import { splitParagraphs } from './text';
+import { HEADLINE_NOT_KNOWN, headlineFromUrl, renderArticle, renderStub, slugFor, stubId, summarise } from './render';
+import { splitByline, splitParagraphs } from './text';
 
 export interface CommandResult {
   code: number;
@@ -88,9 +88,20 @@ export function runNew(argv: readonly string[], root: string = process.cwd(), to
   }
   if (errors.length) return { code: 2, output: errors.join('\n\n') };
 
-  const raw = readFileSync(path.resolve(root, input!), 'utf8');
-  const headline = o.headline ?? headlineFromUrl(url!.href);
-  const slug = o.slug ?? slugFor(headline);
+  // A byline is who wrote the article, not its text: it becomes the author unless --author is given.
+  const { byline, paragraphs } = splitByline(splitParagraphs(readFileSync(path.resolve(root, input!), 'utf8')));
+  const draft = draftArticle(paragraphs.join('\n\n'), registry, { published: o.published! });
+  const notes: string[] = [];
+  if (byline) notes.push(`Byline “${byline}” read as the author, and left out of the text.`);
+  let headline = o.headline;
+  if (!headline) {
+    headline = headlineFromUrl(url!.href);
+    if (headline === HEADLINE_NOT_KNOWN)
+      notes.push(
+        `No headline in the address: give it with --headline "…" (or edit title and original.headline)${o.slug ? '' : '; the file is named after the first claim'}.`,
+      );
+  }
+  const slug = o.slug ?? (headline === HEADLINE_NOT_KNOWN && draft.claims[0] ? draft.claims[0].id : slugFor(headline));
   const rel = `${CONTENT_DIRS.articles}/${slug}.md`;
   const file = path.join(root, rel);
   if (existsSync(file) && !o.force)
@@ -99,7 +110,6 @@ export function runNew(argv: readonly string[], root: string = process.cwd(), to
       output: problem(`${rel} already exists.`, 'Choose another name with --slug, or replace it with --force.'),
     };
 
-  const draft = draftArticle(raw, registry, { published: o.published! });
   const stubs: string[] = [];
   if (o['create-stubs']) {
     mkdirSync(path.join(root, CONTENT_DIRS.glossary), { recursive: true });
@@ -118,10 +128,11 @@ export function runNew(argv: readonly string[], root: string = process.cwd(), to
     date: o.published!,
     headline,
     headlineGuessed: !o.headline,
-    author: o.author ?? 'unknown',
+    author: o.author ?? byline ?? 'unknown',
     today: today.toISOString().slice(0, 10),
   });
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text);
-  return { code: 0, output: summarise(draft, rel, stubs) };
+  const summary = summarise(draft, rel, stubs).split('\n');
+  return { code: 0, output: [summary[0]!, ...notes, ...summary.slice(1)].join('\n') };
 }

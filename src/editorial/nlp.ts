@@ -1,8 +1,10 @@
 /**
  * What drafting asks of `compromise`: sentences, words with their part of speech, verbs with
- * their dictionary form, and proper names, all with offsets into the text given.
+ * their dictionary form, and proper names, all with offsets into the text given. Only its
+ * tagger ("compromise/two") is loaded: the phrase parsers of the full build are not used, and
+ * loading them took about a third of a draft's time.
  */
-import nlp from 'compromise';
+import nlp from 'compromise/two';
 import { SPEECH_FORMS } from './cues';
 import type { Span } from './text';
 
@@ -158,6 +160,13 @@ export function properNames(sentence: Sentence, paragraph: string): ProperName[]
   const out: ProperName[] = [];
   let run: Word[] = [];
   const flush = () => {
+    // A title before a person's name is not part of it: "President Joe Biden" is "Joe Biden".
+    while (
+      run.length > 1 &&
+      (run[0]!.tags.has('Honorific') || run[0]!.tags.has('Actor')) &&
+      run.slice(1).some((w) => w.tags.has('Person'))
+    )
+      run.shift();
     // A possessive belongs to the sentence, not the name: "Malaysia’s" is "Malaysia".
     const first = run[0];
     if (first && !(run.length === 1 && FUNCTION_WORD.has(first.text.toLowerCase()))) {

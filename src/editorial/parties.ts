@@ -75,9 +75,16 @@ export class Parties {
       if (out.some((p) => p.words === m.text) || m.ids.length !== 1 || possessor(phrase, m.end)) continue;
       out.push({ source: m.ids[0]!, person: false, words: m.text });
     }
-    if (!out.length) {
+    // Names without an entry: any, when no entry is named; else a person's name apart from the
+    // entries ("Hamas leader Ismail Haniyeh" is Haniyeh speaking, not Hamas).
+    if (!out.some((p) => p.person)) {
+      const others = out.length;
       for (const n of names(phrase))
-        if (!possessor(phrase, n.end)) out.push({ person: n.person, words: n.text, missing: n.text });
+        if (
+          !possessor(phrase, n.end) &&
+          (!others || (n.person && !out.some((p) => n.text.includes(p.words) || p.words.includes(n.text))))
+        )
+          out.push({ person: n.person, words: n.text, missing: n.text });
     }
     // Out of its sentence a lone surname ("Lavrov") is not always tagged; a capitalised phrase
     // standing as the subject of a speech verb is a name all the same.

@@ -41,8 +41,11 @@ export function headlineFromUrl(url: string): string {
     .filter((w) => (/^[a-z]+$/i.test(w) || /^\d{1,4}$/.test(w)) && !/^(uk|us|n|html?)$/i.test(w))
     .join(' ')
     .replace(/(\p{L}) (s|t|re|ll|ve|d|m)\b(?= |$)/gu, '$1’$2');
-  return words ? words[0]!.toUpperCase() + words.slice(1) : 'Headline not known';
+  return words ? words[0]!.toUpperCase() + words.slice(1) : HEADLINE_NOT_KNOWN;
 }
+
+/** What headlineFromUrl gives for an address with no words ("…/article/idUSTRE70H257"). */
+export const HEADLINE_NOT_KNOWN = 'Headline not known';
 
 export function slugFor(headline: string): string {
   return idWords(headline).slice(0, 6).join('-') || 'draft';

@@ -64,10 +64,13 @@ const isStub = (registry: Registry, file: string) => {
     stubs.set(file, (stub = existsSync(file) && readFileSync(file, 'utf8').startsWith(STUB_MARK)));
   return stub;
 };
-const MONTHS =
+const MONTHS = new Set(
   'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(
     ' ',
-  );
+  ),
+);
+/** A capitalised word where a word starts: no letter before it, apostrophes and full stops between. */
+const CAPITALISED_WORD = /(?<!\p{L}[’'.]*)\p{Lu}[\p{L}’'.]*/gu;
 /** Capitalised words that are not names: sentence openers, pronouns, titles standing alone. */
 const NOT_NAMES = new Set(
   'I A An The This That These Those He She It We They You His Her Its Our Their Mr Mrs Ms Dr'.split(' '),
@@ -151,23 +154,23 @@ export function unlinkedNames(paragraphs: readonly ReadParagraph[], index: Alias
       opener = undefined;
     };
     let last = 0;
-    for (const m of p.text.matchAll(/[\p{L}][\p{L}’'.]*/gu)) {
+    // Only capitalised words, each where a word starts (no letter before it but an apostrophe or
+    // full stop): a lower-case word between two names shows as more than one space between them.
+    for (const m of p.text.matchAll(CAPITALISED_WORD)) {
       const start = m.index;
       const end = start + m[0].length;
       const word = m[0].replace(/[’']s$/, '').replace(/\.+$/, '');
       const gap = p.text.slice(last, start);
       last = end;
-      if (run.length && gap !== ' ') flush();
-      const capital = /^\p{Lu}/u.test(word);
+      if (gap !== ' ') flush();
       // Only the few characters before the word decide (the whole prefix made this quadratic).
       const first = start === 0 || /(?:[.!?:]["”’]?\s+|[“"]\s*)$/.test(p.text.slice(Math.max(0, start - 8), start));
       const plural = word.endsWith('s') && demonyms.has(word.slice(0, -1));
       const skip =
-        !capital ||
         inside(quotes[i]!, start) ||
         covered.some((c) => start < c.end && end > c.start) ||
         NOT_NAMES.has(word) ||
-        MONTHS.includes(word) ||
+        MONTHS.has(word) ||
         demonyms.has(word) ||
         plural;
       if (skip) flush();

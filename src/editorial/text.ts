@@ -29,6 +29,17 @@ export function splitParagraphs(raw: string): string[] {
   return blocks.map((b) => b.replace(/[ \t]+/g, ' ').trim()).filter(Boolean);
 }
 
+/**
+ * A byline standing as the first paragraph ("By Jane Doe and John Roe"): who wrote the article,
+ * not its text. Returned apart, with the paragraphs after it.
+ */
+export function splitByline(paragraphs: readonly string[]): { byline: string | undefined; paragraphs: string[] } {
+  const m = /^By\s+(\p{Lu}[^.!?:;"“”]{1,100})$/u.exec(paragraphs[0] ?? '');
+  return m && m[1]!.split(/\s+/).length <= 12
+    ? { byline: m[1]!.trim(), paragraphs: paragraphs.slice(1) }
+    : { byline: undefined, paragraphs: [...paragraphs] };
+}
+
 type Style = 'double' | 'single';
 type Role = 'open' | 'close' | 'either';
 

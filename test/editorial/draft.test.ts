@@ -1,37 +1,23 @@
 // Drafting claims from a fictional news text with a fictional glossary, so each rule is seen
 // working on words the seed does not have.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RegistryGlossaryEntry, RegistrySource } from '../../src/collections/registry';
 import { draftArticle, type DraftClaim } from '../../src/editorial/draft';
 import { readMarks } from '../../src/editorial/marks';
 import { runNew } from '../../src/editorial/new-command';
 import { loadYaml } from '../../src/lib/yaml';
 import { contentProblems } from '../../src/validation/validate';
-import { ROOT } from '../support/global-setup';
 import { renderBody } from '../../src/editorial/render';
 import { escapeMarkdown, findQuotations, splitParagraphs } from '../../src/editorial/text';
+import { fictionalRegistry, glossaryEntry as entry, withContentCopy } from '../support/drafting';
 
-const entry = (id: string, name: string, kind: string, aliases: string[] = []): [string, RegistryGlossaryEntry] => [
-  id,
-  { id, name, kind, aliases },
-];
-const registry = {
-  glossary: new Map([
-    entry('anna-lind', 'Anna Lind', 'person', ['Lind', 'the foreign minister']),
-    entry('karl-berg', 'Karl Berg', 'person', ['Berg']),
-    entry('nordland', 'Nordland', 'country', ['Nordland']),
-    entry('nordpress', 'NordPress', 'organisation', ['NordPress']),
-  ]),
-  sources: new Map<string, RegistrySource>([
-    [
-      'nordpress',
-      { id: 'nordpress', name: 'NordPress', type: 'state-news-agency', glossary: 'nordpress' } as RegistrySource,
-    ],
-  ]),
-};
+const registry = fictionalRegistry(
+  entry('anna-lind', 'Anna Lind', 'person', ['Lind', 'the foreign minister']),
+  entry('karl-berg', 'Karl Berg', 'person', ['Berg']),
+  entry('nordland', 'Nordland', 'country', ['Nordland']),
+  entry('nordpress', 'NordPress', 'organisation', ['NordPress']),
+);
 
 const TEXT = [
   'Anna Lind met Karl Berg on Monday in the capital, according to state agency NordPress.',
@@ -132,10 +118,8 @@ describe('the text helpers', () => {
 });
 
 describe('npm run new --create-stubs', () => {
-  it('writes one valid stub glossary entry per missing name, a surname joined to the full name, and names the speaker by it', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'sourced-stubs-'));
-    try {
-      cpSync(path.join(ROOT, 'content'), path.join(root, 'content'), { recursive: true });
+  it('writes one valid stub glossary entry per missing name, a surname joined to the full name, and names the speaker by it', () =>
+    withContentCopy(async (root) => {
       writeFileSync(
         path.join(root, 'story.txt'),
         'Sergei Lavrov told reporters on Monday that talks would go on.\n\n“We are ready,” Lavrov said.\n',
@@ -153,8 +137,5 @@ describe('npm run new --create-stubs', () => {
       expect(article.match(/speaker: sergei-lavrov/g)).toHaveLength(2);
       const problems = await contentProblems(root);
       expect(problems.filter((p) => p.file.startsWith('content/glossary/'))).toEqual([]);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  });
+    }));
 });

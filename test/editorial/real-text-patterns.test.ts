@@ -1,44 +1,26 @@
 // Patterns met when real news texts (docs/drafting.md, "Tried on real texts") went through
 // `npm run new`. Each case is a short made-up text with the same shape, and a fictional glossary.
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RegistryGlossaryEntry, RegistrySource } from '../../src/collections/registry';
-import { draftArticle, type Draft, type DraftClaim } from '../../src/editorial/draft';
+import { draftArticle, type Draft } from '../../src/editorial/draft';
 import { readMarks } from '../../src/editorial/marks';
 import { headlineFromUrl, renderBody, summarise } from '../../src/editorial/render';
 import { runNew } from '../../src/editorial/new-command';
 import { findQuotations, splitParagraphs } from '../../src/editorial/text';
-import { ROOT } from '../support/global-setup';
+import { fictionalRegistry, glossaryEntry as entry, onlyClaim as only, withContentCopy } from '../support/drafting';
 
-const entry = (id: string, name: string, kind: string, aliases: string[] = []): [string, RegistryGlossaryEntry] => [
-  id,
-  { id, name, kind, aliases },
-];
-const registry = {
-  glossary: new Map([
-    entry('anna-lind', 'Anna Lind', 'person', ['Lind']),
-    entry('karl-berg', 'Karl Berg', 'person', ['Berg']),
-    entry('nordland', 'Nordland', 'country', ['Nordland']),
-    entry('nordpress', 'NordPress', 'organisation', ['NordPress']),
-    entry('port-authority', 'Port Authority', 'organisation', ['the Port Authority']),
-  ]),
-  sources: new Map<string, RegistrySource>([
-    [
-      'nordpress',
-      { id: 'nordpress', name: 'NordPress', type: 'state-news-agency', glossary: 'nordpress' } as RegistrySource,
-    ],
-  ]),
-};
+const registry = fictionalRegistry(
+  entry('anna-lind', 'Anna Lind', 'person', ['Lind']),
+  entry('karl-berg', 'Karl Berg', 'person', ['Berg']),
+  entry('nordland', 'Nordland', 'country', ['Nordland']),
+  entry('nordpress', 'NordPress', 'organisation', ['NordPress']),
+  entry('port-authority', 'Port Authority', 'organisation', ['the Port Authority']),
+);
 
 /** 2025-03-04 is a Tuesday. */
 const draft = (text: string, published = '2025-03-04'): Draft => draftArticle(text, registry, { published });
-const only = (d: Draft, words: string): DraftClaim => {
-  const found = d.claims.filter((c) => c.text.includes(words));
-  expect(found, `one claim holding “${words}” in ${JSON.stringify(d.claims.map((c) => c.text))}`).toHaveLength(1);
-  return found[0]!;
-};
+
 describe('quotations in single marks', () => {
   it('drafts a quotation in curly single marks as a direct quote, and reads an apostrophe as no mark', () => {
     const d = draft('Berg’s aides were silent. Berg said: ‘We will not pay for Lind’s port.’');
@@ -189,11 +171,112 @@ describe('the headline, the summary and the body', () => {
   });
 });
 
+describe('patterns from three wire stories (tried 2026-12-01)', () => {
+  it('reads a date before its verb by that verb, not by a “will” in the words reported', () => {
+    // 2025-03-04 is a Tuesday: “on Monday … warned” is the day before, not the Monday after.
+    const d = draft('Prime Minister Anna Lind on Monday warned that Nordland will not give way.');
+    expect(d.dates.map((x) => [x.text, x.value])).toEqual([['on Monday', '2025-03-03']]);
+  });
+
+  it('reads a month name in lower case as the word it is (“an annual march”), and one with a capital as a month', () => {
+    expect(draft('Berg praised the annual march through the port.').dates).toEqual([]);
+    expect(draft('Berg opened the port in March.').dates.map((x) => x.value)).toEqual(['2025-03']);
+  });
+
+  it('resolves “this week” to the publication day’s own week, Monday to Sunday', () => {
+    const d = draft('Leaders meet this week to discuss the port.');
+    expect(d.dates).toMatchObject([{ text: 'this week', value: '2025-03-03', last: '2025-03-09' }]);
+  });
+
+  it('reads a dateline with two places and no space after its dash as the outlet’s, and cuts “… and Nordland vowed”', () => {
+    const d = draft(
+      'NORDBY/SUDBY (NordPress) -Berg opened the port early on Monday and Nordland vowed to keep it open.',
+    );
+    expect(only(d, 'Berg opened the port')).toMatchObject({ kind: 'outlet-assertion', speaker: 'outlet' });
+    expect(only(d, 'to keep it open')).toMatchObject({ kind: 'paraphrase', speaker: 'nordland' });
+    expect(d.claims.filter((c) => c.speaker === 'nordpress')).toEqual([]);
+    expect(d.missing.map((m) => m.name)).not.toContain('NORDBY/SUDBY');
+  });
+
+  it('gives a quotation that goes on into a paragraph naming its speaker (“…,” Berg said.) to that speaker', () => {
+    const d = draft(
+      'Lind rejected the plan, saying that “The port was never for sale.\n\n“We are ready for talks,” Berg said.',
+    );
+    expect(only(d, 'We are ready')).toMatchObject({ kind: 'direct-quote', speaker: 'karl-berg' });
+  });
+
+  it('gives a quotation after “X did something, saying that …” to X, not to the object before the comma', () => {
+    const d = draft('Lind rejected the plan, saying that “the port was never for sale.”');
+    expect(only(d, 'never for sale')).toMatchObject({ kind: 'direct-quote', speaker: 'anna-lind' });
+  });
+
+  it('reads a person named after an organisation’s title (“NordPress chief John Harker declared”) as the speaker', () => {
+    const d = draft('NordPress chief John Harker declared that the port would reopen.');
+    expect(only(d, 'the port would reopen')).toMatchObject({ speaker: 'unnamed', missingSpeaker: 'John Harker' });
+  });
+
+  it('leaves a title out of a missing person’s name: “President John Harker” is John Harker', () => {
+    const d = draft('The port reopened after President John Harker signed the law.');
+    expect(d.missing.map((m) => m.name)).toEqual(['John Harker']);
+  });
+
+  it('keeps “, Berg said at a news conference in …” out of the paraphrase it attributes', () => {
+    const d = draft('The government would address the complaints, Berg said at a news conference in the port city.');
+    expect(only(d, 'address the complaints')).toMatchObject({
+      kind: 'paraphrase',
+      speaker: 'karl-berg',
+      text: 'The government would address the complaints',
+    });
+  });
+
+  it('drafts “Berg did not explain …” as the outlet’s own sentence, not as Berg’s statement', () => {
+    const d = draft('Berg did not explain the reasons behind his optimism.');
+    expect(only(d, 'did not explain')).toMatchObject({ kind: 'outlet-assertion', speaker: 'outlet' });
+  });
+
+  it('takes a byline paragraph as the author, and names a draft whose address has no headline after its first claim', () =>
+    withContentCopy((root) => {
+      const args = [
+        '--url',
+        'https://example.com/article/idXYZ123',
+        '--outlet',
+        'reuters',
+        '--published',
+        '2025-03-04',
+      ];
+      writeFileSync(
+        path.join(root, 'a.txt'),
+        'By Ola Nord and Per Sud\n\nThe port reopened on Monday after a long strike.\n',
+      );
+      writeFileSync(path.join(root, 'b.txt'), 'Ferries returned to the harbour on Monday.\n');
+      const a = runNew(['a.txt', ...args], root);
+      expect(a.code, a.output).toBe(0);
+      expect(a.output).toContain('Byline “Ola Nord and Per Sud” read as the author, and left out of the text.');
+      expect(a.output).toContain('No headline in the address: give it with --headline');
+      const file = /^Wrote (content\/articles\/[\w-]+\.md)/.exec(a.output)![1]!;
+      const text = readFileSync(path.join(root, file), 'utf8');
+      expect(text).toContain("author: 'Ola Nord and Per Sud'");
+      expect(text).not.toContain('By Ola Nord');
+      expect(missingNames(a.output)).not.toContain('Ola Nord');
+      // A second such text gets a file of its own, rather than "already exists".
+      const b = runNew(['b.txt', ...args], root);
+      expect(b.code, b.output).toBe(0);
+      expect(/^Wrote (\S+)/.exec(b.output)![1]).not.toBe(file);
+    }));
+});
+
+/** The names listed under "Entries missing" in npm run new's summary. */
+const missingNames = (output: string) =>
+  output
+    .split('Entries missing:')[1]!
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.startsWith('  ') && l.includes('('))
+    .map((l) => l.trim().replace(/ \(.*$/, ''));
+
 describe('npm run new on bad input', () => {
-  it('names a text file with no text, a folder given as the text, a bad date and an unknown outlet, all at once with a Fix', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'sourced-bad-'));
-    try {
-      cpSync(path.join(ROOT, 'content'), path.join(root, 'content'), { recursive: true });
+  it('names a text file with no text, a folder given as the text, a bad date and an unknown outlet, all at once with a Fix', () =>
+    withContentCopy((root) => {
       writeFileSync(path.join(root, 'blank.txt'), '  \n\n \n');
       const blank = runNew(
         ['blank.txt', '--url', 'https://example.com/a', '--outlet', 'reuter', '--published', '2024-02-30'],
@@ -211,8 +294,5 @@ describe('npm run new on bad input', () => {
       expect(folder).toMatchObject({ code: 2 });
       expect(folder.output).toContain('"content" is not a file.');
       expect(existsSync(path.join(root, 'content/articles/draft.md'))).toBe(false);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  });
+    }));
 });
