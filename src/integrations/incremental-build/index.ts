@@ -64,7 +64,7 @@ export function incrementalBuild() {
   return {
     /** Step 1, at astro:config:setup: decides what renders and says so. */
     plan({ config, command, logger }: { config: { root: URL; cacheDir: URL }; command: string; logger: Logger }) {
-      delete process.env[RENDER_ONLY_VARIABLE];
+      Reflect.deleteProperty(process.env, RENDER_ONLY_VARIABLE);
       if (command !== 'build') return;
       root = fileURLToPath(config.root);
       paths = cachePaths(fileURLToPath(config.cacheDir));
@@ -144,7 +144,12 @@ export function incrementalBuild() {
       cpSync(outDir, fresh, { recursive: true });
       rmSync(paths.output, { recursive: true, force: true });
       renameSync(fresh, paths.output);
-      const manifest: Manifest = { version: MANIFEST_VERSION, global: global.hash, globalParts: global.parts, articles };
+      const manifest: Manifest = {
+        version: MANIFEST_VERSION,
+        global: global.hash,
+        globalParts: global.parts,
+        articles,
+      };
       writeFileSync(`${paths.manifest}.new`, JSON.stringify(manifest));
       renameSync(`${paths.manifest}.new`, paths.manifest);
       logger.info(`incremental: output and manifest of ${files.length} articles kept for the next build`);

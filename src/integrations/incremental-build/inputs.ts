@@ -51,7 +51,10 @@ export function globalInputs(root: string, env: NodeJS.ProcessEnv): GlobalInputs
   const parts: Record<string, string> = {};
   for (const p of GLOBAL_INPUTS) {
     const h = createHash('sha256');
-    for (const f of filesUnder(root, p)) h.update(`${f}\0`).update(readFileSync(path.join(root, f))).update('\0');
+    for (const f of filesUnder(root, p))
+      h.update(`${f}\0`)
+        .update(readFileSync(path.join(root, f)))
+        .update('\0');
     parts[p] = h.digest('hex');
   }
   const settings = Object.keys(env)
@@ -70,7 +73,7 @@ export function globalInputs(root: string, env: NodeJS.ProcessEnv): GlobalInputs
 function glossaryNames(root: string): unknown[] {
   const dir = path.join(root, CONTENT_DIRS.glossary);
   return yamlFiles(dir).map((name) => {
-    let data: Record<string, unknown> = {};
+    let data: Record<string, unknown>;
     try {
       data = (loadYaml(readFileSync(path.join(dir, name), 'utf8')) ?? {}) as Record<string, unknown>;
     } catch {
@@ -82,7 +85,11 @@ function glossaryNames(root: string): unknown[] {
 }
 
 const yamlFiles = (dir: string) =>
-  existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort() : [];
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith('.yaml'))
+        .sort()
+    : [];
 
 /** Hashes of everything an article may use, by kind and id ("glossary:iran", "source:tass", "bib:…"). */
 export function entryHashes(root: string): Map<string, string> {
