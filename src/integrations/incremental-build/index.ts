@@ -54,12 +54,42 @@ function readManifest(file: string): Manifest | undefined {
   }
 }
 
+/** The folders of articles whose pages this build took from the previous output. */
+const keptIds = (clean: Set<string>, articles: Record<string, ArticleRecord>) =>
+  new Set([...clean].map((file) => articles[file]!.id));
+
+/**
+ * Makes `kept` a copy of `outDir`. After an incremental build only what changed is copied: the
+ * unchanged articles' folders in `kept` are already what `outDir` holds, since they came from it.
+ */
+function keepOutput(outDir: string, kept: string, unchanged: Set<string> | undefined): void {
+  if (!unchanged || !existsSync(kept)) {
+    const fresh = `${kept}.new`;
+    rmSync(fresh, { recursive: true, force: true });
+    cpSync(outDir, fresh, { recursive: true });
+    rmSync(kept, { recursive: true, force: true });
+    renameSync(fresh, kept);
+    return;
+  }
+  const list = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
+  for (const name of list(kept)) if (name !== 'articles') rmSync(path.join(kept, name), { recursive: true });
+  for (const name of list(outDir))
+    if (name !== 'articles') cpSync(path.join(outDir, name), path.join(kept, name), { recursive: true });
+  const from = path.join(outDir, 'articles');
+  const to = path.join(kept, 'articles');
+  for (const id of list(to)) if (!unchanged.has(id)) rmSync(path.join(to, id), { recursive: true });
+  for (const id of list(from))
+    if (!unchanged.has(id)) cpSync(path.join(from, id), path.join(to, id), { recursive: true });
+}
+
 export function incrementalBuild() {
   let root = '';
   let paths = cachePaths('');
   let current: Plan = { cold: true, reason: 'not planned' };
   let previous: Manifest | undefined;
   let global = { hash: '', parts: {} as Record<string, string> };
+  let fileHashes = new Map<string, string>();
+  let entries = new Map<string, string>();
 
   return {
     /** Step 1, at astro:config:setup: decides what renders and says so. */
@@ -70,13 +100,14 @@ export function incrementalBuild() {
       paths = cachePaths(fileURLToPath(config.cacheDir));
       global = globalInputs(root, process.env);
       previous = readManifest(paths.manifest);
-      const files = new Map(articleFiles(root).map((f) => [f, fileHash(root, f)]));
+      fileHashes = new Map(articleFiles(root).map((f) => [f, fileHash(root, f)]));
+      entries = entryHashes(root);
       const forced = ['1', 'true', 'yes'].includes((process.env[COLD_VARIABLE] ?? '').toLowerCase());
       current = forced
         ? { cold: true, reason: `${COLD_VARIABLE} is set` }
         : previous && !existsSync(paths.output)
           ? { cold: true, reason: 'no previous output in the cache folder' }
-          : plan(previous, { global: global.hash, globalParts: global.parts, files, entries: entryHashes(root) });
+          : plan(previous, { global: global.hash, globalParts: global.parts, files: fileHashes, entries });
       logger.info(describePlan(current));
       if (current.cold) return;
       mkdirSync(paths.dir, { recursive: true });
@@ -126,24 +157,28 @@ export function incrementalBuild() {
         rmSync(paths.output, { recursive: true, force: true });
         return;
       }
-      const hashes = entryHashes(root);
       const texts = entryTexts(root);
       const articles: Record<string, ArticleRecord> = {};
       const pathnames = pages.map((p) => p.pathname);
+      const clean = new Set(current.cold ? [] : current.clean);
       for (const file of files) {
+        // An unchanged article's page and inputs are those the last build recorded.
+        const kept = clean.has(file) ? previous?.articles[file] : undefined;
+        if (kept) {
+          articles[file] = kept;
+          continue;
+        }
         const id = ids.get(file)!;
         const page = path.join(outDir, 'articles', id, 'index.html');
         const own = [readFileSync(path.join(root, file), 'utf8')];
         if (existsSync(page)) own.push(readFileSync(page, 'utf8'));
-        const uses = Object.fromEntries(usedEntries(own, hashes.keys(), texts).map((k) => [k, hashes.get(k)!]));
-        articles[file] = { id, file: fileHash(root, file), uses, pages: ownPages(pathnames, id) };
+        const uses = Object.fromEntries(
+          usedEntries(own, entries.keys(), texts).map((k) => [k, entries.get(k) ?? 'absent']),
+        );
+        // The hashes read at start-up: what this build rendered from, even if a file changed since.
+        articles[file] = { id, file: fileHashes.get(file) ?? 'absent', uses, pages: ownPages(pathnames, id) };
       }
-      mkdirSync(paths.dir, { recursive: true });
-      const fresh = `${paths.output}.new`;
-      rmSync(fresh, { recursive: true, force: true });
-      cpSync(outDir, fresh, { recursive: true });
-      rmSync(paths.output, { recursive: true, force: true });
-      renameSync(fresh, paths.output);
+      keepOutput(outDir, paths.output, current.cold ? undefined : keptIds(clean, articles));
       const manifest: Manifest = {
         version: MANIFEST_VERSION,
         global: global.hash,
