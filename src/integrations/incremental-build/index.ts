@@ -6,8 +6,9 @@
  *    the inputs on disk (./plan.ts): a changed global input, no manifest or no previous output is
  *    a cold build; otherwise only the changed articles' own pages render
  *    (collections/render-only.ts), and every page that lists across articles renders in full;
- * 2. once Astro has written the pages, and before any step that reads the whole site, puts the
- *    unchanged articles' folders back from the previous output kept in the cache folder;
+ * 2. once Astro has written the pages and the claim pages of the articles it rendered are cut,
+ *    and before any step that reads the whole site, puts the unchanged articles' folders back
+ *    from the previous output kept in the cache folder;
  * 3. gives the sitemap the unchanged articles' pages too;
  * 4. after every check has passed, keeps the complete output and a new manifest in the cache.
  *

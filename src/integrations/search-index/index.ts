@@ -4,7 +4,7 @@
  * navigation and footers never match a search.
  *
  * A step of the post-build integration (../post-build): it runs as soon as Astro has written the
- * pages, before the claim pages are cut. Running Pagefind's process alongside the later steps saved nothing on two cores, as
+ * pages and the claim pages are cut (it never reads those). Running Pagefind's process alongside the later steps saved nothing on two cores, as
  * both are bound by the processor, and added memory (docs/performance.md).
  */
 import { globSync, readFileSync } from 'node:fs';
