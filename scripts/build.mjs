@@ -2,6 +2,8 @@
 // it into place only when the whole build, end-of-build checks included, succeeds. A failed
 // or interrupted build therefore leaves the previous dist/ exactly as it was.
 // Arguments pass through to astro (npm run build -- --verbose); SOURCED_OUT_DIR picks the folder.
+// `--cold` (or SOURCED_COLD=1) ignores the previous output kept in the cache folder and renders
+// every article (src/integrations/incremental-build).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -37,8 +39,10 @@ const env = {
   ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !DROP.has(k))),
   SOURCED_OUT_DIR: staging,
 };
+const args = process.argv.slice(2).filter((a) => a !== '--cold');
+if (args.length < process.argv.length - 2) env.SOURCED_COLD = '1';
 
-const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], { stdio: 'inherit', env });
+const child = spawn(process.execPath, [astro, 'build', ...args], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
 
 child.on('exit', (code, signal) => {

@@ -48,7 +48,8 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed))
 function build(cwd, env, label) {
   const profile =
     values.profile && label === 'cold' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, '.bench/profiles')}`] : [];
-  const args = [...profile, ASTRO, 'build', '--silent'];
+  // The warm build logs at the default level, for the line that says it was incremental.
+  const args = [...profile, ASTRO, 'build', ...(label === 'warm' ? [] : ['--silent'])];
   const stats = path.join(cwd, `.time-${label}`);
   // GNU time reports the child's max RSS from the kernel (getrusage), which polling can miss.
   const useTime = existsSync(TIME);
@@ -67,7 +68,12 @@ function build(cwd, env, label) {
     throw new Error(`${label}: astro build failed with exit code ${r.status} in ${cwd}`);
   }
   const peakMiB = useTime ? Number(readFileSync(stats, 'utf8').trim().split('\n').pop()) / 1024 : null;
-  return { seconds: round(seconds, 2), peakMiB: peakMiB === null ? null : round(peakMiB, 0) };
+  const out = { seconds: round(seconds, 2), peakMiB: peakMiB === null ? null : round(peakMiB, 0) };
+  if (label !== 'warm') return out;
+  // A warm build that fell back to cold would measure the wrong thing without saying so.
+  const plan = /(incremental: \d+ of \d+ articles re-rendered[^\n]*|cold build: [^\n]*)/.exec(r.stdout)?.[1];
+  if (!plan?.startsWith('incremental: 1 of ')) throw new Error(`warm: expected an incremental build, got: ${plan}`);
+  return { ...out, plan };
 }
 
 function du(dir) {
@@ -128,7 +134,7 @@ try {
     process.stdout.write(`${row.cold.seconds} s; warm rebuild… `);
     editOneArticle(path.join(site, 'content'));
     row.warm = build(site, env, 'warm');
-    process.stdout.write(`${row.warm.seconds} s`);
+    process.stdout.write(`${row.warm.seconds} s (${row.warm.plan})`);
 
     if (!values['no-plain']) {
       for (const processor of ['unified', 'default']) {
@@ -235,7 +241,7 @@ const table = (head, rows) => {
   for (const r of rows) console.log(line(r));
   console.log('');
 };
-console.log('\nBuilds (cold: empty cache; warm: cache kept, one article edited)\n');
+console.log('\nBuilds (cold: empty cache; warm: cache and output kept, one article edited, incremental)\n');
 table(
   [
     'articles',

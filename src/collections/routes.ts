@@ -8,6 +8,7 @@ import { lookupFrom, outletOf, type Lookup } from './lookup';
 import { isDraft } from './drafts';
 import { newestFirst } from './order';
 import { loadRegistry, type Registry } from './registry';
+import { renderOnly } from './render-only';
 
 export type Article = CollectionEntry<'articles'>;
 export type GlossaryEntry = CollectionEntry<'glossary'>;
@@ -30,6 +31,18 @@ export const SHOW_DRAFTS: boolean = import.meta.env.SOURCED_SHOW_DRAFTS === true
 /** Every article a reader may see, newest first (src/collections/order.ts): drafts only in dev. */
 export async function articles(): Promise<Article[]> {
   return (await getCollection('articles', (entry) => SHOW_DRAFTS || !isDraft(entry.data))).sort(newestFirst);
+}
+
+/**
+ * The articles whose own pages (article, claims, preview image, annotations) this build renders:
+ * every article, or in an incremental build only the changed ones (./render-only.ts); the
+ * build puts the others' pages back from the previous output. Pages that list across articles
+ * use articles(), never this.
+ */
+export async function articlesToRender(): Promise<Article[]> {
+  const all = await articles();
+  const only = renderOnly();
+  return only ? all.filter((a) => a.filePath !== undefined && only.has(a.filePath)) : all;
 }
 
 /** Every glossary entry, in the order Astro loads them (pages that list them sort by name). */

@@ -35,6 +35,9 @@ function listBuiltSite(outDir: string): { files: Set<string>; html: string[] } {
     files.add(rel);
     if (rel.endsWith('.html')) html.push(rel);
   }
+  // In path order, not the file system's: _headers unions the pages' policies in this order, and
+  // an incremental build writes the same files in another order than a cold one.
+  html.sort();
   return { files, html };
 }
 

@@ -4,7 +4,7 @@
  * navigation and footers never match a search.
  *
  * A step of the post-build integration (../post-build): it runs as soon as Astro has written the
- * pages, before the claim pages are cut. Running Pagefind's process alongside the later steps saved nothing on two cores, as
+ * pages and the claim pages are cut (it never reads those). Running Pagefind's process alongside the later steps saved nothing on two cores, as
  * both are bound by the processor, and added memory (docs/performance.md).
  */
 import { globSync, readFileSync } from 'node:fs';
@@ -26,7 +26,9 @@ export async function buildSearchIndex(outDir: string): Promise<string> {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     // Each page goes through searchableHtml first, so Pagefind reads what it needs of it.
-    const files = globSync(INDEXED_PAGES, { cwd: outDir });
+    // In path order, so the index does not depend on the order the files were written in
+    // (an incremental build writes them in another order than a cold one).
+    const files = globSync(INDEXED_PAGES, { cwd: outDir }).sort();
     for (const file of files) {
       const added = await index.addHTMLFile({
         url: `/${file

@@ -1,6 +1,6 @@
 // What the per-article routes share, built once per route rather than once per page.
 import type { Lookup } from '../../../collections/lookup';
-import { articles, glossaryEntries, lookup, type Article } from '../../../collections/routes';
+import { articlesToRender, glossaryEntries, lookup, type Article } from '../../../collections/routes';
 import type { GlossaryItem } from '../../../publishing/structured-data';
 
 /** The sources-and-glossary lookup, and the glossary as structured data takes it. */
@@ -19,7 +19,7 @@ export interface ArticleLookupProps {
 /** Paths of the routes that need only the entry and the lookup (preview image, annotations). */
 export async function articleLookupPaths() {
   const shared = await lookup();
-  return (await articles()).map((entry) => ({
+  return (await articlesToRender()).map((entry) => ({
     params: { slug: entry.id },
     props: { entry, lookup: shared } satisfies ArticleLookupProps,
   }));

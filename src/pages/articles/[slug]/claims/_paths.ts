@@ -1,6 +1,6 @@
 // One claims page per article. The article's claim quotes and the lookup are worked out once here.
 import type { Lookup } from '../../../../collections/lookup';
-import { articles, outlet, type Article } from '../../../../collections/routes';
+import { articlesToRender, outlet, type Article } from '../../../../collections/routes';
 import { claimQuotes, claimSentences, factsOf, type ClaimSentence } from '../../../../analysis/article-facts';
 import { loadRegistry, type Registry } from '../../../../collections/registry';
 import type { GlossaryItem } from '../../../../publishing/structured-data';
@@ -24,7 +24,7 @@ export interface ClaimPageProps {
 export async function claimPaths() {
   const { lookup, glossary } = await sharedArticleData();
   const { bibliography } = loadRegistry();
-  return (await articles()).map((entry) => {
+  return (await articlesToRender()).map((entry) => {
     const facts = factsOf(entry);
     const quotes = claimQuotes(facts);
     for (const claim of entry.data.claims)

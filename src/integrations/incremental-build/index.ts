@@ -1,0 +1,194 @@
+/**
+ * Rebuild only what changed (issue 17, decision 1; docs/performance.md). Astro has no
+ * incremental output, so this works around it:
+ *
+ * 1. at start-up, compares the manifest of the last successful build (in the cache folder) with
+ *    the inputs on disk (./plan.ts): a changed global input, no manifest or no previous output is
+ *    a cold build; otherwise only the changed articles' own pages render
+ *    (collections/render-only.ts), and every page that lists across articles renders in full;
+ * 2. once Astro has written the pages and the claim pages of the articles it rendered are cut,
+ *    and before any step that reads the whole site, puts the unchanged articles' folders back
+ *    from the previous output kept in the cache folder;
+ * 3. gives the sitemap the unchanged articles' pages too;
+ * 4. after every check has passed, keeps the complete output and a new manifest in the cache.
+ *
+ * SOURCED_COLD=1 (or `npm run build -- --cold`) forces a cold build. The post-build integration
+ * (../post-build) calls these steps in order.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RENDER_ONLY_VARIABLE } from '../../collections/render-only';
+import { articleFiles, articleId, entryHashes, entryTexts, fileHash, globalInputs, usedEntries } from './inputs';
+import { describePlan, MANIFEST_VERSION, plan, type ArticleRecord, type Manifest, type Plan } from './plan';
+
+export const COLD_VARIABLE = 'SOURCED_COLD';
+
+interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+interface Page {
+  pathname: string;
+}
+
+/** Where the manifest and the previous output live, inside Astro's cache folder. */
+export const cachePaths = (cacheDir: string) => {
+  const dir = path.join(cacheDir, 'sourced-incremental');
+  return {
+    dir,
+    manifest: path.join(dir, 'manifest.json'),
+    output: path.join(dir, 'previous-output'),
+    renderOnly: path.join(dir, 'render-only.json'),
+  };
+};
+
+const pageKey = (pathname: string) => pathname.replace(/^\/+/, '');
+const ownPages = (pages: string[], id: string) => pages.filter((p) => pageKey(p).startsWith(`articles/${id}/`));
+
+function readManifest(file: string): Manifest | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folders of articles whose pages this build took from the previous output. */
+const keptIds = (clean: Set<string>, articles: Record<string, ArticleRecord>) =>
+  new Set([...clean].map((file) => articles[file]!.id));
+
+/**
+ * Makes `kept` a copy of `outDir`. After an incremental build only what changed is copied: the
+ * unchanged articles' folders in `kept` are already what `outDir` holds, since they came from it.
+ */
+function keepOutput(outDir: string, kept: string, unchanged: Set<string> | undefined): void {
+  if (!unchanged || !existsSync(kept)) {
+    const fresh = `${kept}.new`;
+    rmSync(fresh, { recursive: true, force: true });
+    cpSync(outDir, fresh, { recursive: true });
+    rmSync(kept, { recursive: true, force: true });
+    renameSync(fresh, kept);
+    return;
+  }
+  const list = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
+  for (const name of list(kept)) if (name !== 'articles') rmSync(path.join(kept, name), { recursive: true });
+  for (const name of list(outDir))
+    if (name !== 'articles') cpSync(path.join(outDir, name), path.join(kept, name), { recursive: true });
+  const from = path.join(outDir, 'articles');
+  const to = path.join(kept, 'articles');
+  for (const id of list(to)) if (!unchanged.has(id)) rmSync(path.join(to, id), { recursive: true });
+  for (const id of list(from))
+    if (!unchanged.has(id)) cpSync(path.join(from, id), path.join(to, id), { recursive: true });
+}
+
+export function incrementalBuild() {
+  let root = '';
+  let paths = cachePaths('');
+  let current: Plan = { cold: true, reason: 'not planned' };
+  let previous: Manifest | undefined;
+  let global = { hash: '', parts: {} as Record<string, string> };
+  let fileHashes = new Map<string, string>();
+  let entries = new Map<string, string>();
+
+  return {
+    /** Step 1, at astro:config:setup: decides what renders and says so. */
+    plan({ config, command, logger }: { config: { root: URL; cacheDir: URL }; command: string; logger: Logger }) {
+      Reflect.deleteProperty(process.env, RENDER_ONLY_VARIABLE);
+      if (command !== 'build') return;
+      root = fileURLToPath(config.root);
+      paths = cachePaths(fileURLToPath(config.cacheDir));
+      global = globalInputs(root, process.env);
+      previous = readManifest(paths.manifest);
+      fileHashes = new Map(articleFiles(root).map((f) => [f, fileHash(root, f)]));
+      entries = entryHashes(root);
+      const forced = ['1', 'true', 'yes'].includes((process.env[COLD_VARIABLE] ?? '').toLowerCase());
+      current = forced
+        ? { cold: true, reason: `${COLD_VARIABLE} is set` }
+        : previous && !existsSync(paths.output)
+          ? { cold: true, reason: 'no previous output in the cache folder' }
+          : plan(previous, { global: global.hash, globalParts: global.parts, files: fileHashes, entries });
+      logger.info(describePlan(current));
+      if (current.cold) return;
+      mkdirSync(paths.dir, { recursive: true });
+      writeFileSync(paths.renderOnly, JSON.stringify(current.dirty));
+      process.env[RENDER_ONLY_VARIABLE] = paths.renderOnly;
+    },
+
+    /** Step 2, at astro:build:generated, first: the unchanged articles' folders, from the previous output. */
+    merge(outDir: string, logger: Logger) {
+      if (current.cold || !previous) return;
+      let copied = 0;
+      for (const file of current.clean) {
+        const { id } = previous.articles[file]!;
+        const from = path.join(paths.output, 'articles', id);
+        // A draft has no pages.
+        if (!existsSync(from)) continue;
+        const to = path.join(outDir, 'articles', id);
+        if (existsSync(to)) throw new Error(`incremental build: ${to} was rendered although ${file} is unchanged.`);
+        cpSync(from, to, { recursive: true });
+        copied++;
+      }
+      logger.info(`incremental: ${copied} unchanged articles' pages taken from the previous output`);
+    },
+
+    /** Step 3, for the sitemap: Astro's pages plus the unchanged articles' pages. */
+    pages<P extends Page>(pages: P[]): P[] {
+      if (current.cold || !previous) return pages;
+      const kept = current.clean.flatMap((file) => previous!.articles[file]!.pages.map((pathname) => ({ pathname })));
+      return [...pages, ...(kept as P[])];
+    },
+
+    /** Step 4, at the very end: the complete output and its manifest, for the next build. */
+    save(outDir: string, pages: Page[], logger: Logger) {
+      if (!root) return;
+      // A crash from here on leaves no manifest, so the next build is cold.
+      rmSync(paths.manifest, { force: true });
+      rmSync(paths.renderOnly, { force: true });
+      const files = articleFiles(root);
+      const ids = new Map(files.map((f) => [f, articleId(f)]));
+      const folders = existsSync(path.join(outDir, 'articles')) ? readdirSync(path.join(outDir, 'articles')) : [];
+      const known = new Set(ids.values());
+      const strays = folders.filter((f) => !known.has(f));
+      if (strays.length || [...known].some((id) => id.includes('/'))) {
+        logger.warn(
+          `incremental: articles/${strays[0] ?? ''} is not where this build expects an article's pages; the next build will be cold.`,
+        );
+        rmSync(paths.output, { recursive: true, force: true });
+        return;
+      }
+      const texts = entryTexts(root);
+      const articles: Record<string, ArticleRecord> = {};
+      const pathnames = pages.map((p) => p.pathname);
+      const clean = new Set(current.cold ? [] : current.clean);
+      for (const file of files) {
+        // An unchanged article's page and inputs are those the last build recorded.
+        const kept = clean.has(file) ? previous?.articles[file] : undefined;
+        if (kept) {
+          articles[file] = kept;
+          continue;
+        }
+        const id = ids.get(file)!;
+        const page = path.join(outDir, 'articles', id, 'index.html');
+        const own = [readFileSync(path.join(root, file), 'utf8')];
+        if (existsSync(page)) own.push(readFileSync(page, 'utf8'));
+        const uses = Object.fromEntries(
+          usedEntries(own, entries.keys(), texts).map((k) => [k, entries.get(k) ?? 'absent']),
+        );
+        // The hashes read at start-up: what this build rendered from, even if a file changed since.
+        articles[file] = { id, file: fileHashes.get(file) ?? 'absent', uses, pages: ownPages(pathnames, id) };
+      }
+      keepOutput(outDir, paths.output, current.cold ? undefined : keptIds(clean, articles));
+      const manifest: Manifest = {
+        version: MANIFEST_VERSION,
+        global: global.hash,
+        globalParts: global.parts,
+        articles,
+      };
+      writeFileSync(`${paths.manifest}.new`, JSON.stringify(manifest));
+      renameSync(`${paths.manifest}.new`, paths.manifest);
+      logger.info(`incremental: output and manifest of ${files.length} articles kept for the next build`);
+    },
+  };
+}

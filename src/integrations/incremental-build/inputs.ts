@@ -1,0 +1,187 @@
+/**
+ * What a build's output depends on, as hashes: one global hash for everything that can change
+ * any page (code, templates, settings, the glossary's names), and per article the hashes of its
+ * file and of each glossary entry, source and bibliography item it uses.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { slug } from 'github-slugger';
+import { CONTENT_DIRS } from '../../collections/registry';
+import { loadYaml } from '../../lib/yaml';
+
+const sha = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Files and folders whose change can change any page: a change to any of them is a cold build.
+ * content/http-only-hosts.txt is read by the Markdown stage and the integrity check.
+ */
+export const GLOBAL_INPUTS = [
+  'src',
+  'public',
+  'astro.config.mjs',
+  'package-lock.json',
+  'tsconfig.json',
+  'scripts/build.mjs',
+  'content/http-only-hosts.txt',
+] as const;
+
+/** Settings that change the output (docs/deploying.md); every PUBLIC_ variable counts too. */
+export const OUTPUT_SETTINGS = ['SITE_URL', 'BASE_PATH', 'SOURCED_CLAIM_PAGES'] as const;
+
+/** Every file under `p` (or `p` itself), as sorted paths relative to root. */
+function filesUnder(root: string, p: string): string[] {
+  const abs = path.join(root, p);
+  if (!existsSync(abs)) return [];
+  if (!statSync(abs).isDirectory()) return [p];
+  return readdirSync(abs, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+export interface GlobalInputs {
+  hash: string;
+  /** What went into it, by part, so the log can say which part changed. */
+  parts: Record<string, string>;
+}
+
+/** The global hash: code, templates, public files, settings, Node's version, the glossary's names. */
+export function globalInputs(root: string, env: NodeJS.ProcessEnv): GlobalInputs {
+  const parts: Record<string, string> = {};
+  for (const p of GLOBAL_INPUTS) {
+    const h = createHash('sha256');
+    for (const f of filesUnder(root, p))
+      h.update(`${f}\0`)
+        .update(readFileSync(path.join(root, f)))
+        .update('\0');
+    parts[p] = h.digest('hex');
+  }
+  const settings = Object.keys(env)
+    .filter((k) => (OUTPUT_SETTINGS as readonly string[]).includes(k) || k.startsWith('PUBLIC_'))
+    .sort()
+    .map((k) => [k, env[k]]);
+  parts['settings'] = sha(JSON.stringify(settings));
+  parts['node'] = sha(process.version);
+  // Names and aliases decide which words of every article link to which entry (remark-glossary-links),
+  // so adding, removing or renaming an entry can change any article: that is a cold build.
+  parts['glossary names'] = sha(JSON.stringify(glossaryNames(root)));
+  const hash = sha(JSON.stringify(Object.entries(parts)));
+  return { hash, parts };
+}
+
+function glossaryNames(root: string): unknown[] {
+  const dir = path.join(root, CONTENT_DIRS.glossary);
+  return yamlFiles(dir).map((name) => {
+    let data: Record<string, unknown>;
+    try {
+      data = (loadYaml(readFileSync(path.join(dir, name), 'utf8')) ?? {}) as Record<string, unknown>;
+    } catch {
+      // The validator reports it; the raw text still counts below.
+      data = { unreadable: readFileSync(path.join(dir, name), 'utf8') };
+    }
+    return [name, data['name'], data['aliases'], data['roleAliases'], data['unreadable']];
+  });
+}
+
+const yamlFiles = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith('.yaml'))
+        .sort()
+    : [];
+
+/** Hashes of everything an article may use, by kind and id ("glossary:iran", "source:tass", "bib:…"). */
+export function entryHashes(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [kind, dir] of [
+    ['glossary', CONTENT_DIRS.glossary],
+    ['source', CONTENT_DIRS.sources],
+  ] as const) {
+    const abs = path.join(root, dir);
+    for (const name of yamlFiles(abs))
+      out.set(`${kind}:${name.slice(0, -'.yaml'.length)}`, sha(readFileSync(path.join(abs, name))));
+  }
+  const bib = path.join(root, CONTENT_DIRS.bibliography);
+  if (existsSync(bib)) {
+    let items: unknown = [];
+    try {
+      items = JSON.parse(readFileSync(bib, 'utf8'));
+    } catch {
+      // A bibliography that does not parse: the validator stops the build.
+    }
+    if (Array.isArray(items))
+      for (const item of items as { id?: unknown }[])
+        if (typeof item?.id === 'string') out.set(`bib:${item.id}`, sha(JSON.stringify(item)));
+  }
+  return out;
+}
+
+/** Entries' raw text, to follow what an entry itself names (a source's owner, an entry's members). */
+export function entryTexts(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [kind, dir] of [
+    ['glossary', CONTENT_DIRS.glossary],
+    ['source', CONTENT_DIRS.sources],
+  ] as const) {
+    const abs = path.join(root, dir);
+    for (const name of yamlFiles(abs))
+      out.set(`${kind}:${name.slice(0, -'.yaml'.length)}`, readFileSync(path.join(abs, name), 'utf8'));
+  }
+  return out;
+}
+
+/** Words as ids are spelt: letters, digits, `_` and `-`. */
+const tokens = (text: string): Set<string> => new Set(text.split(/[^\p{L}\p{N}_-]+/u));
+const plainId = /^[\p{L}\p{N}_-]+$/u;
+
+/**
+ * The entries `texts` (an article's file and its built page) name, followed through the entries
+ * they name in turn. Generous on purpose: an id that only looks used makes the article re-render
+ * when that entry changes, never the other way round.
+ */
+export function usedEntries(texts: string[], keys: Iterable<string>, entryText: Map<string, string>): string[] {
+  const byId = new Map<string, string[]>();
+  for (const key of keys) {
+    const id = key.slice(key.indexOf(':') + 1);
+    byId.set(id, [...(byId.get(id) ?? []), key]);
+  }
+  const used = new Set<string>();
+  const queue = [...texts];
+  while (queue.length) {
+    const text = queue.pop()!;
+    const words = tokens(text);
+    for (const [id, ks] of byId) {
+      if (!(plainId.test(id) ? words.has(id) : text.includes(id))) continue;
+      for (const k of ks) {
+        if (used.has(k)) continue;
+        used.add(k);
+        const own = entryText.get(k);
+        if (own !== undefined) queue.push(own);
+      }
+    }
+  }
+  return [...used].sort();
+}
+
+/** Article files relative to root (posix), sorted. */
+export function articleFiles(root: string): string[] {
+  return filesUnder(root, CONTENT_DIRS.articles).filter((f) => f.endsWith('.md'));
+}
+
+export const fileHash = (root: string, file: string): string => sha(readFileSync(path.join(root, file)));
+
+/**
+ * The id Astro's glob loader gives a file, and so its folder under articles/: each path segment
+ * slugged as github-slugger does, without the extension and a final /index. The manifest is
+ * only written when these match the built folders (see ./index.ts), so a rule Astro changes
+ * makes builds cold, never wrong.
+ */
+export function articleId(file: string): string {
+  const rel = path.posix.relative(CONTENT_DIRS.articles, file).replace(/\.md$/, '');
+  return rel
+    .split('/')
+    .map((segment) => slug(segment))
+    .join('/')
+    .replace(/\/index$/, '');
+}

@@ -1,0 +1,153 @@
+// Rebuild only what changed (issue 17, decision 1): after each kind of change, a build on top of
+// the previous build's cache must write exactly what a cold build of the same content writes,
+// every path and every byte. The changes are chained, as an editor's would be: each incremental
+// build starts from the cache the one before it left.
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../scripts/bench/corpus.mjs';
+import { ASTRO_BIN, copyProject, type ProjectCopy } from '../support/project-copy';
+
+const ARTICLES = 6;
+const SEED = 5;
+const work = mkdtempSync(path.join(tmpdir(), 'sourced-incremental-'));
+let project: ProjectCopy;
+let builds = 0;
+
+interface Built {
+  out: string;
+  cache: string;
+  log: string;
+}
+
+/** Builds the copy into a new folder, with `cache` (a copy of it, so each build's cache stays as it was). */
+function build(fromCache: string | undefined, env: Record<string, string> = {}): Built {
+  const n = ++builds;
+  const out = path.join(work, `out-${n}`);
+  const cache = path.join(work, `cache-${n}`);
+  if (fromCache) cpSync(fromCache, cache, { recursive: true });
+  const r = project.run(process.execPath, [ASTRO_BIN, 'build'], {
+    SOURCED_OUT_DIR: out,
+    SOURCED_CACHE_DIR: cache,
+    ...env,
+  });
+  if (r.status !== 0) throw new Error(`build ${n} failed:\n${r.stdout}\n${r.stderr}`);
+  return { out, cache, log: r.stdout };
+}
+
+/** Every file under `dir`, relative, sorted. */
+const tree = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+
+/** Paths only one side has, and paths whose bytes differ. */
+function differences(a: string, b: string): string[] {
+  const left = tree(a);
+  const right = tree(b);
+  const out = [
+    ...left.filter((f) => !right.includes(f)).map((f) => `only in the incremental build: ${f}`),
+    ...right.filter((f) => !left.includes(f)).map((f) => `only in the cold build: ${f}`),
+  ];
+  for (const f of left.filter((x) => right.includes(x)))
+    if (!readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f)))) out.push(`different bytes: ${f}`);
+  return out;
+}
+
+const planLine = (log: string) =>
+  /(incremental: \d+ of \d+ articles re-rendered[^\n]*|cold build: [^\n]*)/.exec(log)?.[1];
+
+let previous: Built;
+const content = () => path.join(project.dir, 'content');
+const article = (i: number) => path.join(content(), 'articles', `bench-${String(i).padStart(5, '0')}.md`);
+
+beforeAll(() => {
+  writeCorpus(path.join(work, 'corpus'), { articles: ARTICLES, seed: SEED });
+  writeCorpus(path.join(work, 'corpus-plus-one'), { articles: ARTICLES + 1, seed: SEED });
+  project = copyProject({ content: path.join(work, 'corpus') });
+  previous = build(undefined);
+}, 600_000);
+afterAll(() => {
+  project?.remove();
+  rmSync(work, { recursive: true, force: true });
+});
+
+let lastCold: Built;
+
+/** Builds incrementally on the last cache and cold in a fresh one; returns the incremental build's log. */
+function compare(): string {
+  const incremental = build(previous.cache);
+  lastCold = build(undefined);
+  expect(differences(incremental.out, lastCold.out)).toEqual([]);
+  expect(planLine(lastCold.log)).toMatch(/^cold build: no record of a previous build/);
+  previous = incremental;
+  return incremental.log;
+}
+
+const reused = (log: string) => Number(/incremental: (\d+) unchanged articles' pages taken/.exec(log)?.[1]);
+
+describe('an incremental build', () => {
+  it('re-renders only the article whose body was edited, and matches a cold build byte for byte', () => {
+    appendFileSync(article(2), '\nAn editor added this sentence to check the incremental build.\n');
+    const log = compare();
+    expect(planLine(log)).toBe(
+      `incremental: 1 of ${ARTICLES} articles re-rendered (reason: content/articles/bench-00002.md changed)`,
+    );
+    expect(reused(log)).toBe(ARTICLES - 1);
+  }, 600_000);
+
+  it('re-renders the articles that use an edited glossary entry, and matches a cold build', () => {
+    // An entry some articles mention and others do not, so the narrowing shows.
+    const texts = [1, 2, 3, 4, 5, 6].map((i) => readFileSync(article(i), 'utf8'));
+    const entries = readdirSync(path.join(content(), 'glossary')).map((f) => f.replace(/\.yaml$/, ''));
+    const entry = entries.find((id) => {
+      const n = texts.filter((t) => t.includes(`#${id}}`) || t.includes(`speaker: ${id}`)).length;
+      return n > 0 && n < ARTICLES;
+    });
+    expect(entry).toBeDefined();
+    const file = path.join(content(), 'glossary', `${entry}.yaml`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('description: "', 'description: "Edited. '));
+    const log = compare();
+    const dirty = Number(/incremental: (\d+) of/.exec(log)?.[1]);
+    expect(dirty).toBeGreaterThan(0);
+    expect(dirty).toBeLessThan(ARTICLES);
+    expect(reused(log)).toBe(ARTICLES - dirty);
+    expect(planLine(log)).toContain(`glossary:${entry}`);
+  }, 600_000);
+
+  it('renders a new article only, and matches a cold build', () => {
+    const name = `bench-${String(ARTICLES + 1).padStart(5, '0')}.md`;
+    cpSync(path.join(work, 'corpus-plus-one/articles', name), path.join(content(), 'articles', name));
+    cpSync(path.join(work, 'corpus-plus-one/bibliography.json'), path.join(content(), 'bibliography.json'));
+    const log = compare();
+    expect(planLine(log)).toBe(
+      `incremental: 1 of ${ARTICLES + 1} articles re-rendered (reason: content/articles/${name} is new)`,
+    );
+    expect(reused(log)).toBe(ARTICLES);
+  }, 600_000);
+
+  it('removes a deleted article’s pages, and matches a cold build', () => {
+    const name = `bench-${String(ARTICLES + 1).padStart(5, '0')}.md`;
+    rmSync(path.join(content(), 'articles', name));
+    cpSync(path.join(work, 'corpus/bibliography.json'), path.join(content(), 'bibliography.json'));
+    const log = compare();
+    expect(planLine(log)).toBe(
+      `incremental: 0 of ${ARTICLES} articles re-rendered (reason: content/articles/${name} was deleted)`,
+    );
+    expect(reused(log)).toBe(ARTICLES);
+  }, 600_000);
+
+  it('is a cold build after a change under src/, and matches a cold build', () => {
+    appendFileSync(path.join(project.dir, 'src/lib/site.ts'), '\n// A change to the code.\n');
+    expect(planLine(compare())).toBe('cold build: changed: src');
+  }, 600_000);
+
+  it('is a cold build when SOURCED_COLD is set, with a manifest and previous output in the cache', () => {
+    const forced = build(previous.cache, { SOURCED_COLD: '1' });
+    expect(planLine(forced.log)).toBe('cold build: SOURCED_COLD is set');
+    expect(reused(forced.log)).toBeNaN();
+    expect(differences(forced.out, lastCold.out)).toEqual([]);
+  }, 600_000);
+});

@@ -1,0 +1,113 @@
+// What the incremental build decides from the last manifest and the inputs on disk.
+import { describe, expect, it } from 'vitest';
+import { articleId, usedEntries } from '../../../src/integrations/incremental-build/inputs';
+import { describePlan, MANIFEST_VERSION, plan, type Manifest } from '../../../src/integrations/incremental-build/plan';
+
+const manifest = (): Manifest => ({
+  version: MANIFEST_VERSION,
+  global: 'g1',
+  globalParts: { src: 's1', settings: 'e1' },
+  articles: {
+    'content/articles/a.md': { id: 'a', file: 'fa', uses: { 'glossary:iran': 'i1', 'bib:x': 'x1' }, pages: [] },
+    'content/articles/b.md': { id: 'b', file: 'fb', uses: { 'glossary:russia': 'r1' }, pages: [] },
+  },
+});
+const now = (changes: { files?: [string, string][]; entries?: [string, string][]; global?: string } = {}) => ({
+  global: changes.global ?? 'g1',
+  globalParts: { src: changes.global ? 's2' : 's1', settings: 'e1' },
+  files: new Map(
+    changes.files ?? [
+      ['content/articles/a.md', 'fa'],
+      ['content/articles/b.md', 'fb'],
+    ],
+  ),
+  entries: new Map(
+    changes.entries ?? [
+      ['glossary:iran', 'i1'],
+      ['glossary:russia', 'r1'],
+      ['bib:x', 'x1'],
+    ],
+  ),
+});
+
+describe('the incremental build plan', () => {
+  it('is a cold build without a manifest, naming why', () => {
+    expect(describePlan(plan(undefined, now()))).toBe('cold build: no record of a previous build in the cache folder');
+  });
+
+  it('is a cold build when a global input changed, naming the part', () => {
+    expect(describePlan(plan(manifest(), now({ global: 'g2' })))).toBe('cold build: changed: src');
+  });
+
+  it('renders nothing again when nothing changed', () => {
+    const p = plan(manifest(), now());
+    expect(p).toMatchObject({ cold: false, dirty: [], clean: ['content/articles/a.md', 'content/articles/b.md'] });
+    expect(describePlan(p)).toBe('incremental: 0 of 2 articles re-rendered (reason: nothing changed)');
+  });
+
+  it('renders an edited article again, and only it', () => {
+    const p = plan(
+      manifest(),
+      now({
+        files: [
+          ['content/articles/a.md', 'fa2'],
+          ['content/articles/b.md', 'fb'],
+        ],
+      }),
+    );
+    expect(p).toMatchObject({ dirty: ['content/articles/a.md'], clean: ['content/articles/b.md'] });
+    expect(describePlan(p)).toBe('incremental: 1 of 2 articles re-rendered (reason: content/articles/a.md changed)');
+  });
+
+  it('renders again the articles that use a changed glossary entry, or one that is gone', () => {
+    const p = plan(
+      manifest(),
+      now({
+        entries: [
+          ['glossary:iran', 'i2'],
+          ['glossary:russia', 'r1'],
+        ],
+      }),
+    );
+    expect(p).toMatchObject({ dirty: ['content/articles/a.md'], clean: ['content/articles/b.md'] });
+    expect(describePlan(p)).toContain('content/articles/a.md uses glossary:iran, bib:x, which changed');
+  });
+
+  it('renders a new article, and names a deleted one', () => {
+    const p = plan(
+      manifest(),
+      now({
+        files: [
+          ['content/articles/b.md', 'fb'],
+          ['content/articles/c.md', 'fc'],
+        ],
+      }),
+    );
+    expect(p).toMatchObject({ dirty: ['content/articles/c.md'], deleted: ['content/articles/a.md'] });
+    expect(describePlan(p)).toBe(
+      'incremental: 1 of 2 articles re-rendered (reason: content/articles/c.md is new; content/articles/a.md was deleted)',
+    );
+  });
+});
+
+describe('what an article uses', () => {
+  const keys = ['glossary:iran', 'glossary:iran-presidency', 'source:tass', 'glossary:owner', 'bib:odd.id/1'];
+  it('finds ids as whole words in the article and its page, and follows what those entries name', () => {
+    const texts = new Map([['source:tass', 'owner: owner\n']]);
+    expect(usedEntries(['speaker: iran-presidency', '<a data-glossary="x">', 'sources: [tass]'], keys, texts)).toEqual([
+      'glossary:iran-presidency',
+      'glossary:owner',
+      'source:tass',
+    ]);
+  });
+  it('finds an id with other characters anywhere in the text', () => {
+    expect(usedEntries(['see [@odd.id/1]'], keys, new Map())).toEqual(['bib:odd.id/1']);
+  });
+});
+
+describe('an article’s folder', () => {
+  it('is its file name without the extension, slugged as Astro’s glob loader does', () => {
+    expect(articleId('content/articles/putin-pezeshkian-ashgabat.md')).toBe('putin-pezeshkian-ashgabat');
+    expect(articleId('content/articles/Two Words.md')).toBe('two-words');
+  });
+});
