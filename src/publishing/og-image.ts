@@ -269,7 +269,7 @@ export function renderPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> {
 }
 
 /** Bump when the look of the cards changes in a way their trees do not show (e.g. new fonts). */
-const RENDER_VERSION = '1';
+const RENDER_VERSION = '2';
 
 /**
  * Cards being drawn, by cache file, so a card asked for again meanwhile is drawn once. A card
@@ -322,7 +322,7 @@ export async function cachedPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> 
 
 let versions: string | undefined;
 function rendererVersions(): string {
-  versions ??= ['satori', '@resvg/resvg-js']
+  versions ??= ['satori', '@resvg/resvg-js', 'sharp']
     .map((pkg) => {
       try {
         return (

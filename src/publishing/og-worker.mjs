@@ -5,6 +5,10 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import sharp from 'sharp';
+
+// Every card is new, so libvips' cache of decoded images would only hold memory.
+sharp.cache(false);
 
 /** @type {{ name: string; weight: number; style: 'normal'; path: string }[]} */
 const files = workerData.fonts;
@@ -14,9 +18,26 @@ const fonts = files.map(({ path, ...font }) => ({ ...font, data: readFileSync(pa
 parentPort?.on('message', async ({ id, tree, width, height }) => {
   try {
     const svg = await satori(tree, { width, height, fonts });
-    const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+    const image = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
+    const png = await palettePng(image.pixels, image.width, image.height);
     parentPort?.postMessage({ id, png });
   } catch (e) {
     parentPort?.postMessage({ id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }
 });
+
+/**
+ * The bitmap as a palette PNG: a card is a few flat colours and anti-aliased text, which
+ * libimagequant (in sharp) maps to the fewest colours that reach quality 70, about 25, with
+ * smooth text edges, at about a third of the bytes of resvg's full-colour PNG
+ * (docs/performance.md, "Issue 17"). 16 colours is smaller still but roughens the red text's
+ * edges. No dithering: it only adds noise to flat areas, and bytes.
+ * @param {Buffer} pixels RGBA, as resvg renders them
+ * @param {number} width
+ * @param {number} height
+ */
+async function palettePng(pixels, width, height) {
+  return sharp(pixels, { raw: { width, height, channels: 4 } })
+    .png({ palette: true, quality: 70, dither: 0, effort: 1, compressionLevel: 9 })
+    .toBuffer();
+}
