@@ -186,19 +186,17 @@ interface Job {
 
 interface PoolWorker {
   worker: Worker;
-  /** The job it is drawing; one at a time, so a worker can be replaced whenever it is idle. */
+  /** The job it is drawing; one at a time. */
   job: Job | undefined;
-  /** Cards drawn so far. */
-  drawn: number;
 }
 
 /**
- * Cards a worker draws before it is replaced. resvg-js keeps each rendered bitmap (3 MB at
- * 1200×630) in native memory that garbage collection does not give back; only ending the thread
- * does. Without this, 1,000 cards added about 3.5 GB to a build's peak (docs/performance.md).
+ * Workers live for the whole build. The native resvg-js kept each rendered bitmap (3 MB at
+ * 1200×630) until garbage collection, so workers were replaced every 40 cards to give that
+ * memory back; replacing threads itself cost memory (glibc keeps the arenas of ended threads).
+ * The worker now draws with resvg-wasm and frees each bitmap, so its memory stays flat
+ * (docs/performance.md, "Issue 17").
  */
-const CARDS_PER_WORKER = 40;
-
 let pool: PoolWorker[] | undefined;
 let nextJob = 0;
 const queue: Job[] = [];
@@ -208,7 +206,6 @@ function startWorker(): PoolWorker {
   const entry: PoolWorker = {
     worker: new Worker(script, { workerData: { fonts: fontFiles() } }),
     job: undefined,
-    drawn: 0,
   };
   // An idle worker must not keep the build process alive.
   entry.worker.unref();
@@ -216,7 +213,6 @@ function startWorker(): PoolWorker {
     const job = entry.job;
     if (job?.id !== id) return;
     entry.job = undefined;
-    entry.drawn++;
     entry.worker.unref();
     // A copy on a plain ArrayBuffer, which Response accepts as a body.
     if (png) job.resolve(new Uint8Array(png));
@@ -232,14 +228,10 @@ function startWorker(): PoolWorker {
   return entry;
 }
 
-/** Gives queued cards to idle workers, replacing those that have drawn their share. */
+/** Gives queued cards to idle workers, starting workers up to the pool's size. */
 function pump(): void {
   const size = Math.max(1, Math.min(4, availableParallelism()));
-  pool = (pool ?? []).filter((entry) => {
-    if (entry.job || entry.drawn < CARDS_PER_WORKER) return true;
-    void entry.worker.terminate();
-    return false;
-  });
+  pool ??= [];
   let idle = pool.filter((entry) => !entry.job).length;
   while (pool.length < size && queue.length > idle) {
     pool.push(startWorker());
@@ -269,7 +261,7 @@ export function renderPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> {
 }
 
 /** Bump when the look of the cards changes in a way their trees do not show (e.g. new fonts). */
-const RENDER_VERSION = '1';
+const RENDER_VERSION = '2';
 
 /**
  * Cards being drawn, by cache file, so a card asked for again meanwhile is drawn once. A card
@@ -322,7 +314,7 @@ export async function cachedPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> 
 
 let versions: string | undefined;
 function rendererVersions(): string {
-  versions ??= ['satori', '@resvg/resvg-js']
+  versions ??= ['satori', '@resvg/resvg-wasm', 'sharp']
     .map((pkg) => {
       try {
         return (

@@ -1,5 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Resvg, initWasm } from '@resvg/resvg-wasm';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { OG_HEIGHT, OG_WIDTH, articleCard, renderPng, siteCard, type OgNode } from '../../src/publishing/og-image';
+import {
+  OG_HEIGHT,
+  OG_WIDTH,
+  articleCard,
+  renderPng,
+  renderSvg,
+  siteCard,
+  type OgNode,
+} from '../../src/publishing/og-image';
 
 /** All the text in a card tree, in order. */
 function words(node: OgNode | string): string[] {
@@ -57,11 +69,36 @@ describe('rendering a card', () => {
     expect(pngSize(png)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
     expect([OG_WIDTH, OG_HEIGHT]).toEqual([1200, 630]);
     // Text is drawn as glyph outlines; a card with words is far bigger than a blank one.
-    expect(png.byteLength).toBeGreaterThan(20_000);
+    const blank = await renderPng(siteCard({ name: '', tagline: '', host: '' }));
+    expect(png.byteLength).toBeGreaterThan(4 * blank.byteLength);
   });
 
-  it('draws every card asked for at once, each its own, past the point where worker threads are replaced', async () => {
-    // More cards than a worker draws before it is replaced (CARDS_PER_WORKER), all queued together.
+  it('is a palette PNG of at most 64 colours that looks like the full-colour drawing', async () => {
+    const tree = articleCard(article);
+    const png = await renderPng(tree);
+    // IHDR: bit depth at byte 24, colour type at 25 (3: indexed); PLTE holds 3 bytes a colour.
+    expect(png[25]).toBe(3);
+    // A card is a few flat colours and their anti-aliased edges.
+    const plte = Buffer.from(png).indexOf('PLTE');
+    expect(new DataView(png.buffer, png.byteOffset).getUint32(plte - 4) / 3).toBeLessThanOrEqual(64);
+    await initWasm(readFileSync(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm')));
+    const full = new Resvg(await renderSvg(tree)).render().pixels;
+    const ours = await sharp(png).ensureAlpha().raw().toBuffer();
+    expect(ours.length).toBe(full.length);
+    let sum = 0;
+    let far = 0;
+    for (let i = 0; i < full.length; i++) {
+      const d = Math.abs(full[i]! - ours[i]!);
+      sum += d;
+      if (d > 48) far++;
+    }
+    // On average within 2 of 255 a channel, and hardly a pixel visibly off.
+    expect(sum / full.length).toBeLessThan(2);
+    expect(far / full.length).toBeLessThan(0.002);
+  });
+
+  it('draws every card asked for at once, each its own, with a few workers sharing the queue', async () => {
+    // Many more cards than workers, all queued together.
     const titles = Array.from({ length: 90 }, (_, i) => `Card number ${i} of a long queue`);
     const pngs = await Promise.all(titles.map((title) => renderPng(articleCard({ ...article, title }))));
     for (const png of pngs) expect(pngSize(png)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });

@@ -40,12 +40,16 @@ const PAGE_TAGS = [
 ] as const;
 
 /**
- * What a claim page leaves out of the head: twitter:title and twitter:description, for which X
- * reads og:title and og:description. The feed links stay: every page lets a reader find the feeds.
+ * What a claim page leaves out of the head: the Twitter tags that repeat Open Graph ones, for
+ * which X reads og:title, og:description, og:image and og:image:alt (twitter:card stays, as X
+ * has no Open Graph tag for the card's kind). The feed links stay: every page lets a reader
+ * find the feeds.
  */
 const LEFT_OUT = [
   { tag: 'meta', key: 'name', value: 'twitter:title' },
   { tag: 'meta', key: 'name', value: 'twitter:description' },
+  { tag: 'meta', key: 'name', value: 'twitter:image' },
+  { tag: 'meta', key: 'name', value: 'twitter:image:alt' },
 ] as const;
 
 type Field = 'title' | 'description' | 'url';
@@ -132,6 +136,21 @@ function setAttribute(html: string, node: Node, attr: string, value: string, wha
 
 /** The claim pages in `html` (a built claims page). */
 export function claimPagesFrom(html: string): ClaimPage[] {
+  return cutClaimsPage(html).pages;
+}
+
+export interface ClaimsPageCut {
+  /** Each claim's own page. */
+  pages: ClaimPage[];
+  /**
+   * The claims page as it ships: without the element marked data-claim-sources, the full
+   * summaries the pages were cut from, which would otherwise be a second copy of every claim.
+   */
+  claimsPage: string;
+}
+
+/** Cuts the claim pages from a built claims page, and the claims page without their sources. */
+export function cutClaimsPage(html: string): ClaimsPageCut {
   const all = elements(html);
   const head = all.find((n) => n.name === 'head');
   const body = all.find((n) => n.name === 'body');
@@ -151,6 +170,7 @@ export function claimPagesFrom(html: string): ClaimPage[] {
     .map((n) => ({ start: n.start, end: n.end ?? n.openEnd, text: '' }));
 
   const pages: ClaimPage[] = [];
+  const sources = all.filter((n) => n.attribs['data-claim-sources'] !== undefined && inside(n, main));
   for (const article of all.filter((n) => n.name === 'article' && inside(n, main))) {
     const id = article.attribs['data-claim-page'];
     if (id === undefined) continue;
@@ -193,5 +213,13 @@ export function claimPagesFrom(html: string): ClaimPage[] {
         '</main></body></html>',
     });
   }
-  return pages;
+  for (const s of sources)
+    if (s.end === undefined) throw new Error('The claims page’s data-claim-sources element has no closing tag.');
+  const claimsPage = splice(
+    html,
+    0,
+    html.length,
+    sources.filter((s) => !sources.some((o) => inside(s, o))).map((s) => ({ start: s.start, end: s.end!, text: '' })),
+  );
+  return { pages, claimsPage };
 }

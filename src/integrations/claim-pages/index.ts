@@ -1,10 +1,11 @@
 /**
  * Writes each claim's own page (articles/<slug>/claims/<id>/) from its article's claims page
- * (claim-pages.ts says how and why). A step of the post-build integration (../post-build).
+ * (claim-pages.ts says how and why), and leaves the claims page itself a list without the full
+ * summaries they were cut from. A step of the post-build integration (../post-build).
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { claimPagesFrom } from './claim-pages';
+import { cutClaimsPage } from './claim-pages';
 
 /** Cuts every article's claims page under `outDir`; returns how many claim pages it wrote. */
 export function writeClaimPages(outDir: string): number {
@@ -13,7 +14,9 @@ export function writeClaimPages(outDir: string): number {
   for (const slug of existsSync(articles) ? readdirSync(articles) : []) {
     const index = path.join(articles, slug, 'claims', 'index.html');
     if (!existsSync(index)) continue;
-    for (const page of claimPagesFrom(readFileSync(index, 'utf8'))) {
+    const { pages, claimsPage } = cutClaimsPage(readFileSync(index, 'utf8'));
+    writeFileSync(index, claimsPage);
+    for (const page of pages) {
       const folder = path.join(articles, slug, 'claims', page.id);
       mkdirSync(folder, { recursive: true });
       writeFileSync(path.join(folder, 'index.html'), page.html);

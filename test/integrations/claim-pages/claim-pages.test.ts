@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimPagesFrom } from '../../../src/integrations/claim-pages/claim-pages';
+import { claimPagesFrom, cutClaimsPage } from '../../../src/integrations/claim-pages/claim-pages';
 
 const claim = (id: string, title: string) =>
   `<article class="claim-page" aria-labelledby="h-${id}" data-claim-page="${id}" data-page-title="${title}" ` +
@@ -14,6 +14,8 @@ const page =
   '<meta property="og:title" content="All claims"><meta property="og:description" content="All of them">' +
   '<meta property="og:url" content="https://x.example/a/claims/"><meta property="og:image" content="https://x.example/a/og.png">' +
   '<meta name="twitter:title" content="All claims"><meta name="twitter:description" content="All of them">' +
+  '<meta name="twitter:card" content="summary_large_image"><meta name="twitter:image" content="https://x.example/a/og.png">' +
+  '<meta name="twitter:image:alt" content="The card">' +
   '<link rel="alternate" type="application/rss+xml" href="/rss.xml" title="Feed">' +
   '<link rel="stylesheet" href="/_astro/site.css">' +
   '<script type="module">share()</script></head><body class="site"><header>Site</header><main id="main">' +
@@ -70,6 +72,8 @@ describe('cutting a claims page into one page per claim', () => {
     expect(two).toContain('<link rel="alternate" type="application/rss+xml" href="/rss.xml" title="Feed">');
     expect(two).not.toContain('twitter:title');
     expect(two).not.toContain('twitter:description');
+    expect(two).not.toContain('twitter:image');
+    expect(two).toContain('<meta name="twitter:card" content="summary_large_image">');
     expect(two).toMatch(/<body class="site"><main id="main"><article [^>]*data-claim-page="two"/);
     expect(two.endsWith('</article></main></body></html>')).toBe(true);
   });
@@ -111,5 +115,35 @@ describe('cutting a claims page into one page per claim', () => {
     expect(() => claimPagesFrom(page.replace(' data-page-url="https://x.example/a/claims/one/"', ''))).toThrow(
       /"one".*data-page-url/,
     );
+  });
+});
+
+describe('the claims page as it ships', () => {
+  const list =
+    '<ol class="claims-list"><li><a href="one/">“one words”</a></li><li><a href="two/">“two words”</a></li></ol>';
+  const withSources = page
+    .replace('<div><h1>All claims</h1></div>', `<div><h1>All claims</h1></div>${list}<div data-claim-sources>`)
+    .replace('</main>', '</div></main>');
+  const cut = cutClaimsPage(withSources);
+
+  it('still cuts every claim’s page from the summaries marked as sources', () => {
+    expect(cut.pages.map((p) => p.id)).toEqual(['one', 'two']);
+    expect(cut.pages[0]!.html).toContain('<h1 id="h-one" class="claim-page-heading big">“one words”</h1>');
+  });
+
+  it('keeps the list and drops the summaries, so no claim ships twice', () => {
+    expect(cut.claimsPage).toContain(`<div><h1>All claims</h1></div>${list}</main>`);
+    expect(cut.claimsPage).not.toContain('data-claim-sources');
+    expect(cut.claimsPage).not.toContain('Note on one.');
+    expect(cut.claimsPage).not.toContain('application/ld+json');
+  });
+
+  it('leaves the rest of the page byte for byte', () => {
+    const [before, after] = withSources.split(/<div data-claim-sources>[\s\S]*<\/div><\/main>/);
+    expect(cut.claimsPage).toBe(`${before}</main>${after}`);
+  });
+
+  it('is unchanged when nothing is marked as sources (no claim has a page of its own)', () => {
+    expect(cutClaimsPage(page).claimsPage).toBe(page);
   });
 });

@@ -27,7 +27,8 @@ export const GET: APIRoute<ArticleLookupProps> = ({ props, site }) => {
     lookup,
     bibliography: (bibliography ??= readBibliography()),
   });
-  return new Response(JSON.stringify(body, null, 2), {
+  // Compact: whitespace would be a third of the file, and readers of JSON-LD do not need it.
+  return new Response(JSON.stringify(body), {
     headers: { 'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' },
   });
 };
