@@ -399,6 +399,21 @@ export function draftArticle(
             : [];
 
       const clauseLike = (s: Span) => wordCount(sentence, s) >= 3 && hasVerb(sentence, s);
+      /**
+       * "Asked about the strike, Berg said: …": a past participle opening the sentence before the
+       * frame's comma says what the speaker was asked or told, not something the outlet asserts.
+       */
+      const questionNote = (head: Span) =>
+        `“${paragraph.slice(head.start, head.end).replace(/[\s,]+$/, '')}” is the frame it answers, not a claim`;
+      const participleHead = (head: Span): boolean => {
+        const first = sentence.words.find((w) => w.start >= head.start && w.end <= head.end);
+        return (
+          first !== undefined &&
+          first.start === trim(paragraph, unit, quotes).start &&
+          first.tags.has('PastTense') &&
+          !first.tags.has('Gerund')
+        );
+      };
 
       const plain = (seg: Span) => {
         const t = trim(paragraph, seg, quotes);
@@ -499,14 +514,18 @@ export function draftArticle(
             const comma = lead.lastIndexOf(', ');
             const frameStart = comma >= 0 ? from + comma + 2 : from;
             const head = { start: from, end: frameStart };
-            if (frameStart > from) pending.push(() => plain(head));
+            const asked = frameStart > from && participleHead(head) ? [questionNote(head)] : [];
+            if (frameStart > from && !asked.length) pending.push(() => plain(head));
             const verb = sentence.verbs.find((v) => v.start >= frameStart && v.end <= q.start);
             const who = verb ? named(frameStart, verb.start) : undefined;
             const words = paragraph.slice(frameStart, verb?.start ?? q.start).trim();
             pending.push(() => {
               lastQuote =
-                addClaim(q, 'direct-quote', who, according, [describe(who, words), ...channelNote(according)]) ??
-                lastQuote;
+                addClaim(q, 'direct-quote', who, according, [
+                  describe(who, words),
+                  ...asked,
+                  ...channelNote(according),
+                ]) ?? lastQuote;
             });
             from = q.end;
             continue;
@@ -517,7 +536,8 @@ export function draftArticle(
             const comma = frameText.lastIndexOf(', ');
             const frameStart = comma >= 0 ? from + comma + 2 : from;
             const head = { start: from, end: frameStart };
-            if (frameStart > from) pending.push(() => plain(head));
+            const asked = frameStart > from && participleHead(head) ? [questionNote(head)] : [];
+            if (frameStart > from && !asked.length) pending.push(() => plain(head));
             const lower = before.length > 1 ? before.at(-2)!.end : frameStart;
             const who = subjectOf(sv, lower);
             // Earlier reporting verbs whose subject is a channel ("TASS also reported that …").
@@ -527,7 +547,8 @@ export function draftArticle(
               .filter((r): r is Party => Boolean(r?.source));
             const via = [...according, ...reporters];
             pending.push(() => {
-              lastQuote = addClaim(q, 'direct-quote', who, via, [describe(who), ...channelNote(via)]) ?? lastQuote;
+              lastQuote =
+                addClaim(q, 'direct-quote', who, via, [describe(who), ...asked, ...channelNote(via)]) ?? lastQuote;
             });
           } else if (q.continued && (lastQuote || pending.length)) {
             // A frame after it names the speaker (“… ceasefire,” Haniyeh said.), whoever the

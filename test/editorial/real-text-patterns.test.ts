@@ -296,3 +296,12 @@ describe('npm run new on bad input', () => {
       expect(existsSync(path.join(root, 'content/articles/draft.md'))).toBe(false);
     }));
 });
+
+describe('frames met in wire stories (tried 2026-12-01, second pass)', () => {
+  it('reads “Asked about …, X said:” as the frame of X’s quotation, not as a claim of the outlet', () => {
+    const d = draft('Asked about the strike at the port, Berg said: “We will not pay.”');
+    expect(d.claims).toHaveLength(1);
+    expect(only(d, 'We will not pay')).toMatchObject({ kind: 'direct-quote', speaker: 'karl-berg' });
+    expect(only(d, 'We will not pay').note).toMatch(/“Asked about the strike at the port”/);
+  });
+});
