@@ -184,6 +184,8 @@ export function draftArticle(
   /** Whoever spoke last, for a quotation with no frame of its own. */
   let lastVoice: Party | undefined;
   let lastQuote: DraftClaim | undefined;
+  /** The person last named with each title ("Foreign Minister Anna Lind"), for "the minister added". */
+  const titled = new Map<string, Party>();
 
   const noteMissing = (name: string, person: boolean, paragraph: number) => {
     const m = missing.get(name);
@@ -355,7 +357,13 @@ export function draftArticle(
         const phrase = paragraph
           .slice(Math.max(from, textStart), to)
           .replace(new RegExp(`^\\W*(?:${COORDINATORS}|${SUBORDINATORS})\\b`, 'i'), '');
-        return parties.one(phrase, recent);
+        return parties.one(phrase, recent) ?? byTitle(phrase);
+      };
+      /** "The minister": the person last named with that title, when one was. */
+      const byTitle = (phrase: string): Party | undefined => {
+        const title = /^the\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)[\s,]*$/iu.exec(phrase.trim())?.[1]?.toLowerCase();
+        const party = title ? (titled.get(title) ?? titled.get(title.split(/\s+/).at(-1)!)) : undefined;
+        return party && { ...party, words: phrase.trim().replace(/[\s,]+$/, ''), title: true };
       };
       const sentenceSubject = () => (firstVerb ? named(unit.start, firstVerb.start) : undefined);
       /** Who a speech verb's subject is: the words before it, else (when there are none) the sentence's subject. */
@@ -385,9 +393,11 @@ export function draftArticle(
       };
       const describe = (who: Party | undefined, subject?: string) =>
         who
-          ? who.pronoun
-            ? `speaker read from “${who.words}” as the ${who.person ? 'person' : 'body'} last quoted or named (${who.entry ? parties.name(who.entry) : (who.missing ?? who.words)})`
-            : `speaker read from “${who.words}”`
+          ? who.title
+            ? `speaker read from “${who.words}” as the person last named with that title (${who.entry ? parties.name(who.entry) : who.missing})`
+            : who.pronoun
+              ? `speaker read from “${who.words}” as the ${who.person ? 'person' : 'body'} last quoted or named (${who.entry ? parties.name(who.entry) : (who.missing ?? who.words)})`
+              : `speaker read from “${who.words}”`
           : subject && /\p{L}/u.test(subject)
             ? `no glossary entry or name found for the speaker in “${subject.replace(/^[\s,]+|[\s,:]+$/g, '')}”`
             : 'no speaker found';
@@ -658,6 +668,19 @@ export function draftArticle(
           !persons.some((x) => x.at <= n.start && n.start < x.at + x.words.length)
         )
           persons.push({ person: true, words: n.text, missing: n.text, at: n.start });
+      // A title right before a name ("Foreign Minister Anna Lind"): its words, and its head noun alone.
+      for (const x of persons) {
+        const title: string[] = [];
+        for (const w of sentence.words.filter((w) => w.end <= x.at).reverse()) {
+          const next = title.length ? paragraph.indexOf(title[0]!, w.end) : x.at;
+          if (paragraph.slice(w.end, next).trim() || !/^\p{Lu}/u.test(w.text)) break;
+          if (!w.tags.has('Actor') && !w.tags.has('Honorific') && !(title.length && w.tags.has('Adjective'))) break;
+          title.unshift(w.text);
+        }
+        if (!title.length) continue;
+        titled.set(title.join(' ').toLowerCase(), x);
+        titled.set(title.at(-1)!.toLowerCase(), x);
+      }
       const lastNamed = persons.sort((a, b) => a.at - b.at).at(-1);
       if (lastNamed) lastPerson = lastNamed;
     }

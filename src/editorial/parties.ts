@@ -18,6 +18,8 @@ export interface Party {
   missing?: string;
   /** True when a pronoun was read as the last person named or quoted. */
   pronoun?: boolean;
+  /** True when a title ("the minister") was read as the person last named with it. */
+  title?: boolean;
 }
 
 const PRONOUN = /^(he|she|they|it|his|her|their)$/i;

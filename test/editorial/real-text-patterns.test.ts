@@ -305,3 +305,13 @@ describe('frames met in wire stories (tried 2026-12-01, second pass)', () => {
     expect(only(d, 'We will not pay').note).toMatch(/“Asked about the strike at the port”/);
   });
 });
+
+describe('a title standing for a person', () => {
+  it('gives “The minister added: “…”” to the person named earlier with that title', () => {
+    const d = draft(
+      'Foreign Minister Anna Lind said the talks would go on.\n\nThe minister added: “We will not give up the port.”',
+    );
+    expect(only(d, 'give up the port')).toMatchObject({ kind: 'direct-quote', speaker: 'anna-lind' });
+    expect(only(d, 'give up the port').note).toMatch(/“The minister” as the person last named with that title/);
+  });
+});
