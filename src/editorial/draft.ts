@@ -286,12 +286,12 @@ export function draftArticle(
       // 2. Clause boundaries outside quotations.
       const cuts: Span[] = frames.map((f) => f.cut);
       if (unit.start < textStart) cuts.push({ start: unit.start, end: textStart });
-      const add = (re: RegExp, keep: (m: RegExpMatchArray) => Span) => {
+      const add = (re: RegExp, keep: (m: RegExpMatchArray) => Span | undefined) => {
         for (const m of text.matchAll(re)) {
           const at = unit.start + m.index;
           if (outsideQuotes(at) && outsideQuotes(at + m[0].length - 1)) {
             const s = keep(m);
-            cuts.push({ start: unit.start + s.start, end: unit.start + s.end });
+            if (s) cuts.push({ start: unit.start + s.start, end: unit.start + s.end });
           }
         }
       };
@@ -304,10 +304,15 @@ export function draftArticle(
       // invading the country", "… in what the West has condemned as a land grab".
       add(SECOND_SPEECH, (m) => ({ start: m.index!, end: m.index! + m[0].length }));
       add(OTHER_SPEAKER, (m) => ({ start: m.index!, end: m.index! + m[0].length }));
-      add(/\s+(?=(?:after|before|despite|without)\s+\p{L}+ing\b|in what\b)/giu, (m) => ({
-        start: m.index!,
-        end: m.index! + m[0].length,
-      }));
+      // Not inside a frame whose words come later ("Lind said on Monday after speaking to Berg that …"):
+      // there the last verb before the cut is the speech verb itself.
+      const openFrame = (at: number) => {
+        const verb = sentence.verbs.filter((v) => v.end <= at && outsideQuotes(v.start)).at(-1);
+        return verb !== undefined && isSpeechVerb(verb.infinitive) && !verb.passive;
+      };
+      add(/\s+(?=(?:after|before|despite|without)\s+\p{L}+ing\b|in what\b)/giu, (m) =>
+        openFrame(unit.start + m.index!) ? undefined : { start: m.index!, end: m.index! + m[0].length },
+      );
       // Dashes: a pair cuts out a clause with a finite verb ("– Russia has reportedly bought … –"),
       // but not an aside without one ("either – directly or indirectly – involved").
       const dashes = [...text.matchAll(/\s[–—]\s/g)]
@@ -459,8 +464,16 @@ export function draftArticle(
             const that = /^(?:[^,]*?\s)?that\s+/.exec(after);
             // Only the verb's object may stand before "that" ("told reporters on Monday that"); a
             // verb there means "that" belongs to the reported words ("wants to finalise that deal").
-            const objectOnly = that && !hasVerb(sentence, { start: from, end: from + that[0].length - 'that '.length });
-            if (that && objectOnly && that[0].split(/\s+/).filter(Boolean).length <= 5) from += that[0].length;
+            // A circumstance may stand there too ("said on Monday after speaking to Berg that").
+            const when = that && /\s(?:after|before|upon|while)\s+\p{L}+ing\s/u.exec(that[0]);
+            const gerund = when ? from + when.index + when[0].trimEnd().length : -1;
+            const objectOnly =
+              that &&
+              !sentence.words.some(
+                (w) => w.start >= from && w.end <= from + that[0].length - 5 && w.tags.has('Verb') && w.end !== gerund,
+              );
+            const limit = when ? 5 + that[0].slice(when.index).split(/\s+/).filter(Boolean).length : 5;
+            if (that && objectOnly && that[0].split(/\s+/).filter(Boolean).length <= limit) from += that[0].length;
             content = { start: from, end: t.end };
           }
           const reporter = who?.source && !who.person ? [who] : [];

@@ -315,3 +315,21 @@ describe('a title standing for a person', () => {
     expect(only(d, 'give up the port').note).toMatch(/“The minister” as the person last named with that title/);
   });
 });
+
+describe('a circumstance inside a frame', () => {
+  it('keeps “X said on Monday after speaking to Y that …” one paraphrase, not an “after …” claim of the outlet', () => {
+    const d = draft('Lind said on Monday after speaking to Berg that the port would reopen.');
+    expect(d.claims).toHaveLength(1);
+    expect(only(d, 'the port would reopen')).toMatchObject({
+      kind: 'paraphrase',
+      speaker: 'anna-lind',
+      text: 'the port would reopen',
+    });
+  });
+
+  it('gives the quotation after “X said after meeting Y:” to X', () => {
+    const d = draft('Berg said after meeting Lind: “The port stays shut.”');
+    expect(d.claims).toHaveLength(1);
+    expect(only(d, 'stays shut')).toMatchObject({ kind: 'direct-quote', speaker: 'karl-berg' });
+  });
+});
