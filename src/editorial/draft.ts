@@ -371,8 +371,24 @@ export function draftArticle(
         return party && { ...party, words: phrase.trim().replace(/[\s,]+$/, ''), title: true };
       };
       const sentenceSubject = () => (firstVerb ? named(unit.start, firstVerb.start) : undefined);
+      /** Where the subject of "with X saying" starts, when `v` is such a participle after `from`. */
+      const withPhrase = (v: VerbPhrase, from: number): number | undefined => {
+        if (!sentence.words.find((w) => w.start === v.start)?.tags.has('Gerund')) return undefined;
+        const lead = paragraph.slice(from, v.start);
+        const m = [...lead.matchAll(/(?:^|[\s,])with\s+/g)].at(-1);
+        if (!m) return undefined;
+        const start = from + m.index + m[0].length;
+        return hasVerb(sentence, { start, end: v.start }) ? undefined : start;
+      };
       /** Who a speech verb's subject is: the words before it, else (when there are none) the sentence's subject. */
       const subjectOf = (v: VerbPhrase, from: number): Party | undefined => {
+        // "Hamas signalled defiance, with its leader, Ismail Haniyeh, saying …": the participle's
+        // subject is the one "with" names, not the sentence's.
+        const withAt = withPhrase(v, from);
+        if (withAt !== undefined) {
+          const found = parties.all(paragraph.slice(withAt, v.start));
+          return found.find((p) => p.person) ?? found[0];
+        }
         // "Haniyeh dismissed the efforts, saying that …": a participle after a comma shares the
         // sentence's subject; the noun before the comma is the first verb's object.
         const participle = sentence.words.find((w) => w.start === v.start)?.tags.has('Gerund');
@@ -451,7 +467,10 @@ export function draftArticle(
             (after.trim().split(/\s+/).filter(Boolean).length <= 2 ||
               !hasVerb(sentence, { start: sv.end, end: t.end }));
           const who = unnamed ? undefined : trailing ? named(t.start + comma + 2, sv.start) : subjectOf(sv, t.start);
-          const subject = paragraph.slice(trailing ? t.start + comma + 2 : t.start, sv.start);
+          const subject = paragraph.slice(
+            trailing ? t.start + comma + 2 : (withPhrase(sv, t.start) ?? t.start),
+            sv.start,
+          );
           if (DENIAL_VERBS.has(headVerb(sv.infinitive)) && !trailing) {
             addClaim(t, 'denial', who, according, [describe(who, subject), ...channelNote(according)]);
             return;
@@ -557,7 +576,10 @@ export function draftArticle(
             // Words before the frame ("Putin has often spoken out against the war, too saying …").
             const frameText = paragraph.slice(from, sv.start);
             const comma = frameText.lastIndexOf(', ');
-            const frameStart = comma >= 0 ? from + comma + 2 : from;
+            const withAt = withPhrase(sv, from);
+            // "…, with its leader, X, saying:" — the frame starts at "with".
+            const frameStart =
+              withAt !== undefined ? paragraph.lastIndexOf('with', withAt) : comma >= 0 ? from + comma + 2 : from;
             const head = { start: from, end: frameStart };
             const asked = frameStart > from && participleHead(head) ? [questionNote(head)] : [];
             if (frameStart > from && !asked.length) pending.push(() => plain(head));

@@ -333,3 +333,17 @@ describe('a circumstance inside a frame', () => {
     expect(only(d, 'stays shut')).toMatchObject({ kind: 'direct-quote', speaker: 'karl-berg' });
   });
 });
+
+describe('a speaker named after “with”', () => {
+  it('gives “Y did something, with its leader, X, saying: “…”” to X, and keeps “with …” out of Y’s claim', () => {
+    const d = draft('The Port Authority stood firm, with its chief, Karl Berg, saying: “We will not go back.”');
+    expect(only(d, 'We will not go back')).toMatchObject({ kind: 'direct-quote', speaker: 'karl-berg' });
+    expect(only(d, 'stood firm').text).toBe('The Port Authority stood firm');
+  });
+
+  it('does not give the words reported after “with its chief saying” to the body before it', () => {
+    const d = draft('The Port Authority stood firm, with its chief saying the strike would end soon.');
+    expect(only(d, 'the strike would end soon')).toMatchObject({ kind: 'paraphrase', speaker: 'unnamed' });
+    expect(only(d, 'the strike would end soon').note).toMatch(/“its chief”/);
+  });
+});
