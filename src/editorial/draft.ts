@@ -253,9 +253,11 @@ export function draftArticle(
         ...(missingSpeaker ? { missingSpeaker } : {}),
       };
       claims.push(claim);
-      if (who?.person && !inheritFrom) lastSpeaker = { ...who, via: sources };
-      if (who && !who.person && !who.pronoun && !inheritFrom) lastBody = { ...who, via: sources };
-      if (who && !inheritFrom) lastVoice = who;
+      // How this claim's speaker was read ("he" as an owner, a title) is not how the next one is.
+      const plainWho = who && { ...who, owner: false, title: false };
+      if (plainWho?.person && !inheritFrom) lastSpeaker = { ...plainWho, via: sources };
+      if (plainWho && !plainWho.person && !plainWho.pronoun && !inheritFrom) lastBody = { ...plainWho, via: sources };
+      if (plainWho && !inheritFrom) lastVoice = plainWho;
       return claim;
     };
 
@@ -362,7 +364,31 @@ export function draftArticle(
         const phrase = paragraph
           .slice(Math.max(from, textStart), to)
           .replace(new RegExp(`^\\W*(?:${COORDINATORS}|${SUBORDINATORS})\\b`, 'i'), '');
-        return parties.one(phrase, recent) ?? byTitle(phrase);
+        const owner = ownerBefore(from);
+        return (
+          parties.one(phrase, (p) => (owner && /^(he|she|his|her)$/i.test(p) ? owner : recent(p))) ?? byTitle(phrase)
+        );
+      };
+      /**
+       * "Lind's office said he told …": the person whose office, aide or spokesman speaks is the
+       * "he" of its words, when no one else is named between them.
+       */
+      const ownerBefore = (at: number): Party | undefined => {
+        const before = paragraph.slice(unit.start, at);
+        const owned = (end: number) => /^[’']s\s/.test(before.slice(end));
+        const entry = findAliases(before, parties.index)
+          .filter((m) => m.ids.length === 1 && parties.isPerson(m.ids[0]!) && owned(m.end))
+          .at(-1);
+        const name = properNames(sentence, paragraph)
+          .filter((n) => n.person && n.end <= at && owned(n.end - unit.start))
+          .at(-1);
+        const owner: (Party & { end: number }) | undefined =
+          entry && (!name || entry.end >= name.end - unit.start)
+            ? { entry: entry.ids[0]!, person: true, owner: true, words: entry.text, end: entry.end }
+            : name && { person: true, owner: true, words: name.text, missing: name.text, end: name.end - unit.start };
+        if (!owner || parties.all(before.slice(owner.end).replace(/^[’']s/, '')).some((p) => p.person))
+          return undefined;
+        return owner;
       };
       /** "The minister": the person last named with that title, when one was. */
       const byTitle = (phrase: string): Party | undefined => {
@@ -416,9 +442,11 @@ export function draftArticle(
         who
           ? who.title
             ? `speaker read from “${who.words}” as the person last named with that title (${who.entry ? parties.name(who.entry) : who.missing})`
-            : who.pronoun
-              ? `speaker read from “${who.words}” as the ${who.person ? 'person' : 'body'} last quoted or named (${who.entry ? parties.name(who.entry) : (who.missing ?? who.words)})`
-              : `speaker read from “${who.words}”`
+            : who.pronoun && who.owner
+              ? `speaker read from “${who.words}” as the person whose office or aide speaks (${who.entry ? parties.name(who.entry) : who.missing})`
+              : who.pronoun
+                ? `speaker read from “${who.words}” as the ${who.person ? 'person' : 'body'} last quoted or named (${who.entry ? parties.name(who.entry) : (who.missing ?? who.words)})`
+                : `speaker read from “${who.words}”`
           : subject && /\p{L}/u.test(subject)
             ? `no glossary entry or name found for the speaker in “${subject.replace(/^[\s,]+|[\s,:]+$/g, '')}”`
             : 'no speaker found';

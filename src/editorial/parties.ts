@@ -20,6 +20,8 @@ export interface Party {
   pronoun?: boolean;
   /** True when a title ("the minister") was read as the person last named with it. */
   title?: boolean;
+  /** True for the owner in "Lind's office said he …", whom the pronoun was read as. */
+  owner?: boolean;
 }
 
 const PRONOUN = /^(he|she|they|it|his|her|their)$/i;

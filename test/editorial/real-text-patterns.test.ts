@@ -347,3 +347,25 @@ describe('a speaker named after “with”', () => {
     expect(only(d, 'the strike would end soon').note).toMatch(/“its chief”/);
   });
 });
+
+describe('a pronoun after an owner', () => {
+  it('reads “X’s office said he told …” as X’s words, not those of the person who spoke last', () => {
+    const d = draft(
+      'Berg said the talks went well.\n\nLind’s office said he told the port chief: “We will decide alone.”',
+    );
+    expect(only(d, 'decide alone')).toMatchObject({ kind: 'direct-quote', speaker: 'anna-lind' });
+    expect(only(d, 'decide alone').note).toMatch(/“he” as the person whose office or aide speaks \(Anna Lind\)/);
+    const later = draft(
+      'Lind’s office said he told the port chief: “We will decide alone.”\n\nHe added: “Nothing is agreed.”',
+    );
+    expect(only(later, 'Nothing is agreed')).toMatchObject({ speaker: 'anna-lind' });
+    expect(only(later, 'Nothing is agreed').note).toMatch(/as the person last quoted or named/);
+  });
+
+  it('does so for an owner with no glossary entry too', () => {
+    const d = draft(
+      'Berg said the talks went well.\n\nPrime Minister Ola Strand’s office said he told Berg: “We will decide alone.”',
+    );
+    expect(only(d, 'decide alone')).toMatchObject({ kind: 'direct-quote', missingSpeaker: 'Ola Strand' });
+  });
+});
