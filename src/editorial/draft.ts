@@ -731,8 +731,17 @@ export function draftArticle(
           !persons.some((x) => x.at <= n.start && n.start < x.at + x.words.length)
         )
           persons.push({ person: true, words: n.text, missing: n.text, at: n.start });
-      // A title right before a name ("Foreign Minister Anna Lind"): its words, and its head noun alone.
+      // A title right before a name ("Foreign Minister Anna Lind") or in apposition after it
+      // ("Anna Lind, the foreign minister,"): its words, and its head noun alone.
       for (const x of persons) {
+        const apposition = /^,\s+the\s+((?:[\p{L}-]+\s+){0,2}([\p{L}-]+)),/u.exec(
+          paragraph.slice(x.at + x.words.length),
+        );
+        const head = apposition && x.at + x.words.length + apposition[0].length - 1 - apposition[2]!.length;
+        if (apposition && sentence.words.some((w) => w.start === head && w.tags.has('Actor'))) {
+          titled.set(apposition[1]!.toLowerCase(), x);
+          titled.set(apposition[2]!.toLowerCase(), x);
+        }
         const title: string[] = [];
         for (const w of sentence.words.filter((w) => w.end <= x.at).reverse()) {
           const next = title.length ? paragraph.indexOf(title[0]!, w.end) : x.at;

@@ -314,6 +314,13 @@ describe('a title standing for a person', () => {
     expect(only(d, 'give up the port')).toMatchObject({ kind: 'direct-quote', speaker: 'anna-lind' });
     expect(only(d, 'give up the port').note).toMatch(/“The minister” as the person last named with that title/);
   });
+
+  it('reads the title from an apposition too (“Anna Lind, the foreign minister,”)', () => {
+    const d = draft(
+      'Anna Lind, the foreign minister, said the talks would go on.\n\nThe minister added: “We will not give up.”',
+    );
+    expect(only(d, 'We will not give up')).toMatchObject({ kind: 'direct-quote', speaker: 'anna-lind' });
+  });
 });
 
 describe('a circumstance inside a frame', () => {
