@@ -459,18 +459,21 @@ export function draftArticle(
 
       const clauseLike = (s: Span) => wordCount(sentence, s) >= 3 && hasVerb(sentence, s);
       /**
-       * "Asked about the strike, Berg said: …": a past participle opening the sentence before the
-       * frame's comma says what the speaker was asked or told, not something the outlet asserts.
+       * "Asked about the strike, Berg said: …", "Berg, asked about the strike, said: …": a past
+       * participle opening the sentence, or right after its subject's comma, before the frame's
+       * comma says what the speaker was asked or faced, not something the outlet asserts.
        */
       const questionNote = (head: Span) =>
-        `“${paragraph.slice(head.start, head.end).replace(/[\s,]+$/, '')}” is the frame it answers, not a claim`;
+        `“${paragraph.slice(head.start, head.end).replace(/[\s,]+$/, '')}” frames the quotation and is not a claim`;
       const participleHead = (head: Span): boolean => {
-        const first = sentence.words.find((w) => w.start >= head.start && w.end <= head.end);
+        const start = trim(paragraph, unit, quotes).start;
+        if (head.start > start) return false;
+        const first = sentence.words.find((w) => w.start >= start && w.end <= head.end && w.tags.has('Verb'));
         return (
           first !== undefined &&
-          first.start === trim(paragraph, unit, quotes).start &&
           first.tags.has('PastTense') &&
-          !first.tags.has('Gerund')
+          !first.tags.has('Gerund') &&
+          (first.start === start || /^[^,]*,\s+$/.test(paragraph.slice(start, first.start)))
         );
       };
 

@@ -302,7 +302,16 @@ describe('frames met in wire stories (tried 2026-12-01, second pass)', () => {
     const d = draft('Asked about the strike at the port, Berg said: “We will not pay.”');
     expect(d.claims).toHaveLength(1);
     expect(only(d, 'We will not pay')).toMatchObject({ kind: 'direct-quote', speaker: 'karl-berg' });
-    expect(only(d, 'We will not pay').note).toMatch(/“Asked about the strike at the port”/);
+    expect(only(d, 'We will not pay').note).toMatch(/“Asked about the strike at the port” frames the quotation/);
+  });
+
+  it('reads “X, asked about …, said:” the same way', () => {
+    const d = draft('Berg, asked about the strike, said: “We will not pay.”');
+    expect(d.claims).toHaveLength(1);
+    expect(only(d, 'We will not pay')).toMatchObject({ kind: 'direct-quote', speaker: 'karl-berg' });
+    // A clause whose own subject comes first is still a claim.
+    const clause = draft('Lind closed the port, Berg said: “We will not pay.”');
+    expect(only(clause, 'Lind closed the port')).toMatchObject({ kind: 'outlet-assertion' });
   });
 });
 
