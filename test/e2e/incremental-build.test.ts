@@ -76,12 +76,19 @@ afterAll(() => {
 
 let lastCold: Built;
 
-/** Builds incrementally on the last cache and cold in a fresh one; returns the incremental build's log. */
-function compare(): string {
+/**
+ * Builds incrementally on the last cache. With `check`, also builds cold in a fresh cache and
+ * compares the two. Cold builds are most of this test's time, so the body edit is compared
+ * together with the glossary edit that follows it: they touch different files, and an article
+ * the body edit left wrong stays wrong in the next build unless that build renders it again.
+ */
+function step(check: boolean): string {
   const incremental = build(previous.cache);
-  lastCold = build(undefined);
-  expect(differences(incremental.out, lastCold.out)).toEqual([]);
-  expect(planLine(lastCold.log)).toMatch(/^cold build: no record of a previous build/);
+  if (check) {
+    lastCold = build(undefined);
+    expect(differences(incremental.out, lastCold.out)).toEqual([]);
+    expect(planLine(lastCold.log)).toMatch(/^cold build: no record of a previous build/);
+  }
   previous = incremental;
   return incremental.log;
 }
@@ -89,27 +96,29 @@ function compare(): string {
 const reused = (log: string) => Number(/incremental: (\d+) unchanged articles' pages taken/.exec(log)?.[1]);
 
 describe('an incremental build', () => {
-  it('re-renders only the article whose body was edited, and matches a cold build byte for byte', () => {
+  it('re-renders only the article whose body was edited', () => {
     appendFileSync(article(2), '\nAn editor added this sentence to check the incremental build.\n');
-    const log = compare();
+    const log = step(false);
     expect(planLine(log)).toBe(
       `incremental: 1 of ${ARTICLES} articles re-rendered (reason: content/articles/bench-00002.md changed)`,
     );
     expect(reused(log)).toBe(ARTICLES - 1);
   }, 600_000);
 
-  it('re-renders the articles that use an edited glossary entry, and matches a cold build', () => {
-    // An entry some articles mention and others do not, so the narrowing shows.
+  it('after the body edit and a glossary edit, re-renders the articles that use the entry, and matches a cold build byte for byte', () => {
+    // An entry some articles mention and others do not, so the narrowing shows; not one the
+    // edited article mentions, so this build does not render it again and hide a fault there.
     const texts = [1, 2, 3, 4, 5, 6].map((i) => readFileSync(article(i), 'utf8'));
+    const mentions = (t: string, id: string) => t.includes(`#${id}}`) || t.includes(`speaker: ${id}`);
     const entries = readdirSync(path.join(content(), 'glossary')).map((f) => f.replace(/\.yaml$/, ''));
     const entry = entries.find((id) => {
-      const n = texts.filter((t) => t.includes(`#${id}}`) || t.includes(`speaker: ${id}`)).length;
-      return n > 0 && n < ARTICLES;
+      const n = texts.filter((t) => mentions(t, id)).length;
+      return n > 0 && n < ARTICLES - 1 && !mentions(texts[1]!, id);
     });
     expect(entry).toBeDefined();
     const file = path.join(content(), 'glossary', `${entry}.yaml`);
     writeFileSync(file, readFileSync(file, 'utf8').replace('description: "', 'description: "Edited. '));
-    const log = compare();
+    const log = step(true);
     const dirty = Number(/incremental: (\d+) of/.exec(log)?.[1]);
     expect(dirty).toBeGreaterThan(0);
     expect(dirty).toBeLessThan(ARTICLES);
@@ -121,7 +130,7 @@ describe('an incremental build', () => {
     const name = `bench-${String(ARTICLES + 1).padStart(5, '0')}.md`;
     cpSync(path.join(work, 'corpus-plus-one/articles', name), path.join(content(), 'articles', name));
     cpSync(path.join(work, 'corpus-plus-one/bibliography.json'), path.join(content(), 'bibliography.json'));
-    const log = compare();
+    const log = step(true);
     expect(planLine(log)).toBe(
       `incremental: 1 of ${ARTICLES + 1} articles re-rendered (reason: content/articles/${name} is new)`,
     );
@@ -132,7 +141,7 @@ describe('an incremental build', () => {
     const name = `bench-${String(ARTICLES + 1).padStart(5, '0')}.md`;
     rmSync(path.join(content(), 'articles', name));
     cpSync(path.join(work, 'corpus/bibliography.json'), path.join(content(), 'bibliography.json'));
-    const log = compare();
+    const log = step(true);
     expect(planLine(log)).toBe(
       `incremental: 0 of ${ARTICLES} articles re-rendered (reason: content/articles/${name} was deleted)`,
     );
@@ -140,8 +149,12 @@ describe('an incremental build', () => {
   }, 600_000);
 
   it('is a cold build after a change under src/, and matches a cold build', () => {
+    // A comment changes no output, so the last cold build of the same content is the reference.
     appendFileSync(path.join(project.dir, 'src/lib/site.ts'), '\n// A change to the code.\n');
-    expect(planLine(compare())).toBe('cold build: changed: src');
+    const after = build(previous.cache);
+    expect(planLine(after.log)).toBe('cold build: changed: src');
+    expect(differences(after.out, lastCold.out)).toEqual([]);
+    previous = after;
   }, 600_000);
 
   it('is a cold build when SOURCED_COLD is set, with a manifest and previous output in the cache', () => {

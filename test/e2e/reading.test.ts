@@ -297,7 +297,8 @@ describe('the keyboard in every view', () => {
       for (const view of views.filter((v) => v !== 'view-all'))
         expect(await tabThroughText(page, view), `${view} differs from all claims`).toEqual(all);
       await context.close();
-    });
+      // Several hundred key presses, one browser round trip each, over every view.
+    }, 180_000);
 });
 
 describe('verdicts on claim pages', () => {
