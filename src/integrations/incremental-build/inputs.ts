@@ -91,17 +91,21 @@ const yamlFiles = (dir: string) =>
         .sort()
     : [];
 
-/** Hashes of everything an article may use, by kind and id ("glossary:iran", "source:tass", "bib:…"). */
-export function entryHashes(root: string): Map<string, string> {
-  const out = new Map<string, string>();
+/** Each glossary entry and source file, keyed by kind and id ("glossary:iran", "source:tass"). */
+function* entryFiles(root: string): Generator<[key: string, file: string]> {
   for (const [kind, dir] of [
     ['glossary', CONTENT_DIRS.glossary],
     ['source', CONTENT_DIRS.sources],
   ] as const) {
     const abs = path.join(root, dir);
-    for (const name of yamlFiles(abs))
-      out.set(`${kind}:${name.slice(0, -'.yaml'.length)}`, sha(readFileSync(path.join(abs, name))));
+    for (const name of yamlFiles(abs)) yield [`${kind}:${name.slice(0, -'.yaml'.length)}`, path.join(abs, name)];
   }
+}
+
+/** Hashes of everything an article may use, by kind and id ("glossary:iran", "source:tass", "bib:…"). */
+export function entryHashes(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, file] of entryFiles(root)) out.set(key, sha(readFileSync(file)));
   const bib = path.join(root, CONTENT_DIRS.bibliography);
   if (existsSync(bib)) {
     let items: unknown = [];
@@ -119,16 +123,7 @@ export function entryHashes(root: string): Map<string, string> {
 
 /** Entries' raw text, to follow what an entry itself names (a source's owner, an entry's members). */
 export function entryTexts(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [kind, dir] of [
-    ['glossary', CONTENT_DIRS.glossary],
-    ['source', CONTENT_DIRS.sources],
-  ] as const) {
-    const abs = path.join(root, dir);
-    for (const name of yamlFiles(abs))
-      out.set(`${kind}:${name.slice(0, -'.yaml'.length)}`, readFileSync(path.join(abs, name), 'utf8'));
-  }
-  return out;
+  return new Map([...entryFiles(root)].map(([key, file]) => [key, readFileSync(file, 'utf8')]));
 }
 
 /** Words as ids are spelt: letters, digits, `_` and `-`. */
