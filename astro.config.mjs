@@ -48,5 +48,9 @@ export default defineConfig({
   },
   vite: {
     plugins: [tailwindcss()],
+    // The share script is on every claim page and article page: as its own file it is fetched
+    // and cached once, not repeated in thousands of pages (docs/performance.md, "Issue 17").
+    // Other small scripts stay inline, as Astro chooses (undefined keeps its 4 KB rule).
+    build: { assetsInlineLimit: (file) => (/ShareClaim\.astro/.test(file) ? false : undefined) },
   },
 });

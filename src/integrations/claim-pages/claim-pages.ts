@@ -15,6 +15,7 @@
  * htmlparser2 finds the elements and their positions; the page is then cut at those positions,
  * so nothing is re-serialised. Attribute values are kept as the page has them, already escaped.
  */
+import { createHash } from 'node:crypto';
 import { Parser } from 'htmlparser2';
 import { SITE_NAME } from '../../lib/site';
 
@@ -51,6 +52,11 @@ const LEFT_OUT = [
   { tag: 'meta', key: 'name', value: 'twitter:image' },
   { tag: 'meta', key: 'name', value: 'twitter:image:alt' },
 ] as const;
+
+/** Script types a browser runs; a policy's hashes matter only for these (JSON-LD is data). */
+const EXECUTABLE = new Set(['', 'module', 'text/javascript', 'application/javascript']);
+/** The directives whose hashes allow inline code; a claim page keeps only the hashes it uses. */
+const HASHED = new Set(['script-src', 'style-src']);
 
 type Field = 'title' | 'description' | 'url';
 const DATA_ATTRIBUTE: Record<Field, string> = {
@@ -134,6 +140,32 @@ function setAttribute(html: string, node: Node, attr: string, value: string, wha
   return { start, end: start + node.attribs[attr].length, text: value };
 }
 
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/**
+ * The policy with only the hashes of `inline` (the inline scripts and styles a page has) in
+ * script-src and style-src. Astro writes every hash of the whole site into every page; a claim
+ * page has few or no inline scripts, so the rest only weigh on it and allow code it never runs.
+ * Directives and other sources stay as written, so the site's header policy is unchanged.
+ */
+export function narrowPolicy(policy: string, inline: ReadonlySet<string>): string {
+  return policy
+    .split(';')
+    .map((part) => {
+      const [name, ...sources] = part.trim().split(/\s+/);
+      if (!name || !HASHED.has(name.toLowerCase())) return part;
+      const kept = sources.filter((s) => !/^'sha(256|384|512)-/.test(s) || inline.has(s));
+      return `${part.slice(0, part.length - part.trimStart().length)}${[name, ...kept].join(' ')}`;
+    })
+    .join(';');
+}
+
+/** The edit that removes one attribute (and the space before it) from a start tag. */
+function removeAttribute(html: string, node: Node, attr: string): Edit {
+  const { start, end } = setAttribute(html, node, attr, '', attr);
+  return { start: start - ` ${attr}="`.length, end: end + 1, text: '' };
+}
+
 /** The claim pages in `html` (a built claims page). */
 export function claimPagesFrom(html: string): ClaimPage[] {
   return cutClaimsPage(html).pages;
@@ -165,6 +197,17 @@ export function cutClaimsPage(html: string): ClaimsPageCut {
     if (!node) throw new Error(`The claims page has no ${t.what} to set.`);
     return { ...t, node };
   });
+  const code = (n: Node) =>
+    n.closeStart !== undefined &&
+    ((n.name === 'script' &&
+      n.attribs['src'] === undefined &&
+      EXECUTABLE.has((n.attribs['type'] ?? '').toLowerCase())) ||
+      n.name === 'style');
+  const hashOf = (n: Node) => sha256(html.slice(n.openEnd, n.closeStart));
+  const headCode = inHead.filter(code).map(hashOf);
+  const policy = inHead.find(
+    (n) => n.name === 'meta' && (n.attribs['http-equiv'] ?? '').toLowerCase() === 'content-security-policy',
+  );
   const dropped: Edit[] = inHead
     .filter((n) => LEFT_OUT.some((t) => n.name === t.tag && n.attribs[t.key] === t.value))
     .map((n) => ({ start: n.start, end: n.end ?? n.openEnd, text: '' }));
@@ -183,9 +226,14 @@ export function cutClaimsPage(html: string): ClaimsPageCut {
       }),
     ) as Record<Field, string>;
 
+    const within = all.filter((n) => inside(n, article));
+    const inline = new Set([...headCode, ...within.filter(code).map(hashOf)]);
     const headEdits: Edit[] = [
       { start: title.openEnd, end: title.closeStart, text: `${fields.title} · ${SITE_NAME}` },
       ...tags.map((t) => setAttribute(html, t.node, t.attr, fields[t.field], t.what)),
+      ...(policy
+        ? [setAttribute(html, policy, 'content', narrowPolicy(policy.attribs['content'] ?? '', inline), 'policy')]
+        : []),
       ...dropped,
     ];
     // The claim's heading becomes the page's h1, and its section headings move up a level with
@@ -197,9 +245,10 @@ export function cutClaimsPage(html: string): ClaimsPageCut {
             { start: node.start + 1, end: node.start + 3, text: to },
             { start: node.closeStart + 2, end: node.closeStart + 4, text: to },
           ];
-    const within = all.filter((n) => inside(n, article));
     const heading = within.find((n) => n.name === 'h2' && hasClass(n, 'claim-page-heading'));
+    // The preview fields were for this cut; the page says them in its head.
     const articleEdits: Edit[] = [
+      ...Object.values(DATA_ATTRIBUTE).map((attr) => removeAttribute(html, article, attr)),
       ...(heading ? promote(heading, 'h1') : []),
       ...within.filter((n) => n.name === 'h3' && hasClass(n, 'claim-page-subheading')).flatMap((n) => promote(n, 'h2')),
     ];

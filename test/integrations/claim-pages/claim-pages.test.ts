@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { claimPagesFrom, cutClaimsPage } from '../../../src/integrations/claim-pages/claim-pages';
+import { claimPagesFrom, cutClaimsPage, narrowPolicy } from '../../../src/integrations/claim-pages/claim-pages';
 
 const claim = (id: string, title: string) =>
   `<article class="claim-page" aria-labelledby="h-${id}" data-claim-page="${id}" data-page-title="${title}" ` +
@@ -78,6 +79,12 @@ describe('cutting a claims page into one page per claim', () => {
     expect(two.endsWith('</article></main></body></html>')).toBe(true);
   });
 
+  it('leaves out the preview fields it read from the claim, which the head now carries', () => {
+    const one = pages[0]!.html;
+    expect(one).toContain('<article class="claim-page" aria-labelledby="h-one" data-claim-page="one">');
+    expect(one).not.toMatch(/data-page-(title|description|url)/);
+  });
+
   it('reads attribute values that hold ">" or look like other attributes, as content may', () => {
     const hostile = page.replace(
       'data-page-title="Two"',
@@ -115,6 +122,50 @@ describe('cutting a claims page into one page per claim', () => {
     expect(() => claimPagesFrom(page.replace(' data-page-url="https://x.example/a/claims/one/"', ''))).toThrow(
       /"one".*data-page-url/,
     );
+  });
+});
+
+const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+describe('a claim page’s Content Security Policy', () => {
+  const share = sha('share()');
+  const other = sha('search()');
+  const style = sha('.x{}');
+  const policy =
+    `default-src 'self';object-src 'none'; script-src 'self' 'wasm-unsafe-eval' ${other} ${share}; ` +
+    `style-src 'self' ${style};`;
+  const withPolicy = page.replace(
+    '<meta charset="utf-8">',
+    `<meta charset="utf-8"><meta http-equiv="content-security-policy" content="${policy}">`,
+  );
+
+  it('keeps the hash of every inline script the page still runs and drops the hashes of code it lacks', () => {
+    const one = claimPagesFrom(withPolicy)[0]!.html;
+    const content = /http-equiv="content-security-policy" content="([^"]*)"/.exec(one)![1]!;
+    expect(content).toBe(
+      `default-src 'self';object-src 'none'; script-src 'self' 'wasm-unsafe-eval' ${share}; style-src 'self';`,
+    );
+  });
+
+  it('drops every hash when the page has no inline code left, keeping the directives and other sources', () => {
+    const external = withPolicy.replace(
+      '<script type="module">share()</script>',
+      '<script type="module" src="/s.js"></script>',
+    );
+    const one = claimPagesFrom(external)[0]!.html;
+    expect(one).toContain(
+      `content="default-src 'self';object-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';"`,
+    );
+  });
+
+  it('counts inline scripts and styles in the claim itself, but not its JSON-LD, which is data', () => {
+    const inClaim = new Set([sha('.x{}')]);
+    expect(narrowPolicy(policy, inClaim)).toBe(
+      `default-src 'self';object-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' ${style};`,
+    );
+    const styled = withPolicy.replace('<p>Note on one.</p>', '<p>Note on one.</p><style>.x{}</style>');
+    expect(claimPagesFrom(styled)[0]!.html).toContain(`style-src 'self' ${style};`);
+    expect(claimPagesFrom(styled)[1]!.html).toContain("style-src 'self';");
   });
 });
 
