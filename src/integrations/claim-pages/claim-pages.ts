@@ -176,7 +176,8 @@ export interface ClaimsPageCut {
   pages: ClaimPage[];
   /**
    * The claims page as it ships: without the element marked data-claim-sources, the full
-   * summaries the pages were cut from, which would otherwise be a second copy of every claim.
+   * summaries the pages were cut from, which would otherwise be a second copy of every claim,
+   * and with only the policy hashes of the inline code it keeps.
    */
   claimsPage: string;
 }
@@ -264,11 +265,14 @@ export function cutClaimsPage(html: string): ClaimsPageCut {
   }
   for (const s of sources)
     if (s.end === undefined) throw new Error('The claims page’s data-claim-sources element has no closing tag.');
-  const claimsPage = splice(
-    html,
-    0,
-    html.length,
-    sources.filter((s) => !sources.some((o) => inside(s, o))).map((s) => ({ start: s.start, end: s.end!, text: '' })),
-  );
+  const removed = sources.filter((s) => !sources.some((o) => inside(s, o)));
+  // The list keeps the hashes of the inline code it still has, as each claim page does.
+  const kept = new Set(all.filter((n) => code(n) && !removed.some((s) => inside(n, s))).map(hashOf));
+  const claimsPage = splice(html, 0, html.length, [
+    ...removed.map((s) => ({ start: s.start, end: s.end!, text: '' })),
+    ...(policy
+      ? [setAttribute(html, policy, 'content', narrowPolicy(policy.attribs['content'] ?? '', kept), 'policy')]
+      : []),
+  ]);
   return { pages, claimsPage };
 }

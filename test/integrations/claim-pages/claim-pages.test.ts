@@ -158,6 +158,15 @@ describe('a claim page’s Content Security Policy', () => {
     );
   });
 
+  it('narrows the claims list’s own policy to the inline code it keeps once the summaries are gone', () => {
+    const listed = withPolicy
+      .replace('<div><h1>All claims</h1></div>', '<div><h1>All claims</h1></div><div data-claim-sources>')
+      .replace('</main>', '</div></main>');
+    const { claimsPage } = cutClaimsPage(listed);
+    expect(claimsPage).toContain(`script-src 'self' 'wasm-unsafe-eval' ${share}; style-src 'self';`);
+    expect(claimsPage).not.toContain(other);
+  });
+
   it('counts inline scripts and styles in the claim itself, but not its JSON-LD, which is data', () => {
     const inClaim = new Set([sha('.x{}')]);
     expect(narrowPolicy(policy, inClaim)).toBe(
