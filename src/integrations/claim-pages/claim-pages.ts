@@ -9,8 +9,9 @@
  * which Base.astro writes) set to the claim's, and in <body> only <main> with the claim's
  * article, its `claim-page-heading` h2 promoted to the page's h1. The site's header and footer,
  * and the Twitter tags that repeat the Open Graph ones (LEFT_OUT), are dropped:
- * they are most of a small page's bytes, and hosts count every byte and file. The stylesheet,
- * the share script and the policy with its hashes stay byte for byte.
+ * they are most of a small page's bytes, and hosts count every byte and file. The stylesheet
+ * and the share script (a file of its own, astro.config.mjs) stay as they are; the policy keeps
+ * only the hashes of inline code the page still has (narrowPolicy).
  *
  * htmlparser2 finds the elements and their positions; the page is then cut at those positions,
  * so nothing is re-serialised. Attribute values are kept as the page has them, already escaped.
