@@ -5,7 +5,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openSite, type Site } from '../support/browser';
 import { SEED_PATH, readArticle } from '../support/content';
-import { builtFile } from '../support/built';
+import { selectAll } from 'hast-util-select';
+import { builtFile, parsePage } from '../support/built';
 
 const outDir = inject('outDir');
 const article = readArticle();
@@ -116,5 +117,20 @@ describe('sharing a claim with JavaScript', () => {
     await page.goto(`${site.origin}${SEED_PATH}claims/${CLAIM}/`);
     expect(await page.locator('main button.claim-share-button').count()).toBe(1);
     await context.close();
+  });
+
+  it('loads the control’s script as one file every claim page shares, not a copy inline in each', () => {
+    const srcs = new Set<string>();
+    for (const c of article.claims) {
+      const scripts = selectAll('script', parsePage(outDir, `${SEED_PATH}claims/${c.id}/`)).filter(
+        (s) => s.properties['type'] !== 'application/ld+json',
+      );
+      expect(scripts, c.id).toHaveLength(1);
+      expect(String(scripts[0]!.properties['src']), c.id).toMatch(/^\/_astro\/ShareClaim[^/]*\.js$/);
+      expect(scripts[0]!.children, c.id).toEqual([]);
+      srcs.add(String(scripts[0]!.properties['src']));
+    }
+    expect(srcs.size).toBe(1);
+    expect(builtFile(outDir, [...srcs][0]!)).toBeDefined();
   });
 });
