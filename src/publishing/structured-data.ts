@@ -127,9 +127,13 @@ function speakerRef(claim: ClaimLike, input: ArticleInput, glossary: Map<string,
   return entry ? { '@id': entityId(urls, id), name: entry.data.name } : undefined;
 }
 
+/** `@id` of the original report: its own address, which names it on every page that cites it. */
+export const originalId = (input: Pick<ArticleInput, 'original'>) => input.original.url;
+
 function originalWork(input: ArticleInput) {
   return {
     '@type': 'NewsArticle',
+    '@id': originalId(input),
     headline: input.original.headline,
     url: input.original.url,
     ...(input.original.date !== 'unknown' ? { datePublished: input.original.date } : {}),
@@ -142,12 +146,17 @@ function originalWork(input: ArticleInput) {
   };
 }
 
-/** A ClaimReview for one claim, or undefined when the claim has no verdict (not checkable, not yet checked). */
+/**
+ * A ClaimReview for one claim, or undefined when the claim has no verdict (not checkable, not yet checked).
+ * `appearance` is the original report in full, or only its `@id` where the same graph describes it
+ * once (the article page, where 30-odd reviews would otherwise repeat it).
+ */
 export function claimReview(
   claim: ClaimLike & { note: string },
   input: ArticleInput,
   glossary: Map<string, GlossaryItem>,
   urls: Urls,
+  appearance: 'full' | 'reference' = 'full',
 ) {
   const rating = hasRating(claim.status) ? RATING[claim.status] : undefined;
   if (rating === undefined) return undefined;
@@ -177,7 +186,7 @@ export function claimReview(
     itemReviewed: {
       '@type': 'Claim',
       ...(author ? { author } : {}),
-      appearance: originalWork(input),
+      appearance: appearance === 'full' ? originalWork(input) : { '@id': originalId(input) },
     },
   };
 }
@@ -206,7 +215,10 @@ export function articleJsonLd(input: ArticleInput, glossaryEntries: GlossaryItem
     isBasedOn: originalWork(input),
     mentions: entityIds.map((id) => ({ '@id': entityId(urls, id) })),
   };
-  const reviews = input.claims.map((c) => claimReview(c, input, glossary, urls)).filter((r) => r !== undefined);
+  // isBasedOn describes the original once; each review points at it by @id.
+  const reviews = input.claims
+    .map((c) => claimReview(c, input, glossary, urls, 'reference'))
+    .filter((r) => r !== undefined);
   return {
     '@context': SCHEMA_CONTEXT,
     '@graph': [org, article, ...reviews, ...entityIds.map((id) => glossaryEntity(glossary.get(id)!, urls))],
