@@ -125,8 +125,11 @@ describe('JSON-LD on claim pages', () => {
       const reviews = (doc!['@graph'] as Node[]).filter((n) => n['@type'] === 'ClaimReview');
       expect(reviews, c.id).toHaveLength(c.status === 'not-checkable' ? 0 : 1);
       // A claim page describes the original inside its review, having no other node for it.
-      for (const r of reviews)
+      // It is also where the review's explanation lives (the article leaves it to this page).
+      for (const r of reviews) {
         expect(r['itemReviewed'], c.id).toMatchObject({ appearance: { url: article.original.url } });
+        expect((r['reviewRating'] as Node)['ratingExplanation'], c.id).toEqual(expect.stringMatching(/\w/));
+      }
     }
   });
 });

@@ -209,6 +209,24 @@ describe('JSON-LD for an article page', () => {
     ]);
   });
 
+  it('leaves a review’s explanation to the claim’s own page, and keeps it for a claim that has none', () => {
+    const explanation = (doc: Record<string, unknown>) =>
+      (doc['@graph'] as Node[])
+        .filter((n) => n['@type'] === 'ClaimReview')
+        .map((r) => [r['@id'], (r['reviewRating'] as Node)['ratingExplanation']]);
+    // Every claim with a verdict has a page: its note is in its card here and in full there.
+    expect(explanation(doc).map(([, e]) => e)).toEqual([undefined, undefined, undefined]);
+    expect(explanation(claimJsonLd('own', input, glossary, urls))).toEqual([
+      ['https://news.example.org/sourced/articles/sample/claims/own/', 'Wrong date.'],
+    ]);
+    // With pages only for verdicts, the corroborated claim's review lives here alone, so it keeps it.
+    expect(explanation(articleJsonLd({ ...input, claimPages: 'verdicts' }, glossary, mentions, urls))).toEqual([
+      ['https://news.example.org/sourced/articles/sample/#claim-quote', 'Matches.'],
+      ['https://news.example.org/sourced/articles/sample/claims/own/', undefined],
+      ['https://news.example.org/sourced/articles/sample/claims/rumour/', undefined],
+    ]);
+  });
+
   it('maps every status except “not checkable” and “not yet checked” to a rating between worst and best', () => {
     const statuses = Object.keys(CLAIM_STATUSES).filter((s) => s !== 'not-checkable' && s !== 'pending') as Exclude<
       ClaimStatus,
