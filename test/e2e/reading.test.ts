@@ -352,35 +352,36 @@ describe('status colours without light-dark()', () => {
     const untouched: string[] = [];
     const colours = async (fallback: boolean) => {
       const out: string[] = [];
-      for (const colorScheme of ['light', 'dark'] as const)
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const context = await site.browser.newContext({ colorScheme });
+        const page = await context.newPage();
+        // Chromium has light-dark(), so the test turns the fallback's condition around to take it.
+        if (fallback)
+          await page.route('**/*.css', async (route) => {
+            const response = await route.fetch();
+            const css = await response.text();
+            const taken = css.replace(/@supports not \(color:\s*light-dark\([^)]*\)\)/g, '@supports (color: red)');
+            if (taken === css) untouched.push(route.request().url());
+            await route.fulfill({ response, body: taken });
+          });
+        await page.goto(`${site.origin}${SEED_PATH}`);
         for (const media of ['screen', 'print'] as const) {
-          const context = await site.browser.newContext({ colorScheme });
-          const page = await context.newPage();
-          // Chromium has light-dark(), so the test turns the fallback's condition around to take it.
-          if (fallback)
-            await page.route('**/*.css', async (route) => {
-              const response = await route.fetch();
-              const css = await response.text();
-              const taken = css.replace(/@supports not \(color:\s*light-dark\([^)]*\)\)/g, '@supports (color: red)');
-              if (taken === css) untouched.push(route.request().url());
-              await route.fulfill({ response, body: taken });
-            });
-          await page.goto(`${site.origin}${SEED_PATH}`);
           await page.emulateMedia({ media, colorScheme });
           out.push(
             ...(await page.$$eval('mark.claim', (marks) =>
               marks.map((m) => `${m.getAttribute('data-status')}: ${getComputedStyle(m).textDecorationColor}`),
             )),
           );
-          await context.close();
         }
+        await context.close();
+      }
       return out;
     };
     const native = await colours(false);
     expect(new Set(native).size).toBeGreaterThan(4);
     expect(await colours(true)).toEqual(native);
     expect(untouched, 'stylesheets without the fallback').toEqual([]);
-  });
+  }, 120_000);
 });
 
 describe('print', () => {
