@@ -58,17 +58,19 @@ export const cardCitationKeys = (claim: Pick<CardClaim, 'checked' | 'timeline'>)
   ...(claim.timeline ?? []).flatMap((e) => e.cite ?? []),
 ];
 
-function citation(key: string, options: ClaimCardOptions): Element {
+function citation(key: string, options: ClaimCardOptions): ElementContent[] {
   const formatted = options.citations[key];
   if (!formatted)
     throw new Error(`The citation [@${key}] on a claim card was not formatted with the article; see rehype-citations.`);
-  return structuredClone(formatted);
+  const node = structuredClone(formatted);
+  // A bare <span> adds nothing: its contents stand alone, one element fewer per citation.
+  return node.tagName === 'span' && Object.keys(node.properties).length === 0 ? node.children : [node];
 }
 
 /** Citations separated by spaces, as rehype-citation writes `[@a] [@b]`. */
 function citations(keys: string[], options: ClaimCardOptions): ElementContent[] {
   return keys.flatMap((key, i): ElementContent[] =>
-    i === 0 ? [citation(key, options)] : [{ type: 'text', value: ' ' }, citation(key, options)],
+    i === 0 ? citation(key, options) : [{ type: 'text', value: ' ' }, ...citation(key, options)],
   );
 }
 
@@ -141,21 +143,29 @@ export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element 
     );
   }
   if (claim.checked?.length) {
-    // The evidence trail: each document, what it shows, and when we read it.
+    // The evidence trail: each document, what it shows, and when we read it; said once in the
+    // heading when every document was read the same day, as is usual.
+    const read = (day: string) => h('time', { dateTime: day }, formatDate(day));
+    const days = new Set(claim.checked.map((f) => isoDay(f.accessed)));
+    const oneDay = days.size === 1 ? [...days][0] : undefined;
     body.push(
-      h('p', { className: ['claim-card-heading'] }, 'How we checked'),
+      h(
+        'p',
+        { className: ['claim-card-heading'] },
+        oneDay
+          ? ['How we checked ', h('span', { className: ['claim-card-accessed'] }, ['(all read ', read(oneDay), ')'])]
+          : 'How we checked',
+      ),
       h(
         'ul',
         { className: ['claim-card-checked'] },
         claim.checked.map((f) =>
           h('li', [
-            citation(f.source, options),
-            `: ${f.finding} `,
-            h('span', { className: ['claim-card-accessed'] }, [
-              '(read ',
-              h('time', { dateTime: isoDay(f.accessed) }, formatDate(isoDay(f.accessed))),
-              ')',
-            ]),
+            ...citation(f.source, options),
+            `: ${f.finding}`,
+            ...(oneDay
+              ? []
+              : [' ', h('span', { className: ['claim-card-accessed'] }, ['(read ', read(isoDay(f.accessed)), ')'])]),
           ]),
         ),
       ),

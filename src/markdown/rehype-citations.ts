@@ -156,6 +156,8 @@ export function rehypeCitations(options: RehypeCitationsOptions) {
       if (!template) continue; // unknown keys fail earlier, in the frontmatter check
       const span = structuredClone(template);
       delete span.properties['id'];
+      // rehype-citation writes class=""; a card's citation carries no attribute worth a byte.
+      if (String(span.properties['className'] ?? '').trim() === '') delete span.properties['className'];
       cardCitations[key] = span;
       cited.add(key);
     }

@@ -127,9 +127,13 @@ function speakerRef(claim: ClaimLike, input: ArticleInput, glossary: Map<string,
   return entry ? { '@id': entityId(urls, id), name: entry.data.name } : undefined;
 }
 
+/** `@id` of the original report: its own address, which names it on every page that cites it. */
+export const originalId = (input: Pick<ArticleInput, 'original'>) => input.original.url;
+
 function originalWork(input: ArticleInput) {
   return {
     '@type': 'NewsArticle',
+    '@id': originalId(input),
     headline: input.original.headline,
     url: input.original.url,
     ...(input.original.date !== 'unknown' ? { datePublished: input.original.date } : {}),
@@ -142,12 +146,19 @@ function originalWork(input: ArticleInput) {
   };
 }
 
-/** A ClaimReview for one claim, or undefined when the claim has no verdict (not checkable, not yet checked). */
+/**
+ * A ClaimReview for one claim, or undefined when the claim has no verdict (not checkable, not yet checked).
+ * On a claim's own page the review is complete. On the article, where 30-odd reviews share one
+ * graph, each points at the original report by `@id` (isBasedOn describes it once), and a review
+ * whose claim has its own page leaves its explanation to that page, its `@id` and `url`: the
+ * same words are in the claim's card on the article, so the page would carry them twice.
+ */
 export function claimReview(
   claim: ClaimLike & { note: string },
   input: ArticleInput,
   glossary: Map<string, GlossaryItem>,
   urls: Urls,
+  page: 'claim' | 'article' = 'claim',
 ) {
   const rating = hasRating(claim.status) ? RATING[claim.status] : undefined;
   if (rating === undefined) return undefined;
@@ -155,9 +166,9 @@ export function claimReview(
   if (!quote) throw new Error(`Claim "${claim.id}" has no marked words in the article.`);
   const author = speakerRef(claim, input, glossary, urls);
   // The claim's own page, or its place in the article when it has none.
-  const address = hasClaimPage(claim.status, input.claimPages)
-    ? urls.claim(input.slug, claim.id)
-    : `${urls.article(input.slug)}#claim-${claim.id}`;
+  const ownPage = hasClaimPage(claim.status, input.claimPages);
+  const address = ownPage ? urls.claim(input.slug, claim.id) : `${urls.article(input.slug)}#claim-${claim.id}`;
+  const explained = page === 'claim' || !ownPage;
   return {
     '@type': 'ClaimReview',
     '@id': address,
@@ -172,12 +183,12 @@ export function claimReview(
       bestRating: BEST_RATING,
       worstRating: WORST_RATING,
       alternateName: statusLabel(claim.status),
-      ratingExplanation: claim.note,
+      ...(explained ? { ratingExplanation: claim.note } : {}),
     },
     itemReviewed: {
       '@type': 'Claim',
       ...(author ? { author } : {}),
-      appearance: originalWork(input),
+      appearance: page === 'claim' ? originalWork(input) : { '@id': originalId(input) },
     },
   };
 }
@@ -206,7 +217,9 @@ export function articleJsonLd(input: ArticleInput, glossaryEntries: GlossaryItem
     isBasedOn: originalWork(input),
     mentions: entityIds.map((id) => ({ '@id': entityId(urls, id) })),
   };
-  const reviews = input.claims.map((c) => claimReview(c, input, glossary, urls)).filter((r) => r !== undefined);
+  const reviews = input.claims
+    .map((c) => claimReview(c, input, glossary, urls, 'article'))
+    .filter((r) => r !== undefined);
   return {
     '@context': SCHEMA_CONTEXT,
     '@graph': [org, article, ...reviews, ...entityIds.map((id) => glossaryEntity(glossary.get(id)!, urls))],

@@ -45,8 +45,8 @@ describe('claim cards, built from the frontmatter', () => {
         '<dt>Status</dt><dd><a href="/methodology/#status-single-source" class="status status-single-source">Single source</a></dd></dl>' +
         '<p class="claim-card-note">Wire A relayed Agency B.</p>' +
         '<p class="claim-card-wording"><strong>Primary record’s wording: </strong><q>We are the closest.</q></p>' +
-        '<p class="claim-card-heading">How we checked</p><ul class="claim-card-checked"><li><span class="">(<a href="#bib-ref-one">Wire A, 11 October 2024</a>)</span>: gives the words and credits Agency B ' +
-        '<span class="claim-card-accessed">(read <time datetime="2024-10-12">12 October 2024</time>)</span></li></ul>' +
+        '<p class="claim-card-heading">How we checked <span class="claim-card-accessed">(all read <time datetime="2024-10-12">12 October 2024</time>)</span></p>' +
+        '<ul class="claim-card-checked"><li>(<a href="#bib-ref-one">Wire A, 11 October 2024</a>): gives the words and credits Agency B</li></ul>' +
         '<p class="claim-card-actions"><a href="#claim-relayed">Link to this claim</a> <a href="claims/relayed/">Share this claim</a> ' +
         '<button type="button" popovertarget="claim-relayed-details" popovertargetaction="hide" class="claim-card-close">Close</button></p></div>',
     );
@@ -71,13 +71,36 @@ describe('claim cards, built from the frontmatter', () => {
     const html = toHtml(claimCard(claims[1]!, options));
     expect(html).toContain('<ol class="claim-card-timeline" aria-label="Timeline of the report">');
     expect(html).toContain(
-      '<li><time datetime="2024-10-11">11 October 2024</time> — Wire A reported: It said so. <span class="">(<a href="#bib-ref-one">',
+      '<li><time datetime="2024-10-11">11 October 2024</time> — Wire A reported: It said so. (<a href="#bib-ref-one">',
     );
   });
 
   it('shows "How we checked" only for a claim with findings', async () => {
     const { claims, options } = await cards();
     expect(toHtml(claimCard(claims[1]!, options))).not.toContain('How we checked');
+  });
+
+  it('says when each document was read, once in the heading if all were read the same day', async () => {
+    const { claims, options } = await cards();
+    const checked = [
+      { source: 'ref-one', finding: 'gives the words', accessed: '2024-10-12' },
+      { source: 'ref-one', finding: 'gives them again', accessed: '2024-10-13' },
+    ];
+    const html = toHtml(claimCard({ ...claims[0]!, checked }, options));
+    expect(html).toContain('<p class="claim-card-heading">How we checked</p>');
+    expect(html).toContain(
+      ': gives the words <span class="claim-card-accessed">(read <time datetime="2024-10-12">12 October 2024</time>)</span></li>',
+    );
+    expect(html).toContain(
+      ': gives them again <span class="claim-card-accessed">(read <time datetime="2024-10-13">13 October 2024</time>)</span></li>',
+    );
+    const sameDay = toHtml(
+      claimCard({ ...claims[0]!, checked: checked.map((c) => ({ ...c, accessed: '2024-10-12' })) }, options),
+    );
+    expect(sameDay.match(/read <time/g)).toHaveLength(1);
+    expect(sameDay).toContain(
+      'How we checked <span class="claim-card-accessed">(all read <time datetime="2024-10-12">',
+    );
   });
 
   it('puts every cited key’s entry in the article’s bibliography, so each card citation has its target', async () => {

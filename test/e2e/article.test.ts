@@ -3,7 +3,7 @@
 // fits a 320px screen in both colour schemes.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CLAIM_KINDS, CLAIM_STATUSES, SOURCE_TYPES } from '../../src/schemas/taxonomy';
 import { openSite, type Site } from '../support/browser';
@@ -29,6 +29,15 @@ let page: Page;
 
 async function load(hash = ''): Promise<void> {
   await page.goto(`${site.origin}${SEED_PATH}${hash}`);
+}
+
+/**
+ * Scrolls to an element in a list laid out only when near (content-visibility: auto) and waits
+ * for the frame that lays it out, as a reader's scrolling would: innerText reads rendered text.
+ */
+async function reach(target: Locator): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 beforeAll(async () => {
@@ -236,6 +245,7 @@ describe('the seed article page', () => {
         problems.push(`${id}: no #source-${id} in the panel`);
         continue;
       }
+      await reach(item);
       const text = normalise(await item.innerText());
       const expected = [
         s.name,
@@ -263,6 +273,7 @@ describe('the seed article page', () => {
           problems.push(`${id}: link ${i + 1} goes to ${href}, not a claim it carried`);
           continue;
         }
+        await reach(link);
         const text = normalise(await link.innerText());
         const label = CLAIM_STATUSES[claim.status as keyof typeof CLAIM_STATUSES].label;
         if (text.includes(claim.id)) problems.push(`${id}: link to ${claim.id} shows its id`);

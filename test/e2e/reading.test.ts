@@ -318,6 +318,72 @@ describe('verdicts on claim pages', () => {
   });
 });
 
+describe('the lists after the text, laid out only when scrolled near', () => {
+  const deferred = '.bibliography, .below-fold';
+
+  it('skips the bibliography, Since publication, Sources and corrections on screen until they are near', async () => {
+    const page = await open(narrow);
+    const states = await page.$$eval(deferred, (els) => els.map((e) => getComputedStyle(e).contentVisibility));
+    // The seed article has all four.
+    expect(states).toEqual(['auto', 'auto', 'auto', 'auto']);
+    await page.close();
+  });
+
+  it('still jumps to a bibliography entry or a source from a link to it', async () => {
+    const page = await open(narrow);
+    // The first entry of the bibliography and the last source, the deepest of the lists.
+    const targets = [
+      await page.$eval('.bibliography [id^="bib-"]', (e) => e.id),
+      await page.$$eval('li[id^="source-"]', (els) => els.at(-1)!.id),
+    ];
+    for (const id of targets) {
+      await page.goto(`${site.origin}${SEED_PATH}#${id}`);
+      await page.waitForTimeout(300);
+      const top = await page.$eval(`#${id}`, (e) => e.getBoundingClientRect().top);
+      expect(top, id).toBeGreaterThanOrEqual(-1);
+      expect(top, id).toBeLessThan(200);
+    }
+    await page.close();
+  });
+});
+
+describe('status colours without light-dark()', () => {
+  it('are the same on screen, in dark and in print when the fallback for browsers without light-dark() is taken', async () => {
+    const untouched: string[] = [];
+    const colours = async (fallback: boolean) => {
+      const out: string[] = [];
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const context = await site.browser.newContext({ colorScheme });
+        const page = await context.newPage();
+        // Chromium has light-dark(), so the test turns the fallback's condition around to take it.
+        if (fallback)
+          await page.route('**/*.css', async (route) => {
+            const response = await route.fetch();
+            const css = await response.text();
+            const taken = css.replace(/@supports not \(color:\s*light-dark\([^)]*\)\)/g, '@supports (color: red)');
+            if (taken === css) untouched.push(route.request().url());
+            await route.fulfill({ response, body: taken });
+          });
+        await page.goto(`${site.origin}${SEED_PATH}`);
+        for (const media of ['screen', 'print'] as const) {
+          await page.emulateMedia({ media, colorScheme });
+          out.push(
+            ...(await page.$$eval('mark.claim', (marks) =>
+              marks.map((m) => `${m.getAttribute('data-status')}: ${getComputedStyle(m).textDecorationColor}`),
+            )),
+          );
+        }
+        await context.close();
+      }
+      return out;
+    };
+    const native = await colours(false);
+    expect(new Set(native).size).toBeGreaterThan(4);
+    expect(await colours(true)).toEqual(native);
+    expect(untouched, 'stylesheets without the fallback').toEqual([]);
+  }, 120_000);
+});
+
 describe('print', () => {
   it('prints black on white from the dark scheme, with every claim note as a footnote in the order of the text', async () => {
     const context = await site.browser.newContext({ viewport: { width: 800, height: 1000 }, colorScheme: 'dark' });
@@ -337,6 +403,10 @@ describe('print', () => {
           (a) => getComputedStyle(a, '::after').content !== 'none',
         ).length,
         otherAfter: getComputedStyle(document.querySelector('article footer a[href^="http"]')!, '::after').content,
+        // Lists skipped on screen until near are laid out in full on paper.
+        deferred: [...document.querySelectorAll('.bibliography, .below-fold')].map(
+          (e) => getComputedStyle(e).contentVisibility,
+        ),
       };
     });
     expect(p.background).toEqual(['rgb(255, 255, 255)', 'rgb(255, 255, 255)']);
@@ -346,6 +416,8 @@ describe('print', () => {
     expect(p.notes).toBe(0);
     expect(p.bibliographyAfter).toBe(0);
     expect(p.otherAfter).toContain('(http');
+    expect(p.deferred.length).toBeGreaterThan(0);
+    expect(new Set(p.deferred)).toEqual(new Set(['visible']));
     await context.close();
   });
 });

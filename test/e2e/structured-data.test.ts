@@ -56,6 +56,8 @@ describe('JSON-LD on the seed article page', () => {
       checkable.map((c) => new URL(`${SEED_PATH}claims/${c.id}/`, home).href),
     );
     const page = parsePage(outDir, SEED_PATH);
+    const original = ofType('AnalysisNewsArticle')[0]!['isBasedOn'] as Node;
+    expect(original).toMatchObject({ '@type': 'NewsArticle', '@id': article.original.url, url: article.original.url });
     for (const [i, r] of reviews.entries()) {
       const claim = checkable[i]!;
       expect(r['reviewRating']).toMatchObject({
@@ -68,7 +70,8 @@ describe('JSON-LD on the seed article page', () => {
       const mark = select(`mark#claim-${claim.id}`, page);
       expect(mark, claim.id).toBeDefined();
       expect(r['claimReviewed']).toBe(toString(mark!));
-      expect(r['itemReviewed']).toMatchObject({ '@type': 'Claim', appearance: { url: article.original.url } });
+      // The original is described once (isBasedOn); each review's appearance is its @id.
+      expect(r['itemReviewed']).toMatchObject({ '@type': 'Claim', appearance: { '@id': original['@id'] } });
       expect(builtFile(outDir, r['url'] as string), r['url'] as string).toBeDefined();
     }
   });
@@ -121,6 +124,12 @@ describe('JSON-LD on claim pages', () => {
       expect(doc!['@context']).toBe('https://schema.org');
       const reviews = (doc!['@graph'] as Node[]).filter((n) => n['@type'] === 'ClaimReview');
       expect(reviews, c.id).toHaveLength(c.status === 'not-checkable' ? 0 : 1);
+      // A claim page describes the original inside its review, having no other node for it.
+      // It is also where the review's explanation lives (the article leaves it to this page).
+      for (const r of reviews) {
+        expect(r['itemReviewed'], c.id).toMatchObject({ appearance: { url: article.original.url } });
+        expect((r['reviewRating'] as Node)['ratingExplanation'], c.id).toEqual(expect.stringMatching(/\w/));
+      }
     }
   });
 });

@@ -139,6 +139,7 @@ describe('JSON-LD for an article page', () => {
       publisher: { '@id': 'https://news.example.org/sourced/#organization' },
       isBasedOn: {
         '@type': 'NewsArticle',
+        '@id': 'https://paper.example/story',
         headline: 'Original headline',
         url: 'https://paper.example/story',
         datePublished: '2024-10-11',
@@ -165,7 +166,7 @@ describe('JSON-LD for an article page', () => {
       itemReviewed: {
         '@type': 'Claim',
         author: { '@id': 'https://news.example.org/sourced/glossary/person-a/#subject', name: 'Person A' },
-        appearance: { url: 'https://paper.example/story' },
+        appearance: { '@id': 'https://paper.example/story' },
       },
     });
     expect(reviews[1]).toMatchObject({
@@ -174,6 +175,16 @@ describe('JSON-LD for an article page', () => {
     });
     // Unnamed sources have no author to name.
     expect((reviews[2]!['itemReviewed'] as Node)['author']).toBeUndefined();
+  });
+
+  it('describes the original report once, as isBasedOn, and has every review point at it by @id', () => {
+    const [article] = ofType('AnalysisNewsArticle');
+    const original = article!['isBasedOn'] as Node;
+    const appearances = ofType('ClaimReview').map((r) => (r['itemReviewed'] as Node)['appearance'] as Node);
+    expect(appearances).toHaveLength(3);
+    // A bare reference: nothing of the original is repeated in a review.
+    for (const a of appearances) expect(a).toEqual({ '@id': original['@id'] });
+    expect(JSON.stringify(doc).split('"Original headline"')).toHaveLength(2);
   });
 
   it('points a review at the claim’s place in the article when the site keeps pages only for verdicts', () => {
@@ -195,6 +206,24 @@ describe('JSON-LD for an article page', () => {
         'https://news.example.org/sourced/articles/sample/claims/rumour/',
         'https://news.example.org/sourced/articles/sample/claims/rumour/',
       ],
+    ]);
+  });
+
+  it('leaves a review’s explanation to the claim’s own page, and keeps it for a claim that has none', () => {
+    const explanation = (doc: Record<string, unknown>) =>
+      (doc['@graph'] as Node[])
+        .filter((n) => n['@type'] === 'ClaimReview')
+        .map((r) => [r['@id'], (r['reviewRating'] as Node)['ratingExplanation']]);
+    // Every claim with a verdict has a page: its note is in its card here and in full there.
+    expect(explanation(doc).map(([, e]) => e)).toEqual([undefined, undefined, undefined]);
+    expect(explanation(claimJsonLd('own', input, glossary, urls))).toEqual([
+      ['https://news.example.org/sourced/articles/sample/claims/own/', 'Wrong date.'],
+    ]);
+    // With pages only for verdicts, the corroborated claim's review lives here alone, so it keeps it.
+    expect(explanation(articleJsonLd({ ...input, claimPages: 'verdicts' }, glossary, mentions, urls))).toEqual([
+      ['https://news.example.org/sourced/articles/sample/#claim-quote', 'Matches.'],
+      ['https://news.example.org/sourced/articles/sample/claims/own/', undefined],
+      ['https://news.example.org/sourced/articles/sample/claims/rumour/', undefined],
     ]);
   });
 
@@ -242,6 +271,19 @@ describe('JSON-LD for a claim page', () => {
   it('holds the claim’s review and its speaker', () => {
     const d = claimJsonLd('quote', input, glossary, urls);
     expect((d['@graph'] as Node[]).map((n) => n['@type'])).toEqual(['Organization', 'ClaimReview', 'Person']);
+  });
+
+  it('describes the original report in full inside the review, as the page has no other node for it', () => {
+    const [review] = (claimJsonLd('quote', input, glossary, urls)['@graph'] as Node[]).filter(
+      (n) => n['@type'] === 'ClaimReview',
+    );
+    expect((review!['itemReviewed'] as Node)['appearance']).toMatchObject({
+      '@type': 'NewsArticle',
+      '@id': 'https://paper.example/story',
+      headline: 'Original headline',
+      url: 'https://paper.example/story',
+      publisher: { '@type': 'Organization', name: 'Paper C' },
+    });
   });
 
   it('holds no review for a claim that is not yet checked, only its speaker', () => {
