@@ -198,7 +198,7 @@ export function incrementalBuild() {
     /** Step 2, at astro:build:generated, first: the unchanged articles' folders, from the previous output. */
     merge(outDir: string, logger: Logger) {
       if (current.cold || !previous) return;
-      let copied = 0;
+      let linked = 0;
       for (const file of current.clean) {
         const { id } = previous.articles[file]!;
         const from = path.join(paths.output, 'articles', id);
@@ -207,9 +207,9 @@ export function incrementalBuild() {
         const to = path.join(outDir, 'articles', id);
         if (existsSync(to)) throw new Error(`incremental build: ${to} was rendered although ${file} is unchanged.`);
         linkTree(from, to);
-        copied++;
+        linked++;
       }
-      logger.info(`incremental: ${copied} unchanged articles' pages taken from the previous output`);
+      logger.info(`incremental: ${linked} unchanged articles' pages taken from the previous output`);
     },
 
     /** Step 3, for the sitemap: Astro's pages plus the unchanged articles' pages. */
