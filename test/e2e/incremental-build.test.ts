@@ -21,19 +21,23 @@ interface Built {
   log: string;
 }
 
-/** Builds the copy into a new folder, with `cache` (a copy of it, so each build's cache stays as it was). */
-function build(fromCache: string | undefined, env: Record<string, string> = {}): Built {
+/**
+ * Builds the copy into a new folder, with `cache` (a copy of it, so each build's cache stays as
+ * it was; times kept, as a CI cache restores them). Throws when the build fails, unless `fails`.
+ */
+function build(fromCache: string | undefined, env: Record<string, string> = {}, fails = false): Built {
   const n = ++builds;
   const out = path.join(work, `out-${n}`);
   const cache = path.join(work, `cache-${n}`);
-  if (fromCache) cpSync(fromCache, cache, { recursive: true });
+  if (fromCache) cpSync(fromCache, cache, { recursive: true, preserveTimestamps: true });
   const r = project.run(process.execPath, [ASTRO_BIN, 'build'], {
     SOURCED_OUT_DIR: out,
     SOURCED_CACHE_DIR: cache,
     ...env,
   });
-  if (r.status !== 0) throw new Error(`build ${n} failed:\n${r.stdout}\n${r.stderr}`);
-  return { out, cache, log: r.stdout };
+  if ((r.status !== 0) !== fails)
+    throw new Error(`build ${n} ${fails ? 'passed' : 'failed'}:\n${r.stdout}\n${r.stderr}`);
+  return { out, cache, log: `${r.stdout}\n${r.stderr}` };
 }
 
 /** Every file under `dir`, relative, sorted. */
@@ -96,13 +100,22 @@ function step(check: boolean): string {
 const reused = (log: string) => Number(/incremental: (\d+) unchanged articles' pages taken/.exec(log)?.[1]);
 
 describe('an incremental build', () => {
-  it('re-renders only the article whose body was edited', () => {
+  it('re-renders only the article whose body was edited, and one whose published pages were written to since', () => {
     appendFileSync(article(2), '\nAn editor added this sentence to check the incremental build.\n');
+    // The published output shares its files with the cache (hard links): an edit made to it
+    // in place must not reach the next build.
+    const claims = path.join(previous.out, 'articles/bench-00004/claims/index.html');
+    writeFileSync(claims, readFileSync(claims, 'utf8').replace('</body>', '<p>Edited after the build.</p></body>'));
     const log = step(false);
     expect(planLine(log)).toBe(
-      `incremental: 1 of ${ARTICLES} articles re-rendered (reason: content/articles/bench-00002.md changed)`,
+      `incremental: 2 of ${ARTICLES} articles re-rendered (reason: content/articles/bench-00002.md changed; ` +
+        "content/articles/bench-00004.md's pages in the cache folder changed since the last build)",
     );
-    expect(reused(log)).toBe(ARTICLES - 1);
+    expect(reused(log)).toBe(ARTICLES - 2);
+    // Compared with a cold build in the next step.
+    expect(readFileSync(path.join(previous.out, 'articles/bench-00004/claims/index.html'), 'utf8')).not.toContain(
+      'Edited after the build.',
+    );
   }, 600_000);
 
   it('after the body edit and a glossary edit, re-renders the articles that use the entry, and matches a cold build byte for byte', () => {
@@ -146,6 +159,28 @@ describe('an incremental build', () => {
       `incremental: 0 of ${ARTICLES} articles re-rendered (reason: content/articles/${name} was deleted)`,
     );
     expect(reused(log)).toBe(ARTICLES);
+  }, 600_000);
+
+  it('fails, as a cold build would, when an unchanged page links to an article that was deleted', () => {
+    // The linking page's scan comes from the cache; its links are still checked against this build.
+    const name = `bench-${String(ARTICLES + 1).padStart(5, '0')}`;
+    const linking = readFileSync(article(3), 'utf8');
+    try {
+      cpSync(path.join(work, 'corpus-plus-one/articles', `${name}.md`), article(ARTICLES + 1));
+      cpSync(path.join(work, 'corpus-plus-one/bibliography.json'), path.join(content(), 'bibliography.json'));
+      appendFileSync(article(3), `\nSee [the other analysis](/articles/${name}/).\n`);
+      const withLink = build(previous.cache);
+      expect(planLine(withLink.log)).toMatch(/^incremental: 2 of /);
+      rmSync(article(ARTICLES + 1));
+      cpSync(path.join(work, 'corpus/bibliography.json'), path.join(content(), 'bibliography.json'));
+      const failed = build(withLink.cache, {}, true);
+      expect(planLine(failed.log)).toMatch(/^incremental: 0 of /);
+      expect(failed.log).toContain(
+        `articles/bench-00003/index.html: <a href="/articles/${name}/"> points to /articles/${name}/, which is not in the build`,
+      );
+    } finally {
+      writeFileSync(article(3), linking);
+    }
   }, 600_000);
 
   it('is a cold build after a change under src/, and matches a cold build', () => {

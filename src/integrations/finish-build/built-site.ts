@@ -8,7 +8,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { scanPage, type PageScan } from './page-scan.mjs';
+import { scanFile, type PageScan } from './page-scan.mjs';
+import type { KeyedCache } from '../../lib/keyed-cache';
 import { loadYaml as parseYaml } from '../../lib/yaml';
 import type { ArticleClaims } from './integrity';
 import { splitMarkdown } from '../../lib/problems';
@@ -85,6 +86,8 @@ export interface ScannedSite {
   pages: Map<string, PageScan>;
   /** Every built file (HTML or not), relative to the output folder, with "/" separators. */
   files: Set<string>;
+  /** How many pages were tokenised (the others' scans came from the cache). */
+  scanned: number;
 }
 
 /** The scan's worker script, found beside this module wherever the project is. */
@@ -95,25 +98,40 @@ export interface ScanOptions {
   workerScript?: string;
   /** Worker threads to use; defaults to one per core. */
   threads?: number;
+  /**
+   * Scans kept from earlier builds, by the page's content key: a page with the same bytes is
+   * read and hashed but not scanned again. New scans are added to it; the caller saves it.
+   */
+  cache?: KeyedCache<PageScan>;
 }
 
 /** Pages a worker reads and scans per message: large enough that messaging costs little. */
 const BATCH = 200;
 
+/** A page's content key, and its scan unless the cache had one for that key. */
+type Scanned = { key: string; scan?: PageScan };
+
 /**
  * Reads and scans every page of a built site once, for both the integrity check and the
  * host headers. On a large build the pages are split across worker threads, one per core, since
  * reading and tokenising tens of thousands of pages is the bulk of both (docs/performance.md).
+ * With a cache, only pages whose bytes no earlier build scanned are tokenised: a warm build
+ * scans the pages that changed. Every page is still read, hashed and checked.
  * Scans come back as copies, never views into a page's HTML, and a link address seen on many
  * pages (navigation, methodology, glossary) is kept as one shared string.
  */
 export async function scanBuiltSite(outDir: string, options: ScanOptions = {}): Promise<ScannedSite> {
   const { files, html } = listBuiltSite(outDir);
+  const cache = options.cache;
+  const known = new Set(cache?.keys());
   const threads = Math.min(options.threads ?? availableParallelism(), Math.ceil(html.length / BATCH));
-  const scans: PageScan[] =
+  const results: Scanned[] =
     options.workerScript && threads > 1
-      ? await scanInWorkers(outDir, html, options.workerScript, threads)
-      : html.map((file) => structuredClone(scanPage(readFileSync(path.join(outDir, file), 'utf8'))));
+      ? await scanInWorkers(outDir, html, options.workerScript, threads, known)
+      : html.map((file) => {
+          const { key, scan } = scanFile(path.join(outDir, file), known);
+          return scan ? { key, scan: structuredClone(scan) } : { key };
+        });
   const intern = new Map<string, string>();
   const shared = (s: string): string => {
     const known = intern.get(s);
@@ -122,8 +140,15 @@ export async function scanBuiltSite(outDir: string, options: ScanOptions = {}): 
     return s;
   };
   const pages = new Map<string, PageScan>();
+  let scanned = 0;
   html.forEach((file, i) => {
-    const scan = scans[i]!;
+    const { key, scan: fresh } = results[i]!;
+    const scan = fresh ?? cache?.get(key);
+    if (!scan) throw new Error(`The end-of-build scan has no result for ${file}.`);
+    if (fresh) {
+      scanned++;
+      cache?.set(key, fresh);
+    }
     for (const l of scan.links) {
       l.element = shared(l.element);
       l.attribute = shared(l.attribute);
@@ -131,11 +156,17 @@ export async function scanBuiltSite(outDir: string, options: ScanOptions = {}): 
     }
     pages.set(file, scan);
   });
-  return { pages, files };
+  return { pages, files, scanned };
 }
 
-function scanInWorkers(outDir: string, html: string[], script: string, threads: number): Promise<PageScan[]> {
-  const scans: PageScan[] = new Array<PageScan>(html.length);
+function scanInWorkers(
+  outDir: string,
+  html: string[],
+  script: string,
+  threads: number,
+  known: Set<string>,
+): Promise<Scanned[]> {
+  const scans: Scanned[] = new Array<Scanned>(html.length);
   let next = 0;
   let pending = 0;
   return new Promise((resolve, reject) => {
@@ -156,9 +187,9 @@ function scanInWorkers(outDir: string, html: string[], script: string, threads: 
       worker.postMessage({ id: start, files: html.slice(start, next) });
     };
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(script, { workerData: { outDir } });
+      const worker = new Worker(script, { workerData: { outDir, known: [...known] } });
       workers.push(worker);
-      worker.on('message', ({ id, scans: batch, error }: { id: number; scans?: PageScan[]; error?: string }) => {
+      worker.on('message', ({ id, scans: batch, error }: { id: number; scans?: Scanned[]; error?: string }) => {
         pending--;
         if (error !== undefined || !batch) {
           finish(new Error(`Scanning ${html[id]} and the pages after it failed:\n${error ?? 'no result'}`));

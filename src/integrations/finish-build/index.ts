@@ -16,6 +16,8 @@ import { readArticleClaims, scanBuiltSite, SCAN_WORKER } from './built-site';
 import { headerPolicy, headersFile, redirectsFile } from './host-config';
 import { loadHttpOnlyHosts } from '../../lib/http-only-hosts';
 import { checkScannedSite, formatIntegrityProblems } from './integrity';
+import type { PageScan } from './page-scan.mjs';
+import { KeyedCache } from '../../lib/keyed-cache';
 
 export interface FinishBuildInput {
   /** The project root, where content/ is. */
@@ -24,10 +26,18 @@ export interface FinishBuildInput {
   base: string;
   site: string | undefined;
   logger: AstroIntegrationLogger;
+  /**
+   * Where to keep the pages' scans between builds, and the version of the code they were made
+   * with (any change of it discards them); without it every page is scanned.
+   */
+  scanCache?: { file: string; version: string } | undefined;
 }
 
-export async function finishBuild({ root, outDir, base, site, logger }: FinishBuildInput): Promise<void> {
-  const { pages, files } = await scanBuiltSite(outDir, { workerScript: SCAN_WORKER });
+export async function finishBuild({ root, outDir, base, site, logger, scanCache }: FinishBuildInput): Promise<void> {
+  const cache = new KeyedCache<PageScan>(scanCache?.file, scanCache?.version ?? '');
+  const { pages, files, scanned } = await scanBuiltSite(outDir, { workerScript: SCAN_WORKER, cache });
+  // Scans depend on nothing but their page, so they are kept even if the check below fails.
+  cache.save();
   const problems = checkScannedSite({
     base,
     site,
@@ -37,7 +47,9 @@ export async function finishBuild({ root, outDir, base, site, logger }: FinishBu
     httpOnlyHosts: loadHttpOnlyHosts(root),
   });
   if (problems.length) throw new Error(formatIntegrityProblems(problems));
-  logger.info(`${pages.size} pages: claims, links and fragments check out`);
+  logger.info(
+    `${pages.size} pages: claims, links and fragments check out (${scanned} scanned, the others' scans kept from an earlier build)`,
+  );
 
   const policies: string[] = [];
   const missing: string[] = [];

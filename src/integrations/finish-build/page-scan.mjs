@@ -2,6 +2,8 @@
 // marks and links (for the integrity check) and its Content Security Policy (for _headers).
 // Plain JavaScript: the worker threads that scan a large build load it without a build step
 // (scan-worker.mjs, built-site.ts; docs/performance.md).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Parser } from 'htmlparser2';
 
 /** Attributes that hold a URL the browser follows or loads. */
@@ -79,4 +81,18 @@ export function scanPage(html) {
   );
   parser.end(html);
   return { ids: [...ids], claimMarks, links, policy };
+}
+
+/**
+ * Reads one built page and scans it, unless `known` holds the key of the same bytes (a scan
+ * kept from an earlier build: the scan depends on nothing but the page). The key is
+ * lib/keyed-cache.ts's contentKey, written out here because a worker loads this file as is.
+ * @param {string} file
+ * @param {ReadonlySet<string>} known
+ * @returns {{ key: string; scan?: PageScan }}
+ */
+export function scanFile(file, known) {
+  const bytes = readFileSync(file);
+  const key = createHash('sha256').update(bytes).digest('base64url');
+  return known.has(key) ? { key } : { key, scan: scanPage(bytes.toString('utf8')) };
 }

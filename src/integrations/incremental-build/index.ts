@@ -15,11 +15,24 @@
  * SOURCED_COLD=1 (or `npm run build -- --cold`) forces a cold build. The post-build integration
  * (../post-build) calls these steps in order.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RENDER_ONLY_VARIABLE } from '../../collections/render-only';
-import { articleFiles, articleId, entryHashes, entryTexts, fileHash, globalInputs, usedEntries } from './inputs';
+import { articleFiles, articleId, fileHash, globalInputs, readEntries, usedEntries } from './inputs';
 import { describePlan, MANIFEST_VERSION, plan, type ArticleRecord, type Manifest, type Plan } from './plan';
 
 export const COLD_VARIABLE = 'SOURCED_COLD';
@@ -60,27 +73,78 @@ const keptIds = (clean: Set<string>, articles: Record<string, ArticleRecord>) =>
   new Set([...clean].map((file) => articles[file]!.id));
 
 /**
- * Makes `kept` a copy of `outDir`. After an incremental build only what changed is copied: the
- * unchanged articles' folders in `kept` are already what `outDir` holds, since they came from it.
+ * Gives `to` the file at `from` without copying its bytes: a hard link, or a copy where the two
+ * folders are on different file systems or links are refused.
+ */
+function linkFile(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw e;
+    copyFileSync(from, to);
+  }
+}
+
+/** Makes `to` a tree of the files under `from`, linked (linkFile). */
+function linkTree(from: string, to: string): void {
+  if (!statSync(from).isDirectory()) {
+    linkFile(from, to);
+    return;
+  }
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const a = path.join(from, entry.name);
+    const b = path.join(to, entry.name);
+    if (entry.isDirectory()) linkTree(a, b);
+    else if (entry.isFile()) linkFile(a, b);
+    else cpSync(a, b);
+  }
+}
+
+/**
+ * An article's folder in the kept output, as its files' names, sizes and modification times
+ * (whole milliseconds, which a copy that keeps times keeps too). Writing to a file changes its
+ * time; since the output shares its files with the kept output, an edit made to the published
+ * folder after a build shows here, and the next build renders that article again rather than
+ * taking the edited files.
+ */
+export function keptStamp(dir: string): string {
+  if (!existsSync(dir)) return 'absent';
+  const h = createHash('sha256');
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+  for (const file of files) {
+    const { size, mtimeMs } = statSync(file);
+    h.update(`${path.relative(dir, file)}\0${size}\0${Math.trunc(mtimeMs)}\n`);
+  }
+  return h.digest('base64url');
+}
+
+/**
+ * Makes `kept` hold what `outDir` holds, as hard links to the same files. After an incremental
+ * build only what changed is linked: the unchanged articles' folders in `kept` are already
+ * `outDir`'s files, since the merge linked them from there.
  */
 function keepOutput(outDir: string, kept: string, unchanged: Set<string> | undefined): void {
   if (!unchanged || !existsSync(kept)) {
     const fresh = `${kept}.new`;
     rmSync(fresh, { recursive: true, force: true });
-    cpSync(outDir, fresh, { recursive: true });
+    linkTree(outDir, fresh);
     rmSync(kept, { recursive: true, force: true });
     renameSync(fresh, kept);
     return;
   }
   const list = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
   for (const name of list(kept)) if (name !== 'articles') rmSync(path.join(kept, name), { recursive: true });
-  for (const name of list(outDir))
-    if (name !== 'articles') cpSync(path.join(outDir, name), path.join(kept, name), { recursive: true });
+  for (const name of list(outDir)) if (name !== 'articles') linkTree(path.join(outDir, name), path.join(kept, name));
   const from = path.join(outDir, 'articles');
   const to = path.join(kept, 'articles');
+  mkdirSync(to, { recursive: true });
   for (const id of list(to)) if (!unchanged.has(id)) rmSync(path.join(to, id), { recursive: true });
-  for (const id of list(from))
-    if (!unchanged.has(id)) cpSync(path.join(from, id), path.join(to, id), { recursive: true });
+  for (const id of list(from)) if (!unchanged.has(id)) linkTree(path.join(from, id), path.join(to, id));
 }
 
 export function incrementalBuild() {
@@ -91,6 +155,7 @@ export function incrementalBuild() {
   let global = { hash: '', parts: {} as Record<string, string> };
   let fileHashes = new Map<string, string>();
   let entries = new Map<string, string>();
+  let texts = new Map<string, string>();
 
   return {
     /** Step 1, at astro:config:setup: decides what renders and says so. */
@@ -102,13 +167,19 @@ export function incrementalBuild() {
       global = globalInputs(root, process.env);
       previous = readManifest(paths.manifest);
       fileHashes = new Map(articleFiles(root).map((f) => [f, fileHash(root, f)]));
-      entries = entryHashes(root);
+      ({ hashes: entries, texts } = readEntries(root));
       const forced = ['1', 'true', 'yes'].includes((process.env[COLD_VARIABLE] ?? '').toLowerCase());
       current = forced
         ? { cold: true, reason: `${COLD_VARIABLE} is set` }
         : previous && !existsSync(paths.output)
           ? { cold: true, reason: 'no previous output in the cache folder' }
-          : plan(previous, { global: global.hash, globalParts: global.parts, files: fileHashes, entries });
+          : plan(previous, {
+              global: global.hash,
+              globalParts: global.parts,
+              files: fileHashes,
+              entries,
+              keptStamp: (id) => keptStamp(path.join(paths.output, 'articles', id)),
+            });
       logger.info(describePlan(current));
       if (current.cold) return;
       mkdirSync(paths.dir, { recursive: true });
@@ -116,10 +187,18 @@ export function incrementalBuild() {
       process.env[RENDER_ONLY_VARIABLE] = paths.renderOnly;
     },
 
+    /**
+     * The version of everything that can change any page (the global hash: code, settings,
+     * Node), for caches of results computed from pages; undefined before the plan.
+     */
+    codeVersion(): string | undefined {
+      return global.hash || undefined;
+    },
+
     /** Step 2, at astro:build:generated, first: the unchanged articles' folders, from the previous output. */
     merge(outDir: string, logger: Logger) {
       if (current.cold || !previous) return;
-      let copied = 0;
+      let linked = 0;
       for (const file of current.clean) {
         const { id } = previous.articles[file]!;
         const from = path.join(paths.output, 'articles', id);
@@ -127,10 +206,10 @@ export function incrementalBuild() {
         if (!existsSync(from)) continue;
         const to = path.join(outDir, 'articles', id);
         if (existsSync(to)) throw new Error(`incremental build: ${to} was rendered although ${file} is unchanged.`);
-        cpSync(from, to, { recursive: true });
-        copied++;
+        linkTree(from, to);
+        linked++;
       }
-      logger.info(`incremental: ${copied} unchanged articles' pages taken from the previous output`);
+      logger.info(`incremental: ${linked} unchanged articles' pages taken from the previous output`);
     },
 
     /** Step 3, for the sitemap: Astro's pages plus the unchanged articles' pages. */
@@ -158,7 +237,6 @@ export function incrementalBuild() {
         rmSync(paths.output, { recursive: true, force: true });
         return;
       }
-      const texts = entryTexts(root);
       const articles: Record<string, ArticleRecord> = {};
       const pathnames = pages.map((p) => p.pathname);
       const clean = new Set(current.cold ? [] : current.clean);
@@ -177,9 +255,13 @@ export function incrementalBuild() {
           usedEntries(own, entries.keys(), texts).map((k) => [k, entries.get(k) ?? 'absent']),
         );
         // The hashes read at start-up: what this build rendered from, even if a file changed since.
-        articles[file] = { id, file: fileHashes.get(file) ?? 'absent', uses, pages: ownPages(pathnames, id) };
+        const record = { id, file: fileHashes.get(file) ?? 'absent', uses, pages: ownPages(pathnames, id) };
+        articles[file] = { ...record, kept: '' };
       }
       keepOutput(outDir, paths.output, current.cold ? undefined : keptIds(clean, articles));
+      // An unchanged article keeps the stamp the plan checked; its files are the same ones.
+      for (const file of files)
+        if (!clean.has(file)) articles[file]!.kept = keptStamp(path.join(paths.output, 'articles', ids.get(file)!));
       const manifest: Manifest = {
         version: MANIFEST_VERSION,
         global: global.hash,

@@ -102,10 +102,22 @@ function* entryFiles(root: string): Generator<[key: string, file: string]> {
   }
 }
 
-/** Hashes of everything an article may use, by kind and id ("glossary:iran", "source:tass", "bib:…"). */
-export function entryHashes(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, file] of entryFiles(root)) out.set(key, sha(readFileSync(file)));
+export interface Entries {
+  /** Hashes of everything an article may use, by kind and id ("glossary:iran", "source:tass", "bib:…"). */
+  hashes: Map<string, string>;
+  /** Glossary entries' and sources' raw text, to follow what an entry itself names (usedEntries). */
+  texts: Map<string, string>;
+}
+
+/** Reads each glossary entry, source and the bibliography once, for their hashes and texts. */
+export function readEntries(root: string): Entries {
+  const hashes = new Map<string, string>();
+  const texts = new Map<string, string>();
+  for (const [key, file] of entryFiles(root)) {
+    const bytes = readFileSync(file);
+    hashes.set(key, sha(bytes));
+    texts.set(key, bytes.toString('utf8'));
+  }
   const bib = path.join(root, CONTENT_DIRS.bibliography);
   if (existsSync(bib)) {
     let items: unknown = [];
@@ -116,15 +128,13 @@ export function entryHashes(root: string): Map<string, string> {
     }
     if (Array.isArray(items))
       for (const item of items as { id?: unknown }[])
-        if (typeof item?.id === 'string') out.set(`bib:${item.id}`, sha(JSON.stringify(item)));
+        if (typeof item?.id === 'string') hashes.set(`bib:${item.id}`, sha(JSON.stringify(item)));
   }
-  return out;
+  return { hashes, texts };
 }
 
-/** Entries' raw text, to follow what an entry itself names (a source's owner, an entry's members). */
-export function entryTexts(root: string): Map<string, string> {
-  return new Map([...entryFiles(root)].map(([key, file]) => [key, readFileSync(file, 'utf8')]));
-}
+/** Hashes of everything an article may use (readEntries). */
+export const entryHashes = (root: string): Map<string, string> => readEntries(root).hashes;
 
 /** Words as ids are spelt: letters, digits, `_` and `-`. */
 const tokens = (text: string): Set<string> => new Set(text.split(/[^\p{L}\p{N}_-]+/u));

@@ -2,7 +2,7 @@
  * Compares the manifest of the last successful build with the inputs on disk: a cold build and
  * why, or the articles to render again and why.
  */
-export const MANIFEST_VERSION = 1;
+export const MANIFEST_VERSION = 2;
 
 export interface ArticleRecord {
   /** Its folder under articles/ (Astro's id). */
@@ -13,6 +13,12 @@ export interface ArticleRecord {
   uses: Record<string, string>;
   /** Its pages as Astro listed them at the end of the build, for the sitemap. */
   pages: string[];
+  /**
+   * Its folder in the kept output, as files' names, sizes and modification times (keptStamp in
+   * ./index.ts). The kept output shares its files with the build's (hard links), so this tells
+   * whether anything wrote to them since.
+   */
+  kept: string;
 }
 
 export interface Manifest {
@@ -44,6 +50,8 @@ export interface CurrentInputs {
   files: Map<string, string>;
   /** Hash of each glossary entry, source and bibliography item now. */
   entries: Map<string, string>;
+  /** The stamp of an article's folder in the kept output now (ArticleRecord.kept). */
+  keptStamp?: (id: string) => string;
 }
 
 export function plan(manifest: Manifest | undefined, now: CurrentInputs): Plan {
@@ -71,6 +79,9 @@ export function plan(manifest: Manifest | undefined, now: CurrentInputs): Plan {
       if (changed.length) {
         dirty.push(file);
         reasons.push(`${file} uses ${changed.join(', ')}, which changed`);
+      } else if (now.keptStamp && now.keptStamp(was.id) !== was.kept) {
+        dirty.push(file);
+        reasons.push(`${file}'s pages in the cache folder changed since the last build`);
       } else clean.push(file);
     }
   }

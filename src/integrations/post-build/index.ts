@@ -19,6 +19,7 @@
  *
  * The sitemap integration is driven from here, hook by hook, so that step 5 checks its output.
  */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
@@ -30,14 +31,32 @@ import { incrementalBuild } from '../incremental-build';
 
 type Hooks = AstroIntegration['hooks'];
 
+/** SOURCED_TIMINGS=1 logs how long each step takes (docs/performance.md). */
+const TIMINGS = ['1', 'true', 'yes'].includes((process.env['SOURCED_TIMINGS'] ?? '').toLowerCase());
+
+async function timed<T>(logger: { info(message: string): void }, step: string, run: () => T | Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await run();
+  } finally {
+    if (TIMINGS) logger.info(`timing: ${step} ${((performance.now() - start) / 1000).toFixed(2)} s`);
+  }
+}
+
 export function postBuild(): AstroIntegration {
   const map = sitemap();
   const mapHooks: Hooks = map.hooks;
   let root = '';
   let base = '/';
   let site: string | undefined;
+  let cacheDir = '';
   const target = hostTarget();
   const incremental = incrementalBuild();
+  /** A cache of results computed from pages, valid while the code that computes them is the same. */
+  const cacheFor = (name: string) => {
+    const version = incremental.codeVersion();
+    return version && cacheDir ? { file: path.join(cacheDir, name), version } : undefined;
+  };
   return {
     name: 'sourced:post-build',
     hooks: {
@@ -51,22 +70,26 @@ export function postBuild(): AstroIntegration {
         root = fileURLToPath(params.config.root);
         base = params.config.base;
         site = params.config.site;
+        cacheDir = fileURLToPath(params.config.cacheDir);
         await mapHooks['astro:config:done']?.(params);
       },
       'astro:build:generated': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         // Claim pages are cut before the merge: an unchanged article's come from the previous output.
-        logger.info(`${writeClaimPages(outDir)} claim pages written`);
-        incremental.merge(outDir, logger);
-        logger.info(await buildSearchIndex(outDir));
+        await timed(logger, 'claim pages', () => logger.info(`${writeClaimPages(outDir)} claim pages written`));
+        await timed(logger, 'merge', () => incremental.merge(outDir, logger));
+        const search = cacheFor('sourced-search-rewrites.jsonl');
+        await timed(logger, 'search index', async () => logger.info(await buildSearchIndex(outDir, search)));
       },
       'astro:build:done': async (params) => {
+        const { logger } = params;
         const pages = incremental.pages(params.pages);
-        await mapHooks['astro:build:done']?.({ ...params, pages });
+        await timed(logger, 'sitemap', () => mapHooks['astro:build:done']?.({ ...params, pages }));
         const outDir = fileURLToPath(params.dir);
-        await finishBuild({ root, outDir, base, site, logger: params.logger });
-        checkOutput(outDir, target, params.logger);
-        incremental.save(outDir, pages, params.logger);
+        const scanCache = cacheFor('sourced-page-scans.jsonl');
+        await timed(logger, 'finish build', () => finishBuild({ root, outDir, base, site, logger, scanCache }));
+        await timed(logger, 'host limits', () => checkOutput(outDir, target, logger));
+        await timed(logger, 'keep output', () => incremental.save(outDir, pages, logger));
       },
     },
   };

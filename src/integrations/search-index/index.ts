@@ -11,7 +11,8 @@ import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 // Imported with the config: by the build hooks the loader that read the config is closed.
 import * as pagefind from 'pagefind';
-import { searchableHtml } from './searchable-html';
+import { contentKey, KeyedCache } from '../../lib/keyed-cache';
+import { applyEdits, searchableEdits, type Edit } from './searchable-html';
 
 /**
  * The pages that carry data-pagefind-body. Pagefind reads every file the glob matches to look for
@@ -20,8 +21,15 @@ import { searchableHtml } from './searchable-html';
  */
 export const INDEXED_PAGES = '{articles,glossary}/*/index.html';
 
-/** Indexes the marked pages into outDir/pagefind; resolves with the log line. */
-export async function buildSearchIndex(outDir: string): Promise<string> {
+/**
+ * Indexes the marked pages into outDir/pagefind; resolves with the log line. With `cache`, the
+ * rewrite of each page for Pagefind (searchable-html.ts) is kept by the page's content key, so a
+ * warm build rewrites only the pages that changed; Pagefind itself reads every page, as its
+ * records cannot be kept with the anchors claim results need (docs/performance.md).
+ */
+export async function buildSearchIndex(outDir: string, cache?: { file: string; version: string }): Promise<string> {
+  const rewrites = new KeyedCache<Edit[]>(cache?.file, cache?.version ?? '');
+  let rewritten = 0;
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -30,12 +38,21 @@ export async function buildSearchIndex(outDir: string): Promise<string> {
     // (an incremental build writes them in another order than a cold one).
     const files = globSync(INDEXED_PAGES, { cwd: outDir }).sort();
     for (const file of files) {
+      const bytes = readFileSync(path.join(outDir, file));
+      const html = bytes.toString('utf8');
+      const key = contentKey(bytes);
+      let edits = rewrites.get(key);
+      if (!edits) {
+        edits = searchableEdits(html);
+        rewrites.set(key, edits);
+        rewritten++;
+      }
       const added = await index.addHTMLFile({
         url: `/${file
           .split(path.sep)
           .join('/')
           .replace(/index\.html$/, '')}`,
-        content: searchableHtml(readFileSync(path.join(outDir, file), 'utf8')),
+        content: applyEdits(html, edits),
       });
       if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
     }
@@ -48,7 +65,8 @@ export async function buildSearchIndex(outDir: string): Promise<string> {
     };
     const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     if (indexed === 0) throw new Error('Pagefind indexed no pages; mark page content with data-pagefind-body.');
-    return `search index: ${indexed} of ${files.length} pages (those marked data-pagefind-body)`;
+    rewrites.save();
+    return `search index: ${indexed} of ${files.length} pages (those marked data-pagefind-body; ${rewritten} rewritten, the others' rewrites kept from an earlier build)`;
   } finally {
     await pagefind.close();
   }

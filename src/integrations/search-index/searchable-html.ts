@@ -73,13 +73,21 @@ export const claimResultTitle = (words: string): string => `Claim: ${clipText(wo
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-interface Edit {
+/** Replace html[from, to) by text; offsets are into the page as read. */
+export interface Edit {
   from: number;
   to: number;
   text: string;
 }
 
-export function searchableHtml(html: string): string {
+/** What Pagefind reads of a page: the page with its edits. */
+export const searchableHtml = (html: string): string => applyEdits(html, searchableEdits(html));
+
+/**
+ * The edits that make a page searchable, in page order. They depend on nothing but the page, so
+ * a build may keep them for a page whose bytes do not change (../search-index).
+ */
+export function searchableEdits(html: string): Edit[] {
   const edits: Edit[] = [];
   const insert = (at: number, text: string) => edits.push({ from: at, to: at, text });
   /** Open claim marks: where their title goes, the depth they opened at and their words so far. */
@@ -139,9 +147,14 @@ export function searchableHtml(html: string): string {
   parser.end(html);
   for (const c of cards)
     insert(c.at, ` data-pagefind-title="${escapeAttr(claimResultTitle(words.get(c.id) ?? c.id))}"`);
+  // A stable sort: edits at one offset keep the order they were made in.
+  return edits.sort((a, b) => a.from - b.from);
+}
+
+export function applyEdits(html: string, edits: readonly Edit[]): string {
   let out = '';
   let from = 0;
-  for (const e of edits.sort((a, b) => a.from - b.from)) {
+  for (const e of edits) {
     out += html.slice(from, e.from) + e.text;
     from = e.to;
   }

@@ -1,12 +1,13 @@
 // The end-of-build scan: one pass over every page gives the integrity check its ids and links
 // and the host headers their policy, and scanning across worker threads gives the same result
 // as scanning in one thread.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCAN_WORKER as WORKER, scanBuiltSite } from '../../../src/integrations/finish-build/built-site';
-import { scanPage } from '../../../src/integrations/finish-build/page-scan.mjs';
+import { scanPage, type PageScan } from '../../../src/integrations/finish-build/page-scan.mjs';
+import { KeyedCache } from '../../../src/lib/keyed-cache';
 
 const POLICY = "default-src 'self'; script-src 'self' 'sha256-abc='";
 const page = (body: string, head = `<meta http-equiv="Content-Security-Policy" content="${POLICY}">`) =>
@@ -67,6 +68,42 @@ describe('scanBuiltSite', () => {
     expect(p7.ids).toEqual(['top-7']);
     expect(p7.links.map((l) => l.value)).toEqual(['/p8/#top-8']);
     expect(p7.policy).toBe(POLICY);
+  });
+
+  it('with a cache, tokenises only pages whose bytes it has not seen, and gives the same scans as without', async () => {
+    const file = path.join(dir, '..', `${path.basename(dir)}-scans.jsonl`);
+    try {
+      const first = await scanBuiltSite(dir, { cache: new KeyedCache<PageScan>(file, 'v') });
+      expect(first.scanned).toBe(pages);
+      // Reused only when the file was saved.
+      expect((await scanBuiltSite(dir, { cache: new KeyedCache<PageScan>(file, 'v') })).scanned).toBe(pages);
+      const cache = new KeyedCache<PageScan>(file, 'v');
+      await scanBuiltSite(dir, { cache });
+      cache.save();
+
+      // A page edited to point at a page that does not exist is scanned again, link and all.
+      const edited = path.join(dir, 'p3', 'index.html');
+      const before = readFileSync(edited, 'utf8');
+      writeFileSync(edited, page('<a href="/nowhere/#gone">broken</a>'));
+      try {
+        for (const threads of [1, 3]) {
+          const warm = await scanBuiltSite(dir, {
+            cache: new KeyedCache<PageScan>(file, 'v'),
+            workerScript: WORKER,
+            threads,
+          });
+          expect(warm.scanned).toBe(1);
+          expect(warm.pages.get('p3/index.html')!.links.map((l) => l.value)).toEqual(['/nowhere/#gone']);
+          expect([...warm.pages]).toEqual([...(await scanBuiltSite(dir)).pages]);
+        }
+        // Under another version of the code nothing is reused.
+        expect((await scanBuiltSite(dir, { cache: new KeyedCache<PageScan>(file, 'v2') })).scanned).toBe(pages);
+      } finally {
+        writeFileSync(edited, before);
+      }
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 
   it('rejects, rather than waiting for ever, when its workers cannot start', async () => {

@@ -8,8 +8,14 @@ const manifest = (): Manifest => ({
   global: 'g1',
   globalParts: { src: 's1', settings: 'e1' },
   articles: {
-    'content/articles/a.md': { id: 'a', file: 'fa', uses: { 'glossary:iran': 'i1', 'bib:x': 'x1' }, pages: [] },
-    'content/articles/b.md': { id: 'b', file: 'fb', uses: { 'glossary:russia': 'r1' }, pages: [] },
+    'content/articles/a.md': {
+      id: 'a',
+      file: 'fa',
+      uses: { 'glossary:iran': 'i1', 'bib:x': 'x1' },
+      pages: [],
+      kept: 'ka',
+    },
+    'content/articles/b.md': { id: 'b', file: 'fb', uses: { 'glossary:russia': 'r1' }, pages: [], kept: 'kb' },
   },
 });
 const now = (changes: { files?: [string, string][]; entries?: [string, string][]; global?: string } = {}) => ({
@@ -43,6 +49,15 @@ describe('the incremental build plan', () => {
     const p = plan(manifest(), now());
     expect(p).toMatchObject({ cold: false, dirty: [], clean: ['content/articles/a.md', 'content/articles/b.md'] });
     expect(describePlan(p)).toBe('incremental: 0 of 2 articles re-rendered (reason: nothing changed)');
+  });
+
+  it('renders an article again when its pages kept in the cache were written to since, and only it', () => {
+    const stamps: Record<string, string> = { a: 'ka', b: 'kb-edited' };
+    const p = plan(manifest(), { ...now(), keptStamp: (id) => stamps[id]! });
+    expect(p).toMatchObject({ dirty: ['content/articles/b.md'], clean: ['content/articles/a.md'] });
+    expect(describePlan(p)).toBe(
+      "incremental: 1 of 2 articles re-rendered (reason: content/articles/b.md's pages in the cache folder changed since the last build)",
+    );
   });
 
   it('renders an edited article again, and only it', () => {
