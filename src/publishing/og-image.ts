@@ -7,7 +7,7 @@
  * and return the tree satori lays out, so the words on an image are easy to test.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -309,6 +309,22 @@ export async function cachedPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> 
   } catch {
     // Not drawn yet, or being drawn (the file is written only when the card is done).
     return drawInto(file, tree);
+  }
+}
+
+/**
+ * Starts drawing every card that is not in the cache yet, in the order given, and returns at
+ * once; the endpoints then find each card drawn, or join its drawing. Only in a build, where the
+ * og-image-cache integration sets SOURCED_OG_DRAW_AHEAD and renders the image routes last, so
+ * the workers draw while the main thread renders every other page (docs/performance.md).
+ */
+export function drawAhead(trees: Iterable<OgNode>): void {
+  const dir = process.env['SOURCED_OG_CACHE_DIR'];
+  if (process.env['SOURCED_OG_DRAW_AHEAD'] !== '1' || !dir) return;
+  for (const tree of trees) {
+    const file = cacheFile(dir, tree);
+    // A failed card is drawn again when its page asks for it, and that reports the error.
+    if (!existsSync(file)) drawInto(file, tree).catch(() => undefined);
   }
 }
 
