@@ -10,6 +10,7 @@ import {
   OG_WIDTH,
   articleCard,
   cachedPng,
+  cardWorkers,
   drawAhead,
   renderPng,
   renderSvg,
@@ -108,6 +109,18 @@ describe('rendering a card', () => {
     for (const png of pngs) expect(pngSize(png)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
     // Different words give different images: no card is answered with another's.
     expect(new Set(pngs.map((p) => Buffer.from(p).toString('base64'))).size).toBe(titles.length);
+  }, 60_000);
+});
+
+describe('card workers', () => {
+  it('end once they have had nothing to draw for a moment, and start again for the next card', async () => {
+    const first = renderPng(articleCard({ ...article, title: 'Drawn before the workers rest' }));
+    expect(cardWorkers()).toBeGreaterThan(0);
+    await first;
+    for (let i = 0; i < 100 && cardWorkers() > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(cardWorkers()).toBe(0);
+    const again = await renderPng(articleCard({ ...article, title: 'Drawn after they rested' }));
+    expect(pngSize(again)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
   }, 60_000);
 });
 
