@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildProcessEnv } from './lib/build-process.mjs';
 
 const target = path.resolve(process.env.SOURCED_OUT_DIR ?? 'dist');
 const parent = path.dirname(target);
@@ -37,6 +38,7 @@ for (const entry of existsSync(parent) ? readdirSync(parent) : []) {
 const DROP = new Set(['BASE_URL', 'SITE', 'ASSETS_PREFIX']);
 const env = {
   ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !DROP.has(k))),
+  ...buildProcessEnv(process.env),
   SOURCED_OUT_DIR: staging,
 };
 const args = process.argv.slice(2).filter((a) => a !== '--cold');

@@ -16,6 +16,7 @@ import {
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildProcessEnv } from '../lib/build-process.mjs';
 import { buildEnv, copyProjectTo } from '../lib/project-copy.mjs';
 import { writeCorpus } from './corpus.mjs';
 import { pageWeights, weighPage } from './page-weight.mjs';
@@ -106,10 +107,15 @@ const results = {
     node: process.version,
   },
   seed,
+  /** What scripts/build.mjs adds to the build's environment; the cold and warm builds get it too. */
+  buildProcessEnv: buildProcessEnv(process.env),
   sizes: [],
   pageWeight: null,
 };
-console.log(`Benchmark in ${work} (Node ${process.version}, ${cpus().length} cores)\n`);
+const processEnv = Object.entries(results.buildProcessEnv).map(([k, v]) => `${k}=${v}`);
+console.log(
+  `Benchmark in ${work} (Node ${process.version}, ${cpus().length} cores; builds with ${processEnv.join(' ')})\n`,
+);
 
 try {
   for (const n of sizes) {
@@ -120,7 +126,12 @@ try {
     row.corpus = writeCorpus(corpus, { articles: n, seed });
     copyProjectTo(ROOT, site, { content: corpus });
     const out = path.join(work, `out-${n}`);
-    const env = buildEnv({ SOURCED_OUT_DIR: out, SOURCED_CACHE_DIR: path.join(work, `cache-${n}`) });
+    // The process `npm run build` starts (scripts/build.mjs), not a bare `astro build`.
+    const env = buildEnv({
+      ...buildProcessEnv(process.env),
+      SOURCED_OUT_DIR: out,
+      SOURCED_CACHE_DIR: path.join(work, `cache-${n}`),
+    });
 
     process.stdout.write(`${n} articles: cold build… `);
     row.cold = build(site, env, 'cold');

@@ -25,6 +25,15 @@ const YEAR = /\b(?:1[89]|20)\d{2}\b/;
 const RELATIVE =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|ago|(?:last|next|this|past|coming)\s+(?:week|month|year|weekend|spring|summer|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
 
+/**
+ * Whether chrono can find anything here that this plugin uses: an absolute date has a year, so
+ * digits, and a relative one has one of RELATIVE's words (tested without its word boundaries, so
+ * a word inside any part of the text is caught). Most text has neither, and chrono is the
+ * Markdown stage's costliest step per text node.
+ */
+const MAY_HOLD_DATE =
+  /\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|ago|(?:last|next|this|past|coming)\s+(?:week|month|year|weekend|spring|summer|autumn|winter)/i;
+
 /** An absolute date found in a text node: where, its words, and its value (and last day). */
 interface Found {
   index: number;
@@ -67,7 +76,7 @@ export function remarkDateExpressions(options: RemarkDateExpressionsOptions = {}
 
     const edits: { parent: Parent; node: Text; found: Found[] }[] = [];
     visitParents(tree, 'text', (node: Text, ancestors) => {
-      if (skip(ancestors)) return;
+      if (skip(ancestors) || !MAY_HOLD_DATE.test(node.value)) return;
       const results = chrono.en.GB.parse(node.value, reference ?? new Date(0), { forwardDate: false });
       const absolute: Found[] = [];
       for (const r of results) {

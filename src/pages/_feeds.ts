@@ -12,7 +12,18 @@ export const FEED_DESCRIPTION = TAGLINE;
 /** Feeds carry the newest articles only, in full: readers' feed apps poll them often. */
 export const FEED_LIMIT = 50;
 
-export async function feedArticles(site: URL): Promise<FeedArticle[]> {
+/** By site address: /rss.xml and /atom.xml carry the same items, made once a build. */
+const made = new Map<string, Promise<FeedArticle[]>>();
+
+export function feedArticles(site: URL): Promise<FeedArticle[]> {
+  // Under astro dev the content changes while this module lives on.
+  if (import.meta.env.DEV) return makeFeedArticles(site);
+  let items = made.get(site.href);
+  if (!items) made.set(site.href, (items = makeFeedArticles(site)));
+  return items;
+}
+
+async function makeFeedArticles(site: URL): Promise<FeedArticle[]> {
   const lookup = await readLookup();
   const urls = siteUrls(site);
   return (await articles()).slice(0, FEED_LIMIT).map((entry) => {

@@ -7,7 +7,7 @@
  * and return the tree satori lays out, so the words on an image are easy to test.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -188,14 +188,24 @@ interface PoolWorker {
   worker: Worker;
   /** The job it is drawing; one at a time. */
   job: Job | undefined;
+  /** Ends the worker once it has been idle for IDLE_MS. */
+  retire?: ReturnType<typeof setTimeout> | undefined;
 }
 
 /**
- * Workers live for the whole build. The native resvg-js kept each rendered bitmap (3 MB at
- * 1200×630) until garbage collection, so workers were replaced every 40 cards to give that
- * memory back; replacing threads itself cost memory (glibc keeps the arenas of ended threads).
- * The worker now draws with resvg-wasm and frees each bitmap, so its memory stays flat
- * (docs/performance.md, "Issue 17").
+ * How long a worker may wait for its next card before it ends. A build queues all its cards at
+ * once (drawAhead), so its workers end soon after the last card, and their memory (an isolate,
+ * resvg's wasm memory, fonts) is given back before the end-of-build steps, where the build's
+ * memory peaks (docs/performance.md, "Memory").
+ */
+const IDLE_MS = 1000;
+
+/**
+ * Workers live while there are cards to draw. The native resvg-js kept each rendered bitmap
+ * (3 MB at 1200×630) until garbage collection, so workers were replaced every 40 cards to give
+ * that memory back; replacing threads itself cost memory (glibc keeps the arenas of ended
+ * threads). The worker now draws with resvg-wasm and frees each bitmap, so its memory stays flat
+ * while it draws (docs/performance.md, "Issue 17").
  */
 let pool: PoolWorker[] | undefined;
 let nextJob = 0;
@@ -240,12 +250,31 @@ function pump(): void {
   for (const entry of pool) {
     if (entry.job) continue;
     const job = queue.shift();
-    if (!job) break;
+    if (!job) {
+      retireLater(entry);
+      continue;
+    }
+    clearTimeout(entry.retire);
+    entry.retire = undefined;
     entry.job = job;
     entry.worker.ref();
     entry.worker.postMessage({ id: job.id, tree: job.tree, width: OG_WIDTH, height: OG_HEIGHT });
   }
 }
+
+/** Ends an idle worker after IDLE_MS, unless it is given a card meanwhile. */
+function retireLater(entry: PoolWorker): void {
+  entry.retire ??= setTimeout(() => {
+    if (entry.job) return;
+    pool = pool?.filter((w) => w !== entry);
+    void entry.worker.terminate();
+  }, IDLE_MS);
+  // A waiting timer must not keep the process alive either.
+  entry.retire.unref();
+}
+
+/** How many card workers are running: for tests. */
+export const cardWorkers = (): number => pool?.length ?? 0;
 
 /**
  * Lays out the tree and rasterises it to a 1200×630 PNG in a worker thread (og-worker.mjs), one
@@ -309,6 +338,22 @@ export async function cachedPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> 
   } catch {
     // Not drawn yet, or being drawn (the file is written only when the card is done).
     return drawInto(file, tree);
+  }
+}
+
+/**
+ * Starts drawing every card that is not in the cache yet, in the order given, and returns at
+ * once; the endpoints then find each card drawn, or join its drawing. Only in a build, where the
+ * og-image-cache integration sets SOURCED_OG_DRAW_AHEAD and renders the image routes last, so
+ * the workers draw while the main thread renders every other page (docs/performance.md).
+ */
+export function drawAhead(trees: Iterable<OgNode>): void {
+  const dir = process.env['SOURCED_OG_CACHE_DIR'];
+  if (process.env['SOURCED_OG_DRAW_AHEAD'] !== '1' || !dir) return;
+  for (const tree of trees) {
+    const file = cacheFile(dir, tree);
+    // A failed card is drawn again when its page asks for it, and that reports the error.
+    if (!existsSync(file)) drawInto(file, tree).catch(() => undefined);
   }
 }
 

@@ -38,9 +38,11 @@ export function checkEvidence(
     const checked = (Array.isArray(c.checked) ? c.checked : []).filter(
       (f): f is { source: string } => typeof (f as { source?: unknown })?.source === 'string',
     );
-    const at = locator.locate(['claims', i, 'status']);
-    const add = (message: string, fix: string) =>
+    // Located only for a problem: locating parses the whole frontmatter again with positions.
+    const add = (message: string, fix: string) => {
+      const at = locator.locate(['claims', i, 'status']);
       problems.push({ file, line: at?.line, column: at?.column, id, message, fix });
+    };
     if (checked.length === 0) {
       add(
         `has the status "${status}", which needs at least one finding in "checked", and has none.`,

@@ -1,12 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Resvg, initWasm } from '@resvg/resvg-wasm';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   OG_HEIGHT,
   OG_WIDTH,
   articleCard,
+  cachedPng,
+  cardWorkers,
+  drawAhead,
   renderPng,
   renderSvg,
   siteCard,
@@ -104,5 +109,67 @@ describe('rendering a card', () => {
     for (const png of pngs) expect(pngSize(png)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
     // Different words give different images: no card is answered with another's.
     expect(new Set(pngs.map((p) => Buffer.from(p).toString('base64'))).size).toBe(titles.length);
+  }, 60_000);
+});
+
+describe('card workers', () => {
+  it('end once they have had nothing to draw for a moment, and start again for the next card', async () => {
+    const first = renderPng(articleCard({ ...article, title: 'Drawn before the workers rest' }));
+    expect(cardWorkers()).toBeGreaterThan(0);
+    await first;
+    for (let i = 0; i < 100 && cardWorkers() > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(cardWorkers()).toBe(0);
+    const again = await renderPng(articleCard({ ...article, title: 'Drawn after they rested' }));
+    expect(pngSize(again)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
+  }, 60_000);
+});
+
+describe('drawing cards ahead in a build', () => {
+  const withEnv = async (env: Record<string, string | undefined>, run: () => Promise<void>) => {
+    for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+    try {
+      await run();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  };
+  const pngsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.png')) : []);
+  const waitFor = async (ok: () => boolean, tries = 600) => {
+    for (let i = 0; i < tries && !ok(); i++) await new Promise((r) => setTimeout(r, 100));
+  };
+
+  it('puts each card in the cache, where its page then finds the same image', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'og-ahead-'));
+    try {
+      await withEnv({ SOURCED_OG_CACHE_DIR: dir, SOURCED_OG_DRAW_AHEAD: '1' }, async () => {
+        const trees = ['First card drawn ahead', 'Second card drawn ahead'].map((title) =>
+          articleCard({ ...article, title }),
+        );
+        drawAhead(trees);
+        await waitFor(() => pngsIn(dir).length === 2);
+        expect(pngsIn(dir)).toHaveLength(2);
+        // The page reads the drawn file: the same bytes as drawing the tree now.
+        expect(Buffer.from(await cachedPng(trees[1]!)).equals(Buffer.from(await renderPng(trees[1]!)))).toBe(true);
+        expect(pngsIn(dir)).toHaveLength(2);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('draws nothing outside a build, where each page asks for its own card', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'og-ahead-'));
+    try {
+      await withEnv({ SOURCED_OG_CACHE_DIR: dir, SOURCED_OG_DRAW_AHEAD: undefined }, async () => {
+        drawAhead([articleCard({ ...article, title: 'Not drawn ahead' })]);
+        // A card asked for afterwards is drawn and written; the one before it was never queued.
+        await cachedPng(articleCard({ ...article, title: 'Asked for by its page' }));
+        // Time for a card queued first to be written, had it been.
+        await waitFor(() => pngsIn(dir).length > 1, 30);
+        expect(pngsIn(dir)).toHaveLength(1);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
