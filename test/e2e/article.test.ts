@@ -31,10 +31,7 @@ async function load(hash = ''): Promise<void> {
   await page.goto(`${site.origin}${SEED_PATH}${hash}`);
 }
 
-/**
- * Scrolls to an element in a list laid out only when near (content-visibility: auto) and waits
- * for the frame that lays it out, as a reader's scrolling would: innerText reads rendered text.
- */
+/** Scrolls to an element and waits for the next frames, as a reader's scrolling would. */
 async function reach(target: Locator): Promise<void> {
   await target.scrollIntoViewIfNeeded();
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));

@@ -318,17 +318,7 @@ describe('verdicts on claim pages', () => {
   });
 });
 
-describe('the lists after the text, laid out only when scrolled near', () => {
-  const deferred = '.bibliography, .below-fold';
-
-  it('skips the bibliography, Since publication, Sources and corrections on screen until they are near', async () => {
-    const page = await open(narrow);
-    const states = await page.$$eval(deferred, (els) => els.map((e) => getComputedStyle(e).contentVisibility));
-    // The seed article has all four.
-    expect(states).toEqual(['auto', 'auto', 'auto', 'auto']);
-    await page.close();
-  });
-
+describe('the lists after the text', () => {
   it('still jumps to a bibliography entry or a source from a link to it', async () => {
     const page = await open(narrow);
     // The first entry of the bibliography and the last source, the deepest of the lists.
@@ -403,10 +393,6 @@ describe('print', () => {
           (a) => getComputedStyle(a, '::after').content !== 'none',
         ).length,
         otherAfter: getComputedStyle(document.querySelector('article footer a[href^="http"]')!, '::after').content,
-        // Lists skipped on screen until near are laid out in full on paper.
-        deferred: [...document.querySelectorAll('.bibliography, .below-fold')].map(
-          (e) => getComputedStyle(e).contentVisibility,
-        ),
       };
     });
     expect(p.background).toEqual(['rgb(255, 255, 255)', 'rgb(255, 255, 255)']);
@@ -416,8 +402,6 @@ describe('print', () => {
     expect(p.notes).toBe(0);
     expect(p.bibliographyAfter).toBe(0);
     expect(p.otherAfter).toContain('(http');
-    expect(p.deferred.length).toBeGreaterThan(0);
-    expect(new Set(p.deferred)).toEqual(new Set(['visible']));
     await context.close();
   });
 });
