@@ -19,12 +19,9 @@ import {
   renameSync,
   writeSync,
 } from 'node:fs';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 
-/** The key of some content: its SHA-256, base64url. */
-export const contentKey = (content: string | Uint8Array): string =>
-  createHash('sha256').update(content).digest('base64url');
+export { contentKey } from './content-key.mjs';
 
 export class KeyedCache<T> {
   private readonly stored = new Map<string, T>();

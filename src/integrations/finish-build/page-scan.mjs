@@ -2,9 +2,9 @@
 // marks and links (for the integrity check) and its Content Security Policy (for _headers).
 // Plain JavaScript: the worker threads that scan a large build load it without a build step
 // (scan-worker.mjs, built-site.ts; docs/performance.md).
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Parser } from 'htmlparser2';
+import { contentKey } from '../../lib/content-key.mjs';
 
 /** Attributes that hold a URL the browser follows or loads. */
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'poster', 'data', 'xlink:href', 'cite'];
@@ -85,14 +85,13 @@ export function scanPage(html) {
 
 /**
  * Reads one built page and scans it, unless `known` holds the key of the same bytes (a scan
- * kept from an earlier build: the scan depends on nothing but the page). The key is
- * lib/keyed-cache.ts's contentKey, written out here because a worker loads this file as is.
+ * kept from an earlier build: the scan depends on nothing but the page).
  * @param {string} file
  * @param {ReadonlySet<string>} known
  * @returns {{ key: string; scan?: PageScan }}
  */
 export function scanFile(file, known) {
   const bytes = readFileSync(file);
-  const key = createHash('sha256').update(bytes).digest('base64url');
+  const key = contentKey(bytes);
   return known.has(key) ? { key } : { key, scan: scanPage(bytes.toString('utf8')) };
 }
