@@ -18,6 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Parser } from 'htmlparser2';
+import { applyEdits, inPageOrder, type Edit } from '../../lib/html-edits';
 import { SITE_NAME } from '../../lib/site';
 
 export interface ClaimPage {
@@ -114,22 +115,6 @@ const inside = (node: Node, ancestor: Node): boolean => {
   return false;
 };
 const hasClass = (node: Node, name: string) => (node.attribs['class'] ?? '').split(/\s+/).includes(name);
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-/** `html` between `from` and `to` with the edits (inside that range, not overlapping) applied. */
-function splice(html: string, from: number, to: number, edits: Edit[]): string {
-  let out = '';
-  let at = from;
-  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
-    out += html.slice(at, e.start) + e.text;
-    at = e.end;
-  }
-  return out + html.slice(at, to);
-}
 
 /** The edit that sets one attribute of a start tag to `value`, found by its exact raw text. */
 function setAttribute(html: string, node: Node, attr: string, value: string, what: string): Edit {
@@ -258,9 +243,9 @@ export function cutClaimsPage(html: string): ClaimsPageCut {
       id,
       // Everything up to <body>, then <body> and <main> with nothing between them.
       html:
-        splice(html, 0, body.openEnd, headEdits) +
+        applyEdits(html, inPageOrder(headEdits), 0, body.openEnd) +
         html.slice(main.start, main.openEnd) +
-        splice(html, article.start, article.end, articleEdits) +
+        applyEdits(html, inPageOrder(articleEdits), article.start, article.end) +
         '</main></body></html>',
     });
   }
@@ -269,11 +254,14 @@ export function cutClaimsPage(html: string): ClaimsPageCut {
   const removed = sources.filter((s) => !sources.some((o) => inside(s, o)));
   // The list keeps the hashes of the inline code it still has, as each claim page does.
   const kept = new Set(all.filter((n) => code(n) && !removed.some((s) => inside(n, s))).map(hashOf));
-  const claimsPage = splice(html, 0, html.length, [
-    ...removed.map((s) => ({ start: s.start, end: s.end!, text: '' })),
-    ...(policy
-      ? [setAttribute(html, policy, 'content', narrowPolicy(policy.attribs['content'] ?? '', kept), 'policy')]
-      : []),
-  ]);
+  const claimsPage = applyEdits(
+    html,
+    inPageOrder([
+      ...removed.map((s) => ({ start: s.start, end: s.end!, text: '' })),
+      ...(policy
+        ? [setAttribute(html, policy, 'content', narrowPolicy(policy.attribs['content'] ?? '', kept), 'policy')]
+        : []),
+    ]),
+  );
   return { pages, claimsPage };
 }

@@ -12,7 +12,8 @@ import path from 'node:path';
 // Imported with the config: by the build hooks the loader that read the config is closed.
 import * as pagefind from 'pagefind';
 import { contentKey, KeyedCache } from '../../lib/keyed-cache';
-import { applyEdits, searchableEdits, type Edit } from './searchable-html';
+import { applyEdits, type Edit } from '../../lib/html-edits';
+import { searchableEdits } from './searchable-html';
 
 /**
  * The pages that carry data-pagefind-body. Pagefind reads every file the glob matches to look for

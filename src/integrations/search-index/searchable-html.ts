@@ -17,6 +17,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { PROSE_BLOCKS } from '../../lib/html-blocks';
+import { applyEdits, inPageOrder, type Edit } from '../../lib/html-edits';
 import { clipText } from '../../lib/text';
 
 /** Elements whose end separates words, beyond the prose blocks. */
@@ -73,13 +74,6 @@ export const claimResultTitle = (words: string): string => `Claim: ${clipText(wo
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** Replace html[from, to) by text; offsets are into the page as read. */
-export interface Edit {
-  from: number;
-  to: number;
-  text: string;
-}
-
 /** What Pagefind reads of a page: the page with its edits. */
 export const searchableHtml = (html: string): string => applyEdits(html, searchableEdits(html));
 
@@ -89,7 +83,7 @@ export const searchableHtml = (html: string): string => applyEdits(html, searcha
  */
 export function searchableEdits(html: string): Edit[] {
   const edits: Edit[] = [];
-  const insert = (at: number, text: string) => edits.push({ from: at, to: at, text });
+  const insert = (at: number, text: string) => edits.push({ start: at, end: at, text });
   /** Open claim marks: where their title goes, the depth they opened at and their words so far. */
   const open: { id: string; at: number; depth: number; words: string }[] = [];
   const words = new Map<string, string>();
@@ -122,7 +116,7 @@ export function searchableEdits(html: string): Edit[] {
           const tag = html.slice(parser.startIndex, parser.endIndex + 1);
           const idAt = parser.startIndex + tag.search(/\sid\s*=\s*["']?claim-/) + 1;
           const idEnd = idAt + /^id\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/.exec(html.slice(idAt))![0].length;
-          edits.push({ from: idAt, to: idEnd, text: `id="claim-${escapeAttr(card)}"` });
+          edits.push({ start: idAt, end: idEnd, text: `id="claim-${escapeAttr(card)}"` });
           cards.push({ id: card, at });
         }
       },
@@ -147,16 +141,5 @@ export function searchableEdits(html: string): Edit[] {
   parser.end(html);
   for (const c of cards)
     insert(c.at, ` data-pagefind-title="${escapeAttr(claimResultTitle(words.get(c.id) ?? c.id))}"`);
-  // A stable sort: edits at one offset keep the order they were made in.
-  return edits.sort((a, b) => a.from - b.from);
-}
-
-export function applyEdits(html: string, edits: readonly Edit[]): string {
-  let out = '';
-  let from = 0;
-  for (const e of edits) {
-    out += html.slice(from, e.from) + e.text;
-    from = e.to;
-  }
-  return out + html.slice(from);
+  return inPageOrder(edits);
 }
