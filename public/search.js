@@ -30,10 +30,18 @@ function claimsFirst(result) {
   } else result.sub_results = subs;
   return result;
 }
+// The index is split into shards (src/integrations/search-index/shards.ts): the main bundle
+// holds the first, and shards.json lists the others, which Pagefind joins into one search.
+const bundle = new URL('pagefind/', base);
+const shards = await fetch(new URL('shards.json', bundle)).then((r) => {
+  if (!r.ok) throw new Error(`Search: ${r.url} answered ${r.status}; only part of the site would be searched.`);
+  return r.json();
+});
 const ui = new window.PagefindUI({
   element: '#search',
-  bundlePath: new URL('pagefind/', base).pathname,
+  bundlePath: bundle.pathname,
   baseUrl: base.pathname,
+  mergeIndex: shards.merge.map((dir) => ({ bundlePath: new URL(dir, bundle).pathname, baseUrl: base.pathname })),
   showSubResults: true,
   showImages: false,
   excerptLength: 24,

@@ -63,7 +63,10 @@ describe('a draft in a production build', () => {
   });
 
   it('is not in the search index, which holds only built pages', () => {
-    const indexed = readdirSync(path.join(dist, 'pagefind/fragment'));
+    // Every shard's fragments (the main bundle's and those under pagefind/shards/).
+    const indexed = readdirSync(path.join(dist, 'pagefind'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+      /(^|\/)fragment\/[^/]+$/.test(f),
+    );
     // One fragment per indexed page: the sample article and the glossary entries, never the draft.
     const pages = builtTexts().filter(([f, text]) => f.endsWith('.html') && text.includes('data-pagefind-body'));
     expect(indexed).toHaveLength(pages.length);

@@ -82,9 +82,8 @@ let lastCold: Built;
 
 /**
  * Builds incrementally on the last cache. With `check`, also builds cold in a fresh cache and
- * compares the two. Cold builds are most of this test's time, so the body edit is compared
- * together with the glossary edit that follows it: they touch different files, and an article
- * the body edit left wrong stays wrong in the next build unless that build renders it again.
+ * compares the two. Cold builds are most of this test's time, but every step that keeps part of
+ * the search index from the last build is compared.
  */
 function step(check: boolean): string {
   const incremental = build(previous.cache);
@@ -99,6 +98,12 @@ function step(check: boolean): string {
 
 const reused = (log: string) => Number(/incremental: (\d+) unchanged articles' pages taken/.exec(log)?.[1]);
 
+/** The search index's shards this build indexed, and those it took from the previous output. */
+const searchShards = (log: string) => {
+  const m = /in (\d+) shards, (\d+) indexed and (\d+) kept from the last build/.exec(log);
+  return m ? { shards: Number(m[1]), indexed: Number(m[2]), kept: Number(m[3]) } : undefined;
+};
+
 describe('an incremental build', () => {
   it('re-renders only the article whose body was edited, and one whose published pages were written to since', () => {
     appendFileSync(article(2), '\nAn editor added this sentence to check the incremental build.\n');
@@ -106,13 +111,17 @@ describe('an incremental build', () => {
     // in place must not reach the next build.
     const claims = path.join(previous.out, 'articles/bench-00004/claims/index.html');
     writeFileSync(claims, readFileSync(claims, 'utf8').replace('</body>', '<p>Edited after the build.</p></body>'));
-    const log = step(false);
+    // Compared with a cold build here, not only after the next change: the glossary's search
+    // shard is kept from the last build in this one, and indexed again in the next.
+    const log = step(true);
     expect(planLine(log)).toBe(
       `incremental: 2 of ${ARTICLES} articles re-rendered (reason: content/articles/bench-00002.md changed; ` +
         "content/articles/bench-00004.md's pages in the cache folder changed since the last build)",
     );
     expect(reused(log)).toBe(ARTICLES - 2);
-    // Compared with a cold build in the next step.
+    // The articles' shard holds the edited page; no glossary entry's page changed.
+    expect(searchShards(log)).toEqual({ shards: 2, indexed: 1, kept: 1 });
+    expect(searchShards(lastCold.log)).toEqual({ shards: 2, indexed: 2, kept: 0 });
     expect(readFileSync(path.join(previous.out, 'articles/bench-00004/claims/index.html'), 'utf8')).not.toContain(
       'Edited after the build.',
     );
@@ -196,6 +205,7 @@ describe('an incremental build', () => {
     const forced = build(previous.cache, { SOURCED_COLD: '1' });
     expect(planLine(forced.log)).toBe('cold build: SOURCED_COLD is set');
     expect(reused(forced.log)).toBeNaN();
+    expect(searchShards(forced.log)?.kept).toBe(0);
     expect(differences(forced.out, lastCold.out)).toEqual([]);
   }, 600_000);
 });

@@ -63,13 +63,22 @@ const readResults = () =>
     })),
   );
 
+/** The index's shards' folders: the main bundle and those shards.json lists for merging. */
+function shardDirs(): string[] {
+  const list = JSON.parse(readFileSync(path.join(outDir, 'pagefind/shards.json'), 'utf8')) as { merge: string[] };
+  return ['', ...list.merge].map((dir) => path.join(outDir, 'pagefind', dir));
+}
+
+/** Every shard's fragment files. */
+const fragmentFiles = () =>
+  shardDirs().flatMap((dir) => readdirSync(path.join(dir, 'fragment')).map((f) => path.join(dir, 'fragment', f)));
+
 /** What Pagefind indexed: each page is a gzipped "pagefind_dcd" + JSON fragment with its text. */
 function indexedFragments(): { url: string; content: string }[] {
-  const dir = path.join(outDir, 'pagefind/fragment');
-  return readdirSync(dir).map(
+  return fragmentFiles().map(
     (f) =>
       JSON.parse(
-        gunzipSync(readFileSync(path.join(dir, f)))
+        gunzipSync(readFileSync(f))
           .toString('utf8')
           .replace(/^pagefind_dcd/, ''),
       ) as { url: string; content: string },
@@ -223,7 +232,10 @@ describe('search', () => {
   });
 
   it('indexes every page marked for search, wherever the search step looks for them', () => {
-    const fragments = readdirSync(path.join(outDir, 'pagefind/fragment')).length;
+    // Articles and glossary entries are in different shards, so the searches above that find
+    // both also prove the search page joins the shards.
+    expect(shardDirs().length).toBeGreaterThan(1);
+    const fragments = fragmentFiles().length;
     const marked = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter(
       (f) => f.endsWith('.html') && readFileSync(path.join(outDir, f), 'utf8').includes('data-pagefind-body'),
     );

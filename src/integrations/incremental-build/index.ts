@@ -195,6 +195,11 @@ export function incrementalBuild() {
       return global.hash || undefined;
     },
 
+    /** The last build's complete output, on an incremental build only (a cold build reuses nothing). */
+    previousOutput(): string | undefined {
+      return current.cold || !previous ? undefined : paths.output;
+    },
+
     /** Step 2, at astro:build:generated, first: the unchanged articles' folders, from the previous output. */
     merge(outDir: string, logger: Logger) {
       if (current.cold || !previous) return;

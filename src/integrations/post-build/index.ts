@@ -9,7 +9,8 @@
  *    find; the search index reads only the pages INDEXED_PAGES matches, never these);
  * 2. incremental build: puts the unchanged articles' folders, claim pages included, back from
  *    the previous output, so every step below sees the complete site;
- * 3. search index: Pagefind over the article and glossary pages;
+ * 3. search index: Pagefind over the article and glossary pages, in shards; on an incremental
+ *    build the shards whose pages did not change are taken from the previous output;
  * 4. sitemap: @astrojs/sitemap, from Astro's own routes (so claim pages stay out of it), plus the
  *    unchanged articles' pages, which Astro did not render this time;
  * 5. finish build: the integrity check over every file the steps above wrote, then the host
@@ -78,8 +79,12 @@ export function postBuild(): AstroIntegration {
         // Claim pages are cut before the merge: an unchanged article's come from the previous output.
         await timed(logger, 'claim pages', () => logger.info(`${writeClaimPages(outDir)} claim pages written`));
         await timed(logger, 'merge', () => incremental.merge(outDir, logger));
-        const search = cacheFor('sourced-search-rewrites.jsonl');
-        await timed(logger, 'search index', async () => logger.info(await buildSearchIndex(outDir, search)));
+        const version = incremental.codeVersion();
+        const cache = version && cacheDir ? { dir: cacheDir, version } : undefined;
+        const previousOutput = incremental.previousOutput();
+        await timed(logger, 'search index', async () =>
+          logger.info(await buildSearchIndex(outDir, { cache, previousOutput })),
+        );
       },
       'astro:build:done': async (params) => {
         const { logger } = params;

@@ -3,17 +3,35 @@
  * in tests). Only pages marked data-pagefind-body (articles, glossary entries) are indexed, so
  * navigation and footers never match a search.
  *
+ * The index is split into shards (./shards.ts) that the search page joins with Pagefind's
+ * mergeIndex. On a warm build a shard whose pages are all byte-identical to the last build's
+ * takes its files from the previous output, so Pagefind reads only the shards with a changed
+ * page; Pagefind's records cannot be kept any other way, as it builds kept records without the
+ * anchors claim results need (docs/performance.md).
+ *
  * A step of the post-build integration (../post-build): it runs as soon as Astro has written the
  * pages and the claim pages are cut (it never reads those). Running Pagefind's process alongside the later steps saved nothing on two cores, as
  * both are bound by the processor, and added memory (docs/performance.md).
  */
-import { globSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  globSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 // Imported with the config: by the build hooks the loader that read the config is closed.
 import * as pagefind from 'pagefind';
 import { contentKey, KeyedCache } from '../../lib/keyed-cache';
 import { applyEdits, type Edit } from '../../lib/html-edits';
 import { searchableEdits } from './searchable-html';
+import { SHARD_LIST, shardPages, type Shard } from './shards';
 
 /**
  * The pages that carry data-pagefind-body. Pagefind reads every file the glob matches to look for
@@ -22,26 +40,86 @@ import { searchableEdits } from './searchable-html';
  */
 export const INDEXED_PAGES = '{articles,glossary}/*/index.html';
 
-/**
- * Indexes the marked pages into outDir/pagefind; resolves with the log line. With `cache`, the
- * rewrite of each page for Pagefind (searchable-html.ts) is kept by the page's content key, so a
- * warm build rewrites only the pages that changed; Pagefind itself reads every page, as its
- * records cannot be kept with the anchors claim results need (docs/performance.md).
- */
-export async function buildSearchIndex(outDir: string, cache?: { file: string; version: string }): Promise<string> {
-  const rewrites = new KeyedCache<Edit[]>(cache?.file, cache?.version ?? '');
-  let rewritten = 0;
+/** What the search page needs of a merged shard; Pagefind's scripts are in the main bundle only. */
+const INDEX_FILES = /^(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta|index|fragment|filter)$/;
+
+export interface SearchIndexOptions {
+  /**
+   * Where to keep, between builds, each page's rewrite for Pagefind (searchable-html.ts) and
+   * each shard's pages, with the version of the code (any change of it discards them).
+   */
+  cache?: { dir: string; version: string } | undefined;
+  /** The last build's complete output, on a warm build: unchanged shards are linked from it. */
+  previousOutput?: string | undefined;
+}
+
+interface ShardRecord {
+  /** The hash of the shard's folder, its pages' addresses and their bytes' keys. */
+  pages: string;
+  /** Its files' names, sizes and times when written: an edit made to them in place shows. */
+  stamp: string;
+}
+
+/** A shard's own files, relative to its folder: the main bundle's exclude the other shards. */
+function shardFiles(dir: string, main: boolean): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((f) => !main || (f !== SHARD_LIST && !f.startsWith('shards/')))
+    .sort();
+}
+
+function stampOf(dir: string, files: string[]): string {
+  const h = createHash('sha256');
+  for (const f of files) {
+    const { size, mtimeMs } = statSync(path.join(dir, f));
+    h.update(`${f}\0${size}\0${Math.trunc(mtimeMs)}\n`);
+  }
+  return h.digest('base64url');
+}
+
+function readRecords(file: string | undefined, version: string): Record<string, ShardRecord> {
+  if (!file || !existsSync(file)) return {};
   try {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { version: string; shards: Record<string, ShardRecord> };
+    return stored.version === version ? stored.shards : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Indexes the marked pages into outDir/pagefind, shard by shard; resolves with the log line.
+ * With a cache, a page's rewrite for Pagefind is kept by the page's content key, and with the
+ * previous output too, a shard whose pages did not change is linked from it, not indexed.
+ */
+export async function buildSearchIndex(outDir: string, options: SearchIndexOptions = {}): Promise<string> {
+  const { cache, previousOutput } = options;
+  const rewrites = new KeyedCache<Edit[]>(
+    cache && path.join(cache.dir, 'sourced-search-rewrites.jsonl'),
+    cache?.version ?? '',
+  );
+  const recordsFile = cache && path.join(cache.dir, 'sourced-search-shards.json');
+  const previous = previousOutput ? readRecords(recordsFile, cache!.version) : {};
+  const records: Record<string, ShardRecord> = {};
+  const root = path.join(outDir, 'pagefind');
+  let rewritten = 0;
+  let indexedShards = 0;
+  // In path order, so the index does not depend on the order the files were written in
+  // (an incremental build writes them in another order than a cold one).
+  const files = globSync(INDEXED_PAGES, { cwd: outDir })
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
+  const shards = shardPages(files);
+
+  /** Indexes one shard's pages into its folder. */
+  async function index(shard: Shard, pages: Map<string, { html: string; key: string }>) {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    // Each page goes through searchableHtml first, so Pagefind reads what it needs of it.
-    // In path order, so the index does not depend on the order the files were written in
-    // (an incremental build writes them in another order than a cold one).
-    const files = globSync(INDEXED_PAGES, { cwd: outDir }).sort();
-    for (const file of files) {
-      const bytes = readFileSync(path.join(outDir, file));
-      const html = bytes.toString('utf8');
-      const key = contentKey(bytes);
+    for (const file of shard.files) {
+      const { html, key } = pages.get(file)!;
+      // Each page goes through searchableHtml first, so Pagefind reads what it needs of it.
       let edits = rewrites.get(key);
       if (!edits) {
         edits = searchableEdits(html);
@@ -49,25 +127,70 @@ export async function buildSearchIndex(outDir: string, cache?: { file: string; v
         rewritten++;
       }
       const added = await index.addHTMLFile({
-        url: `/${file
-          .split(path.sep)
-          .join('/')
-          .replace(/index\.html$/, '')}`,
+        url: `/${file.replace(/index\.html$/, '')}`,
         content: applyEdits(html, edits),
       });
       if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
     }
-    const outputPath = path.join(outDir, 'pagefind');
+    const outputPath = path.join(root, shard.dir);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+    await index.deleteIndex();
+    if (shard.dir)
+      for (const name of readdirSync(outputPath))
+        if (!INDEX_FILES.test(name)) rmSync(path.join(outputPath, name), { recursive: true });
+    indexedShards++;
+  }
+
+  try {
+    rmSync(root, { recursive: true, force: true });
+    // The main bundle first: Pagefind may clear the folder it writes to.
+    for (const shard of shards) {
+      const pages = new Map(
+        shard.files.map((file) => {
+          const bytes = readFileSync(path.join(outDir, file));
+          return [file, { html: bytes.toString('utf8'), key: contentKey(bytes) }];
+        }),
+      );
+      const digest = createHash('sha256').update(`${shard.dir}\n`);
+      for (const [file, { key }] of pages) digest.update(`${file}\0${key}\n`);
+      const pagesKey = digest.digest('base64url');
+      const record = previous[shard.name];
+      const from = previousOutput && path.join(previousOutput, 'pagefind', shard.dir);
+      const kept = from ? shardFiles(from, !shard.dir) : [];
+      const dir = path.join(root, shard.dir);
+      if (from && record?.pages === pagesKey && kept.length > 0 && record.stamp === stampOf(from, kept)) {
+        for (const f of kept) {
+          mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+          linkSync(path.join(from, f), path.join(dir, f));
+        }
+        // Its pages' rewrites are still in use.
+        for (const { key } of pages.values()) rewrites.get(key);
+        records[shard.name] = record;
+        continue;
+      }
+      await index(shard, pages);
+      records[shard.name] = { pages: pagesKey, stamp: stampOf(dir, shardFiles(dir, !shard.dir)) };
+    }
     // An empty index would give a search page that never finds anything.
-    const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    let indexed = 0;
+    for (const shard of shards) {
+      const entry = JSON.parse(readFileSync(path.join(root, shard.dir, 'pagefind-entry.json'), 'utf8')) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      indexed += Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    }
     if (indexed === 0) throw new Error('Pagefind indexed no pages; mark page content with data-pagefind-body.');
+    writeFileSync(path.join(root, SHARD_LIST), `${JSON.stringify({ merge: shards.slice(1).map((s) => s.dir) })}\n`);
     rewrites.save();
-    return `search index: ${indexed} of ${files.length} pages (those marked data-pagefind-body; ${rewritten} rewritten, the others' rewrites kept from an earlier build)`;
+    if (recordsFile) {
+      mkdirSync(path.dirname(recordsFile), { recursive: true });
+      writeFileSync(recordsFile, JSON.stringify({ version: cache.version, shards: records }));
+    }
+    return (
+      `search index: ${indexed} of ${files.length} pages (those marked data-pagefind-body) in ${shards.length} shards, ` +
+      `${indexedShards} indexed and ${shards.length - indexedShards} kept from the last build; ${rewritten} pages rewritten`
+    );
   } finally {
     await pagefind.close();
   }

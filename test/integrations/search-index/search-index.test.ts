@@ -1,13 +1,16 @@
-// The search index step over a small built site: with its cache of page rewrites, a second
-// build rewrites only the pages that changed and writes the same index as a build without it.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// The search index step over a small built site: with its cache, a second build rewrites only
+// the pages that changed, re-indexes only the shards holding them (the others are linked from
+// the previous output), and writes the same index as a build without the cache.
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../../src/integrations/search-index';
+import { ARTICLES_PER_SHARD, articleShardCount, shardPages } from '../../../src/integrations/search-index/shards';
 
 let work: string;
 const site = () => path.join(work, 'site');
+const previous = () => path.join(work, 'previous');
 const page = (words: string) =>
   `<!doctype html><html lang="en"><head><title>t</title></head><body><nav>Menu</nav>` +
   `<article data-pagefind-body><h1>${words}</h1><p><mark class="claim" id="claim-c1">${words} said</mark>` +
@@ -26,7 +29,24 @@ const index = (dir: string) =>
       .map((e) => [path.relative(dir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name))]),
   );
 
-const rewritten = (log: string) => Number(/; (\d+) rewritten/.exec(log)?.[1]);
+/** Keeps the site's output as the incremental build does: hard links to the same files. */
+function keep() {
+  rmSync(previous(), { recursive: true, force: true });
+  for (const e of readdirSync(site(), { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const to = path.join(previous(), path.relative(site(), path.join(e.parentPath, e.name)));
+    mkdirSync(path.dirname(to), { recursive: true });
+    linkSync(path.join(e.parentPath, e.name), to);
+  }
+}
+
+const rewritten = (log: string) => Number(/; (\d+) pages rewritten/.exec(log)?.[1]);
+const indexed = (log: string) => Number(/(\d+) indexed and/.exec(log)?.[1]);
+
+function expectSameIndex(a: Map<string, Buffer>, b: Map<string, Buffer>) {
+  expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+  for (const [file, bytes] of b) expect(a.get(file)?.equals(bytes), file).toBe(true);
+}
 
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'sourced-search-index-'));
@@ -38,20 +58,90 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('buildSearchIndex with a cache', () => {
   it('rewrites only changed pages on the next build, and writes the index a build without the cache writes', async () => {
-    const cache = { file: path.join(work, 'rewrites.jsonl'), version: 'v' };
-    expect(rewritten(await buildSearchIndex(site(), cache))).toBe(3);
-    expect(rewritten(await buildSearchIndex(site(), cache))).toBe(0);
+    const cache = { dir: path.join(work, 'cache'), version: 'v' };
+    expect(rewritten(await buildSearchIndex(site(), { cache }))).toBe(3);
+    expect(rewritten(await buildSearchIndex(site(), { cache }))).toBe(0);
 
     write('articles/b/index.html', page('Caspian gas pipeline'));
-    expect(rewritten(await buildSearchIndex(site(), cache))).toBe(1);
+    expect(rewritten(await buildSearchIndex(site(), { cache }))).toBe(1);
     const warm = index(site());
 
     expect(rewritten(await buildSearchIndex(site()))).toBe(3);
-    const cold = index(site());
-    expect([...warm.keys()].sort()).toEqual([...cold.keys()].sort());
-    for (const [file, bytes] of cold) expect(warm.get(file)?.equals(bytes), file).toBe(true);
+    expectSameIndex(warm, index(site()));
 
     // Another version of the code rewrites every page again.
-    expect(rewritten(await buildSearchIndex(site(), { ...cache, version: 'v2' }))).toBe(3);
+    expect(rewritten(await buildSearchIndex(site(), { cache: { ...cache, version: 'v2' } }))).toBe(3);
+  });
+
+  it('indexes again only the shards with a changed page, and the index is the one a cold build writes', async () => {
+    const cache = { dir: path.join(work, 'cache-shards'), version: 'v' };
+    // Articles and glossary entries are two shards: the articles' is the main bundle.
+    expect(indexed(await buildSearchIndex(site(), { cache }))).toBe(2);
+    expect(JSON.parse(readFileSync(path.join(site(), 'pagefind/shards.json'), 'utf8'))).toEqual({
+      merge: ['shards/glossary/'],
+    });
+    keep();
+    const same = await buildSearchIndex(site(), { cache, previousOutput: previous() });
+    expect(same).toContain('2 shards, 0 indexed and 2 kept');
+
+    // An article changes: its shard is indexed again, the glossary's is kept.
+    keep();
+    write('articles/a/index.html', page('Ashgabat summit of leaders'));
+    expect(await buildSearchIndex(site(), { cache, previousOutput: previous() })).toContain('1 indexed and 1 kept');
+    const warmArticle = index(site());
+    await buildSearchIndex(site());
+    expectSameIndex(warmArticle, index(site()));
+    await buildSearchIndex(site(), { cache });
+
+    // A glossary entry changes: the main bundle is kept, the glossary's shard is indexed again.
+    keep();
+    write('glossary/x/index.html', page('Turkmenistan, a country'));
+    expect(await buildSearchIndex(site(), { cache, previousOutput: previous() })).toContain('1 indexed and 1 kept');
+    const warmGlossary = index(site());
+    await buildSearchIndex(site());
+    expectSameIndex(warmGlossary, index(site()));
+  });
+
+  it('indexes a kept shard again when its files were edited in place after the build', async () => {
+    const cache = { dir: path.join(work, 'cache-edited'), version: 'v' };
+    await buildSearchIndex(site(), { cache });
+    const clean = index(site());
+    keep();
+    // The published output shares its files with the kept one, so an edit there reaches both.
+    const entry = path.join(site(), 'pagefind/shards/glossary/pagefind-entry.json');
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace('{', '{ '));
+    expect(await buildSearchIndex(site(), { cache, previousOutput: previous() })).toContain('1 indexed and 1 kept');
+    expectSameIndex(index(site()), clean);
+  });
+});
+
+describe('shardPages', () => {
+  const articles = (n: number) => Array.from({ length: n }, (_, i) => `articles/a-${i}/index.html`);
+
+  it('puts glossary entries in a shard of their own and makes the first shard the main bundle', () => {
+    const shards = shardPages([...articles(3), 'glossary/x/index.html']);
+    expect(shards.map((s) => [s.name, s.dir, s.files.length])).toEqual([
+      ['articles-0', '', 3],
+      ['glossary', 'shards/glossary/', 1],
+    ]);
+    expect(shardPages(['glossary/x/index.html']).map((s) => s.dir)).toEqual(['']);
+  });
+
+  it('splits articles into a power of two of shards of about ARTICLES_PER_SHARD pages, every page once', () => {
+    expect([1, ARTICLES_PER_SHARD, ARTICLES_PER_SHARD + 1, 5 * ARTICLES_PER_SHARD].map(articleShardCount)).toEqual([
+      1, 1, 2, 8,
+    ]);
+    const files = articles(5 * ARTICLES_PER_SHARD);
+    const shards = shardPages(files);
+    expect(shards.flatMap((s) => s.files).sort()).toEqual([...files].sort());
+    for (const s of shards) expect(s.files.length).toBeLessThan(2 * ARTICLES_PER_SHARD);
+  });
+
+  it('keeps an article in its shard when another article is added', () => {
+    const where = (files: string[]) =>
+      new Map(shardPages(files).flatMap((s) => s.files.map((f) => [f, s.name] as const)));
+    const before = where(articles(300));
+    const after = where([...articles(300), 'articles/new/index.html']);
+    for (const [file, shard] of before) expect(after.get(file)).toBe(shard);
   });
 });
