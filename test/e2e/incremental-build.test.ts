@@ -121,6 +121,14 @@ describe('an incremental build', () => {
     expect(reused(log)).toBe(ARTICLES - 2);
     // The articles' shard holds the edited page; no glossary entry's page changed.
     expect(searchShards(log)).toEqual({ shards: 2, indexed: 1, kept: 1 });
+    // The end-of-build scan reads every page but the unchanged articles', whose keys the last
+    // build recorded with their folders' stamps.
+    const keptPages = tree(path.join(previous.out, 'articles')).filter(
+      (f) => f.endsWith('.html') && !/^bench-0000[24]\//.test(f),
+    ).length;
+    const scan = /(\d+) pages: claims, links and fragments check out \((\d+) read/.exec(log);
+    expect(keptPages).toBeGreaterThan(0);
+    expect(Number(scan?.[2])).toBe(Number(scan?.[1]) - keptPages);
     expect(searchShards(lastCold.log)).toEqual({ shards: 2, indexed: 2, kept: 0 });
     expect(readFileSync(path.join(previous.out, 'articles/bench-00004/claims/index.html'), 'utf8')).not.toContain(
       'Edited after the build.',

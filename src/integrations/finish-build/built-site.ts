@@ -88,6 +88,10 @@ export interface ScannedSite {
   files: Set<string>;
   /** How many pages were tokenised (the others' scans came from the cache). */
   scanned: number;
+  /** How many pages were read from disk (the others' keys were vouched for). */
+  read: number;
+  /** Each page's content key, by file path. */
+  keys: Map<string, string>;
 }
 
 /** The scan's worker script, found beside this module wherever the project is. */
@@ -103,6 +107,12 @@ export interface ScanOptions {
    * read and hashed but not scanned again. New scans are added to it; the caller saves it.
    */
   cache?: KeyedCache<PageScan>;
+  /**
+   * Content keys of pages known without reading them (an incremental build's unchanged
+   * articles, whose files' names, sizes and times were checked against the last build's): a
+   * page listed here whose scan the cache holds is not read.
+   */
+  vouched?: ReadonlyMap<string, string> | undefined;
 }
 
 /** Pages a worker reads and scans per message: large enough that messaging costs little. */
@@ -116,7 +126,8 @@ type Scanned = { key: string; scan?: PageScan };
  * host headers. On a large build the pages are split across worker threads, one per core, since
  * reading and tokenising tens of thousands of pages is the bulk of both (docs/performance.md).
  * With a cache, only pages whose bytes no earlier build scanned are tokenised: a warm build
- * scans the pages that changed. Every page is still read, hashed and checked.
+ * scans the pages that changed. Every page is read and hashed, except those `vouched` lists
+ * with a cached scan, and every page is checked.
  * Scans come back as copies, never views into a page's HTML, and a link address seen on many
  * pages (navigation, methodology, glossary) is kept as one shared string.
  */
@@ -124,14 +135,24 @@ export async function scanBuiltSite(outDir: string, options: ScanOptions = {}): 
   const { files, html } = listBuiltSite(outDir);
   const cache = options.cache;
   const known = new Set(cache?.keys());
-  const threads = Math.min(options.threads ?? availableParallelism(), Math.ceil(html.length / BATCH));
-  const results: Scanned[] =
+  const vouched = (file: string) => {
+    const key = options.vouched?.get(file);
+    return key !== undefined && known.has(key) ? key : undefined;
+  };
+  const toRead = html.filter((file) => vouched(file) === undefined);
+  const threads = Math.min(options.threads ?? availableParallelism(), Math.ceil(toRead.length / BATCH));
+  const read: Scanned[] =
     options.workerScript && threads > 1
-      ? await scanInWorkers(outDir, html, options.workerScript, threads, known)
-      : html.map((file) => {
+      ? await scanInWorkers(outDir, toRead, options.workerScript, threads, known)
+      : toRead.map((file) => {
           const { key, scan } = scanFile(path.join(outDir, file), known);
           return scan ? { key, scan: structuredClone(scan) } : { key };
         });
+  let next = 0;
+  const results: Scanned[] = html.map((file) => {
+    const key = vouched(file);
+    return key === undefined ? read[next++]! : { key };
+  });
   const intern = new Map<string, string>();
   const shared = (s: string): string => {
     const known = intern.get(s);
@@ -140,9 +161,11 @@ export async function scanBuiltSite(outDir: string, options: ScanOptions = {}): 
     return s;
   };
   const pages = new Map<string, PageScan>();
+  const keys = new Map<string, string>();
   let scanned = 0;
   html.forEach((file, i) => {
     const { key, scan: fresh } = results[i]!;
+    keys.set(file, key);
     const scan = fresh ?? cache?.get(key);
     if (!scan) throw new Error(`The end-of-build scan has no result for ${file}.`);
     if (fresh) {
@@ -156,7 +179,7 @@ export async function scanBuiltSite(outDir: string, options: ScanOptions = {}): 
     }
     pages.set(file, scan);
   });
-  return { pages, files, scanned };
+  return { pages, files, scanned, read: toRead.length, keys };
 }
 
 function scanInWorkers(

@@ -31,11 +31,26 @@ export interface FinishBuildInput {
    * with (any change of it discards them); without it every page is scanned.
    */
   scanCache?: { file: string; version: string } | undefined;
+  /** Content keys of pages whose bytes are known without reading them (ScanOptions.vouched). */
+  vouched?: ReadonlyMap<string, string> | undefined;
 }
 
-export async function finishBuild({ root, outDir, base, site, logger, scanCache }: FinishBuildInput): Promise<void> {
+/** Checks the site and writes the host files; resolves with every page's content key, by path. */
+export async function finishBuild({
+  root,
+  outDir,
+  base,
+  site,
+  logger,
+  scanCache,
+  vouched,
+}: FinishBuildInput): Promise<Map<string, string>> {
   const cache = new KeyedCache<PageScan>(scanCache?.file, scanCache?.version ?? '');
-  const { pages, files, scanned } = await scanBuiltSite(outDir, { workerScript: SCAN_WORKER, cache });
+  const { pages, files, scanned, read, keys } = await scanBuiltSite(outDir, {
+    workerScript: SCAN_WORKER,
+    cache,
+    vouched,
+  });
   // Scans depend on nothing but their page, so they are kept even if the check below fails.
   cache.save();
   const problems = checkScannedSite({
@@ -48,7 +63,7 @@ export async function finishBuild({ root, outDir, base, site, logger, scanCache 
   });
   if (problems.length) throw new Error(formatIntegrityProblems(problems));
   logger.info(
-    `${pages.size} pages: claims, links and fragments check out (${scanned} scanned, the others' scans kept from an earlier build)`,
+    `${pages.size} pages: claims, links and fragments check out (${read} read, ${scanned} scanned, the others' scans kept from an earlier build)`,
   );
 
   const policies: string[] = [];
@@ -65,4 +80,5 @@ export async function finishBuild({ root, outDir, base, site, logger, scanCache 
   writeFileSync(path.join(outDir, '_headers'), headersFile({ base, csp: headerPolicy(policies) }));
   writeFileSync(path.join(outDir, '_redirects'), redirectsFile({ base }));
   logger.info(`_headers and _redirects written; one policy for ${policies.length} pages`);
+  return keys;
 }

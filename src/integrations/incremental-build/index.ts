@@ -217,6 +217,18 @@ export function incrementalBuild() {
       logger.info(`incremental: ${linked} unchanged articles' pages taken from the previous output`);
     },
 
+    /**
+     * For the end-of-build scan: the content keys of the unchanged articles' pages, which the
+     * merge linked from the previous output after the plan checked their folders' stamps.
+     */
+    keptPageKeys(): Map<string, string> | undefined {
+      if (current.cold || !previous) return undefined;
+      const keys = new Map<string, string>();
+      for (const file of current.clean)
+        for (const [page, key] of Object.entries(previous.articles[file]!.pageKeys ?? {})) keys.set(page, key);
+      return keys;
+    },
+
     /** Step 3, for the sitemap: Astro's pages plus the unchanged articles' pages. */
     pages<P extends Page>(pages: P[]): P[] {
       if (current.cold || !previous) return pages;
@@ -225,7 +237,7 @@ export function incrementalBuild() {
     },
 
     /** Step 4, at the very end: the complete output and its manifest, for the next build. */
-    save(outDir: string, pages: Page[], logger: Logger) {
+    save(outDir: string, pages: Page[], logger: Logger, pageKeys?: ReadonlyMap<string, string>) {
       if (!root) return;
       // A crash from here on leaves no manifest, so the next build is cold.
       rmSync(paths.manifest, { force: true });
@@ -245,6 +257,15 @@ export function incrementalBuild() {
       const articles: Record<string, ArticleRecord> = {};
       const pathnames = pages.map((p) => p.pathname);
       const clean = new Set(current.cold ? [] : current.clean);
+      /** The scan's content keys of the articles' pages, by folder. */
+      const byFolder = pageKeys && new Map<string, Record<string, string>>();
+      for (const [page, key] of pageKeys ?? []) {
+        const id = /^articles\/([^/]+)\//.exec(page)?.[1];
+        if (id === undefined) continue;
+        let keys = byFolder!.get(id);
+        if (!keys) byFolder!.set(id, (keys = {}));
+        keys[page] = key;
+      }
       for (const file of files) {
         // An unchanged article's page and inputs are those the last build recorded.
         const kept = clean.has(file) ? previous?.articles[file] : undefined;
@@ -261,7 +282,8 @@ export function incrementalBuild() {
         );
         // The hashes read at start-up: what this build rendered from, even if a file changed since.
         const record = { id, file: fileHashes.get(file) ?? 'absent', uses, pages: ownPages(pathnames, id) };
-        articles[file] = { ...record, kept: '' };
+        const keys = byFolder?.get(id);
+        articles[file] = { ...record, kept: '', ...(byFolder ? { pageKeys: keys ?? {} } : {}) };
       }
       keepOutput(outDir, paths.output, current.cold ? undefined : keptIds(clean, articles));
       // An unchanged article keeps the stamp the plan checked; its files are the same ones.

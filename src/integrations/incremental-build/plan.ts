@@ -19,6 +19,11 @@ export interface ArticleRecord {
    * whether anything wrote to them since.
    */
   kept: string;
+  /**
+   * The content key of each of its HTML pages, by path in the output, from the end-of-build
+   * scan. While `kept` matches, the pages are these bytes, so the next scan need not read them.
+   */
+  pageKeys?: Record<string, string>;
 }
 
 export interface Manifest {

@@ -82,8 +82,9 @@ export function postBuild(): AstroIntegration {
         const version = incremental.codeVersion();
         const cache = version && cacheDir ? { dir: cacheDir, version } : undefined;
         const previousOutput = incremental.previousOutput();
+        const vouched = incremental.keptPageKeys();
         await timed(logger, 'search index', async () =>
-          logger.info(await buildSearchIndex(outDir, { cache, previousOutput })),
+          logger.info(await buildSearchIndex(outDir, { cache, previousOutput, vouched })),
         );
       },
       'astro:build:done': async (params) => {
@@ -92,9 +93,12 @@ export function postBuild(): AstroIntegration {
         await timed(logger, 'sitemap', () => mapHooks['astro:build:done']?.({ ...params, pages }));
         const outDir = fileURLToPath(params.dir);
         const scanCache = cacheFor('sourced-page-scans.jsonl');
-        await timed(logger, 'finish build', () => finishBuild({ root, outDir, base, site, logger, scanCache }));
+        const vouched = incremental.keptPageKeys();
+        const keys = await timed(logger, 'finish build', () =>
+          finishBuild({ root, outDir, base, site, logger, scanCache, vouched }),
+        );
         await timed(logger, 'host limits', () => checkOutput(outDir, target, logger));
-        await timed(logger, 'keep output', () => incremental.save(outDir, pages, logger));
+        await timed(logger, 'keep output', () => incremental.save(outDir, pages, logger, keys));
       },
     },
   };

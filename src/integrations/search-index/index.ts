@@ -51,6 +51,11 @@ export interface SearchIndexOptions {
   cache?: { dir: string; version: string } | undefined;
   /** The last build's complete output, on a warm build: unchanged shards are linked from it. */
   previousOutput?: string | undefined;
+  /**
+   * Content keys of pages known without reading them (an incremental build's unchanged
+   * articles, checked by their folders' stamps): such a page is read only if its shard is indexed.
+   */
+  vouched?: ReadonlyMap<string, string> | undefined;
 }
 
 interface ShardRecord {
@@ -95,17 +100,22 @@ function readRecords(file: string | undefined, version: string): Record<string, 
  * previous output too, a shard whose pages did not change is linked from it, not indexed.
  */
 export async function buildSearchIndex(outDir: string, options: SearchIndexOptions = {}): Promise<string> {
-  const { cache, previousOutput } = options;
-  const rewrites = new KeyedCache<Edit[]>(
-    cache && path.join(cache.dir, 'sourced-search-rewrites.jsonl'),
-    cache?.version ?? '',
-  );
+  const { cache, previousOutput, vouched } = options;
+  /** Read only when a shard is indexed: a build that keeps every shard needs no rewrite. */
+  let rewrites: KeyedCache<Edit[]> | undefined;
+  const loadRewrites = () =>
+    (rewrites ??= new KeyedCache<Edit[]>(
+      cache && path.join(cache.dir, 'sourced-search-rewrites.jsonl'),
+      cache?.version ?? '',
+    ));
   const recordsFile = cache && path.join(cache.dir, 'sourced-search-shards.json');
-  const previous = previousOutput ? readRecords(recordsFile, cache!.version) : {};
+  const previous = previousOutput && cache ? readRecords(recordsFile, cache.version) : {};
   const records: Record<string, ShardRecord> = {};
   const root = path.join(outDir, 'pagefind');
   let rewritten = 0;
   let indexedShards = 0;
+  let read = 0;
+  const keys: string[] = [];
   // In path order, so the index does not depend on the order the files were written in
   // (an incremental build writes them in another order than a cold one).
   const files = globSync(INDEXED_PAGES, { cwd: outDir })
@@ -113,17 +123,25 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
     .sort();
   const shards = shardPages(files);
 
+  /** A page's bytes as text, and their content key. */
+  const readPage = (file: string) => {
+    read++;
+    const bytes = readFileSync(path.join(outDir, file));
+    return { html: bytes.toString('utf8'), key: contentKey(bytes) };
+  };
+
   /** Indexes one shard's pages into its folder. */
-  async function index(shard: Shard, pages: Map<string, { html: string; key: string }>) {
+  async function index(shard: Shard, pages: Map<string, { html?: string; key: string }>) {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     for (const file of shard.files) {
-      const { html, key } = pages.get(file)!;
+      const page = pages.get(file)!;
+      const { html, key } = page.html === undefined ? readPage(file) : { html: page.html, key: page.key };
       // Each page goes through searchableHtml first, so Pagefind reads what it needs of it.
-      let edits = rewrites.get(key);
+      let edits = loadRewrites().get(key);
       if (!edits) {
         edits = searchableEdits(html);
-        rewrites.set(key, edits);
+        loadRewrites().set(key, edits);
         rewritten++;
       }
       const added = await index.addHTMLFile({
@@ -146,14 +164,18 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
     rmSync(root, { recursive: true, force: true });
     // The main bundle first: Pagefind may clear the folder it writes to.
     for (const shard of shards) {
+      // A vouched page is not read unless its shard is indexed.
       const pages = new Map(
         shard.files.map((file) => {
-          const bytes = readFileSync(path.join(outDir, file));
-          return [file, { html: bytes.toString('utf8'), key: contentKey(bytes) }];
+          const key = vouched?.get(file);
+          return [file, key === undefined ? readPage(file) : { key }] as const;
         }),
       );
       const digest = createHash('sha256').update(`${shard.dir}\n`);
-      for (const [file, { key }] of pages) digest.update(`${file}\0${key}\n`);
+      for (const [file, { key }] of pages) {
+        digest.update(`${file}\0${key}\n`);
+        keys.push(key);
+      }
       const pagesKey = digest.digest('base64url');
       const record = previous[shard.name];
       const from = previousOutput && path.join(previousOutput, 'pagefind', shard.dir);
@@ -164,8 +186,6 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
           mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
           linkSync(path.join(from, f), path.join(dir, f));
         }
-        // Its pages' rewrites are still in use.
-        for (const { key } of pages.values()) rewrites.get(key);
         records[shard.name] = record;
         continue;
       }
@@ -182,14 +202,18 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
     }
     if (indexed === 0) throw new Error('Pagefind indexed no pages; mark page content with data-pagefind-body.');
     writeFileSync(path.join(root, SHARD_LIST), `${JSON.stringify({ merge: shards.slice(1).map((s) => s.dir) })}\n`);
-    rewrites.save();
+    if (rewrites) {
+      // The kept shards' pages' rewrites are still in use: the file keeps them.
+      for (const key of keys) rewrites.get(key);
+      rewrites.save();
+    }
     if (recordsFile) {
       mkdirSync(path.dirname(recordsFile), { recursive: true });
       writeFileSync(recordsFile, JSON.stringify({ version: cache.version, shards: records }));
     }
     return (
       `search index: ${indexed} of ${files.length} pages (those marked data-pagefind-body) in ${shards.length} shards, ` +
-      `${indexedShards} indexed and ${shards.length - indexedShards} kept from the last build; ${rewritten} pages rewritten`
+      `${indexedShards} indexed and ${shards.length - indexedShards} kept from the last build; ${read} pages read, ${rewritten} rewritten`
     );
   } finally {
     await pagefind.close();

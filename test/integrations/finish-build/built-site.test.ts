@@ -106,6 +106,40 @@ describe('scanBuiltSite', () => {
     }
   });
 
+  it('does not read a page whose key is vouched for and whose scan is cached, and reads one whose scan is not', async () => {
+    const file = path.join(dir, '..', `${path.basename(dir)}-vouched.jsonl`);
+    try {
+      const cache = new KeyedCache<PageScan>(file, 'v');
+      const cold = await scanBuiltSite(dir, { cache });
+      cache.save();
+      expect(cold.read).toBe(pages);
+      expect(cold.keys.size).toBe(pages);
+      // Vouched keys of half the pages: those are taken as they are, the rest read and hashed.
+      const vouched = new Map([...cold.keys].filter((_, i) => i % 2 === 0));
+      for (const threads of [1, 3]) {
+        const warm = await scanBuiltSite(dir, {
+          cache: new KeyedCache<PageScan>(file, 'v'),
+          workerScript: WORKER,
+          threads,
+          vouched,
+        });
+        expect(warm.read).toBe(pages - vouched.size);
+        expect(warm.scanned).toBe(0);
+        expect(warm.keys).toEqual(cold.keys);
+        expect([...warm.pages]).toEqual([...cold.pages]);
+      }
+      // A vouched key the cache has no scan for is no reason to skip the page: it is read.
+      const unknown = await scanBuiltSite(dir, {
+        cache: new KeyedCache<PageScan>(file, 'v'),
+        vouched: new Map([['p3/index.html', 'a key no build saw']]),
+      });
+      expect(unknown.read).toBe(pages);
+      expect(unknown.keys.get('p3/index.html')).toBe(cold.keys.get('p3/index.html'));
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+
   it('rejects, rather than waiting for ever, when its workers cannot start', async () => {
     await expect(
       scanBuiltSite(dir, {

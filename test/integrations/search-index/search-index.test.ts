@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../../src/integrations/search-index';
+import { contentKey } from '../../../src/lib/keyed-cache';
 import { ARTICLES_PER_SHARD, articleShardCount, shardPages } from '../../../src/integrations/search-index/shards';
 
 let work: string;
@@ -40,7 +41,8 @@ function keep() {
   }
 }
 
-const rewritten = (log: string) => Number(/; (\d+) pages rewritten/.exec(log)?.[1]);
+const rewritten = (log: string) => Number(/, (\d+) rewritten/.exec(log)?.[1]);
+const read = (log: string) => Number(/; (\d+) pages read/.exec(log)?.[1]);
 const indexed = (log: string) => Number(/(\d+) indexed and/.exec(log)?.[1]);
 
 function expectSameIndex(a: Map<string, Buffer>, b: Map<string, Buffer>) {
@@ -112,6 +114,31 @@ describe('buildSearchIndex with a cache', () => {
     writeFileSync(entry, readFileSync(entry, 'utf8').replace('{', '{ '));
     expect(await buildSearchIndex(site(), { cache, previousOutput: previous() })).toContain('1 indexed and 1 kept');
     expectSameIndex(index(site()), clean);
+  });
+
+  it('reads a vouched-for page only when its shard is indexed', async () => {
+    const cache = { dir: path.join(work, 'cache-vouched'), version: 'v' };
+    await buildSearchIndex(site(), { cache });
+    const key = (file: string) => contentKey(readFileSync(path.join(site(), file)));
+    const vouched = new Map(['articles/a/index.html', 'articles/b/index.html'].map((f) => [f, key(f)]));
+    keep();
+    // Nothing changed: only the glossary entry, which nobody vouched for, is read.
+    const same = await buildSearchIndex(site(), { cache, previousOutput: previous(), vouched });
+    expect([read(same), indexed(same)]).toEqual([1, 0]);
+    // The glossary entry changes: its shard is indexed, the articles' is still not read.
+    keep();
+    write('glossary/x/index.html', page('Turkmenistan, a Caspian country'));
+    const glossary = await buildSearchIndex(site(), { cache, previousOutput: previous(), vouched });
+    expect([read(glossary), indexed(glossary)]).toEqual([1, 1]);
+    // An article renders again (so it is not vouched for): its shard is indexed, every page read.
+    keep();
+    write('articles/b/index.html', page('Caspian gas pipeline, again'));
+    vouched.delete('articles/b/index.html');
+    const article = await buildSearchIndex(site(), { cache, previousOutput: previous(), vouched });
+    expect([read(article), indexed(article)]).toEqual([3, 1]);
+    const warm = index(site());
+    await buildSearchIndex(site());
+    expectSameIndex(warm, index(site()));
   });
 });
 
