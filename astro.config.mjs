@@ -47,6 +47,10 @@ export default defineConfig({
     }),
   },
   vite: {
+    // Vite's own cache (the dependencies it pre-bundles for the content sync) in the cache folder
+    // the deploy workflows keep, not in node_modules/.vite, which CI does not keep and every
+    // project sharing node_modules overwrites: otherwise every build bundles them again.
+    cacheDir: `${cacheDir}/vite`,
     plugins: [tailwindcss()],
     // The share script is on every claim page and article page: as its own file it is fetched
     // and cached once, not repeated in thousands of pages (docs/performance.md, "Issue 17").
