@@ -3,15 +3,10 @@
 // averages every article in <out>. Raw bytes, as the host stores them; gzip for the page as a whole.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
-
-const [out, ...slugs] = process.argv.slice(2);
-if (!out || !existsSync(path.join(out, 'articles'))) {
-  console.error('Usage: node scripts/bench/article-parts.mjs <built site folder> [article slug…]');
-  process.exit(2);
-}
 
 /** The element children of `parent` that come before `child`. */
 const before = (parent, child) =>
@@ -62,17 +57,29 @@ export function articleParts(html) {
   };
 }
 
-const dir = path.join(out, 'articles');
-const pages = slugs.length ? slugs : readdirSync(dir).filter((s) => existsSync(path.join(dir, s, 'index.html')));
-const total = {};
-for (const slug of pages) {
-  const parts = articleParts(readFileSync(path.join(dir, slug, 'index.html'), 'utf8'));
-  for (const [k, v] of Object.entries(parts)) total[k] = (total[k] ?? 0) + v;
+/** Every part, averaged over the article pages of a built site (or the slugs given). */
+export function averageParts(out, slugs = []) {
+  const dir = path.join(out, 'articles');
+  const pages = slugs.length
+    ? slugs
+    : readdirSync(dir)
+        .filter((s) => existsSync(path.join(dir, s, 'index.html')))
+        .sort();
+  const total = {};
+  for (const slug of pages) {
+    const parts = articleParts(readFileSync(path.join(dir, slug, 'index.html'), 'utf8'));
+    for (const [k, v] of Object.entries(parts)) total[k] = (total[k] ?? 0) + v;
+  }
+  return { pages, parts: Object.fromEntries(Object.entries(total).map(([k, v]) => [k, Math.round(v / pages.length)])) };
 }
-console.log(`${pages.length === 1 ? pages[0] : `average of ${pages.length} article pages`} (bytes)`);
-for (const [k, v] of Object.entries(total))
-  console.log(
-    `${k.padEnd(42)} ${Math.round(v / pages.length)
-      .toLocaleString('en-GB')
-      .padStart(9)}`,
-  );
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [out, ...slugs] = process.argv.slice(2);
+  if (!out || !existsSync(path.join(out, 'articles'))) {
+    console.error('Usage: node scripts/bench/article-parts.mjs <built site folder> [article slug…]');
+    process.exit(2);
+  }
+  const { pages, parts } = averageParts(out, slugs);
+  console.log(`${pages.length === 1 ? pages[0] : `average of ${pages.length} article pages`} (bytes)`);
+  for (const [k, v] of Object.entries(parts)) console.log(`${k.padEnd(42)} ${v.toLocaleString('en-GB').padStart(9)}`);
+}
