@@ -46,6 +46,9 @@ export interface ClaimCardOptions {
   claimPages?: ClaimPagesSetting | undefined;
 }
 
+/** What a card is called, on screen and as the dialog's name. */
+const CARD_TITLE = 'About this claim';
+
 /** The id of a claim's card, which its badge's popovertarget names. */
 export const claimCardId = (claimId: string): string => `claim-${claimId}-details`;
 
@@ -74,10 +77,13 @@ function citations(keys: string[], options: ClaimCardOptions): ElementContent[] 
   );
 }
 
-/** The verdict at a glance: icon, status and a sentence that fits the kind of claim. */
-export function verdictLine(claim: ClaimLike, lookup: Lookup, outletName: string): Element {
-  return h('p', { className: ['claim-card-verdict', `status-${claim.status}`] }, [
-    h('span', { className: ['status-icon'], ariaHidden: 'true' }),
+/**
+ * The verdict at a glance: icon, status and a sentence that fits the kind of claim. The status's
+ * colour and icon come from the card's data-status; the icon is an empty span, nothing to announce.
+ */
+function verdictLine(claim: ClaimLike, lookup: Lookup, outletName: string): Element {
+  return h('p', { className: ['claim-card-verdict'] }, [
+    h('span', { className: ['status-icon'] }),
     ' ',
     h('strong', `${statusLabel(claim.status)}.`),
     ` ${verdictSentence(claim, lookup, outletName)}`,
@@ -104,17 +110,10 @@ export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element 
     h('dt', 'Kind'),
     h('dd', h('a', { href: `${methodology}#kind-${claim.kind}` }, claimKindLabel(claim.kind))),
     h('dt', 'Status'),
-    h(
-      'dd',
-      h(
-        'a',
-        { href: `${methodology}#status-${claim.status}`, className: ['status', `status-${claim.status}`] },
-        statusLabel(claim.status),
-      ),
-    ),
+    h('dd', h('a', { href: `${methodology}#status-${claim.status}` }, statusLabel(claim.status))),
   );
   const body: ElementContent[] = [
-    h('p', { className: ['claim-card-title'], id: `${id}-title` }, 'About this claim'),
+    h('p', { className: ['claim-card-title'] }, CARD_TITLE),
     verdictLine(claim, lookup, outletName),
     h('dl', rows),
   ];
@@ -183,7 +182,8 @@ export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element 
       ' ',
       h(
         'button',
-        { type: 'button', popoverTarget: id, popoverTargetAction: 'hide', className: ['claim-card-close'] },
+        // No type: the card is in no form.
+        { popoverTarget: id, popoverTargetAction: 'hide', className: ['claim-card-close'] },
         'Close',
       ),
     ]),
@@ -194,9 +194,10 @@ export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element 
       id,
       popover: 'auto',
       role: 'dialog',
-      ariaLabelledBy: `${id}-title`,
+      // Named by its visible title's words, without an id on the title for every card.
+      ariaLabel: CARD_TITLE,
       className: ['claim-card'],
-      dataKind: claim.kind,
+      // The status's colour and icon for the whole card.
       dataStatus: claim.status,
     },
     body,

@@ -31,16 +31,16 @@ export function glossaryCard(entry: CardEntry, base?: string): Element {
       ' ',
     );
   head.push(
-    h('strong', { id: `${id}-name`, className: ['glossary-card-name'] }, entry.name),
+    h('strong', { id: `${id}-name` }, entry.name),
     ' ',
     h('span', { className: ['glossary-card-kind'] }, glossaryKindLabel(entry.kind)),
   );
+  // No class on each part: the stylesheet styles them as the card's paragraphs, and a class per
+  // part would repeat in every card of every article.
   return h('div', { id, popover: 'hint', role: 'dialog', ariaLabelledBy: `${id}-name`, className: ['glossary-card'] }, [
-    h('p', { className: ['glossary-card-head'] }, head),
-    h('p', { id: `${id}-desc`, className: ['glossary-card-desc'] }, oneLine(entry.description)),
-    h('p', { className: ['glossary-card-more'] }, [
-      h('a', { href: entryUrl(entry.id, base) }, `${entry.name} in the glossary`),
-    ]),
+    h('p', head),
+    h('p', { id: `${id}-desc` }, oneLine(entry.description)),
+    h('p', [h('a', { href: entryUrl(entry.id, base) }, `${entry.name} in the glossary`)]),
   ]);
 }
 

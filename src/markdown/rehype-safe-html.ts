@@ -28,7 +28,6 @@ const schema: SanitizeSchema = {
       'ariaLabel',
       'ariaLabelledBy',
       'ariaHidden',
-      'dataKind',
       'dataStatus',
     ],
     a: [...base('a'), 'className', 'rel', 'dataGlossary'],

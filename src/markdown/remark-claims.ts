@@ -100,8 +100,9 @@ export function remarkClaims(options: RemarkClaimsOptions) {
         hName: 'mark',
         hProperties: {
           id: `claim-${id}`,
-          className: ['claim', `claim-${claim.kind}`],
-          dataKind: claim.kind,
+          className: ['claim'],
+          // Its status, for the colour and icons of the claim and its buttons. (The kind is said
+          // in the marker's label and the card; nothing styles or reads it here.)
           dataStatus: status,
           // For the reading views: by kind of channel, and problems only.
           dataChannel: channelClass(claim, options.registry).kind,
@@ -109,7 +110,8 @@ export function remarkClaims(options: RemarkClaimsOptions) {
         },
       };
       // Both buttons open the claim's card; their words come from CSS (data-*), so the article's
-      // sentences stay verbatim in the page text. The marker ending the claim is the one keyboards
+      // sentences stay verbatim in the page text. They take their status's colour and icon from the
+      // mark's data-status, and need no type: they are in no form. The marker ending the claim is the one keyboards
       // and screen readers use at every width; the margin note that starts it is for the eye and
       // the pointer on wide screens (rehype-claim-ends.ts keeps each with its word).
       const note = {
@@ -117,8 +119,7 @@ export function remarkClaims(options: RemarkClaimsOptions) {
         data: {
           hName: 'button',
           hProperties: {
-            type: 'button',
-            className: ['claim-note', `status-${status}`],
+            className: ['claim-note'],
             popoverTarget: claimCardId(id),
             tabIndex: -1,
             ariaHidden: 'true',
@@ -133,8 +134,7 @@ export function remarkClaims(options: RemarkClaimsOptions) {
         data: {
           hName: 'button',
           hProperties: {
-            type: 'button',
-            className: ['badge', `status-${status}`],
+            className: ['badge'],
             popoverTarget: claimCardId(id),
             dataChip: markerLabel(claim, options.registry, outletName),
             ariaLabel: `About this claim: ${badgeSentence(claim, options.registry, outletName)}`,

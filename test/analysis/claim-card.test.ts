@@ -37,18 +37,18 @@ describe('claim cards, built from the frontmatter', () => {
   it('shows who, the channel chain, kind, status, note, the primary wording, citations and the links, as the badge expects', async () => {
     const { claims, options } = await cards();
     expect(toHtml(claimCard(claims[0]!, options))).toBe(
-      '<div id="claim-relayed-details" popover="auto" role="dialog" aria-labelledby="claim-relayed-details-title" class="claim-card" data-kind="direct-quote" data-status="single-source">' +
-        '<p class="claim-card-title" id="claim-relayed-details-title">About this claim</p>' +
-        '<p class="claim-card-verdict status-single-source"><span class="status-icon" aria-hidden="true"></span> <strong>Single source.</strong> Only one channel reports Person A saying this; nothing independent confirms it.</p>' +
+      '<div id="claim-relayed-details" popover="auto" role="dialog" aria-label="About this claim" class="claim-card" data-status="single-source">' +
+        '<p class="claim-card-title">About this claim</p>' +
+        '<p class="claim-card-verdict"><span class="status-icon"></span> <strong>Single source.</strong> Only one channel reports Person A saying this; nothing independent confirms it.</p>' +
         '<dl><dt>Who</dt><dd>Person A</dd><dt>Channel</dt><dd>Agency B (Xish state news agency), relayed by Wire A (independent news wire)</dd>' +
         '<dt>Kind</dt><dd><a href="/methodology/#kind-direct-quote">Direct quote</a></dd>' +
-        '<dt>Status</dt><dd><a href="/methodology/#status-single-source" class="status status-single-source">Single source</a></dd></dl>' +
+        '<dt>Status</dt><dd><a href="/methodology/#status-single-source">Single source</a></dd></dl>' +
         '<p class="claim-card-note">Wire A relayed Agency B.</p>' +
         '<p class="claim-card-wording"><strong>Primary record’s wording: </strong><q>We are the closest.</q></p>' +
         '<p class="claim-card-heading">How we checked <span class="claim-card-accessed">(all read <time datetime="2024-10-12">12 October 2024</time>)</span></p>' +
         '<ul class="claim-card-checked"><li>(<a href="#bib-ref-one">Wire A, 11 October 2024</a>): gives the words and credits Agency B</li></ul>' +
         '<p class="claim-card-actions"><a href="#claim-relayed">Link to this claim</a> <a href="claims/relayed/">Share this claim</a> ' +
-        '<button type="button" popovertarget="claim-relayed-details" popovertargetaction="hide" class="claim-card-close">Close</button></p></div>',
+        '<button popovertarget="claim-relayed-details" popovertargetaction="hide" class="claim-card-close">Close</button></p></div>',
     );
   });
 

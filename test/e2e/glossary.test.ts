@@ -92,7 +92,7 @@ describe('glossary links in the seed article', () => {
       return {
         markText: mark?.textContent ?? null,
         markInner: mark ? mark.innerText : null,
-        cardsInText: [...document.querySelectorAll('.glossary-card-desc')].some((d) =>
+        cardsInText: [...document.querySelectorAll('.glossary-card [id$="-desc"]')].some((d) =>
           body.innerText.includes(d.textContent ?? '\u0000'),
         ),
       };
