@@ -209,6 +209,27 @@ describe('an incremental build', () => {
     previous = after;
   }, 600_000);
 
+  it('renders every article’s Markdown again after a change to a Markdown plugin, not the kept renders', () => {
+    const plugin = path.join(project.dir, 'src/markdown/remark-claims.ts');
+    const code = readFileSync(plugin, 'utf8');
+    expect(code).toContain('About this claim: ');
+    writeFileSync(plugin, code.replace('About this claim: ', 'About this claim, changed: '));
+    try {
+      const after = build(previous.cache);
+      expect(planLine(after.log)).toBe('cold build: changed: src');
+      const pages = tree(after.out).filter((f) => /^articles\/[^/]+\/index\.html$/.test(f));
+      expect(pages.length).toBeGreaterThan(0);
+      const stale = pages.filter((f) => {
+        const html = readFileSync(path.join(after.out, f), 'utf8');
+        return !html.includes('About this claim, changed: ') || html.includes('About this claim: ');
+      });
+      expect(stale).toEqual([]);
+      previous = after;
+    } finally {
+      writeFileSync(plugin, code);
+    }
+  }, 600_000);
+
   it('is a cold build when SOURCED_COLD is set, with a manifest and previous output in the cache', () => {
     const forced = build(previous.cache, { SOURCED_COLD: '1' });
     expect(planLine(forced.log)).toBe('cold build: SOURCED_COLD is set');

@@ -12,6 +12,7 @@
  * 3. gives the sitemap the unchanged articles' pages too;
  * 4. after every check has passed, keeps the complete output and a new manifest in the cache.
  *
+ * A cold build also drops Astro's content store, so every article's Markdown renders again.
  * SOURCED_COLD=1 (or `npm run build -- --cold`) forces a cold build. The post-build integration
  * (../post-build) calls these steps in order.
  */
@@ -54,6 +55,8 @@ export const cachePaths = (cacheDir: string) => {
     manifest: path.join(dir, 'manifest.json'),
     output: path.join(dir, 'previous-output'),
     renderOnly: path.join(dir, 'render-only.json'),
+    // Astro's content store (content/paths.js): each entry's rendered HTML, keyed by its file.
+    contentStore: path.join(cacheDir, 'data-store.json'),
   };
 };
 
@@ -181,7 +184,13 @@ export function incrementalBuild() {
               keptStamp: (id) => keptStamp(path.join(paths.output, 'articles', id)),
             });
       logger.info(describePlan(current));
-      if (current.cold) return;
+      if (current.cold) {
+        // Astro re-renders an entry only when its file changes, and cannot see our remark and
+        // rehype plugins change (they are functions in its config), so a kept store would serve
+        // renders from the old code. A cold build renders every article's Markdown afresh.
+        rmSync(paths.contentStore, { force: true });
+        return;
+      }
       mkdirSync(paths.dir, { recursive: true });
       writeFileSync(paths.renderOnly, JSON.stringify(current.dirty));
       process.env[RENDER_ONLY_VARIABLE] = paths.renderOnly;
