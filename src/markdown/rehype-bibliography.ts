@@ -4,8 +4,10 @@
  * shows its short domain ("tass.com"), which a reader can judge, not the whole address.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
+import { deferredLayoutClass, measureHtml } from '../lib/deferred-layout';
 
 export interface RehypeBibliographyOptions {
   /** Heading text. */
@@ -45,10 +47,14 @@ export function rehypeBibliography(options: RehypeBibliographyOptions = {}) {
     visit(tree, 'element', (node, index, parent) => {
       if (node.properties['id'] !== 'refs' || !parent || index === undefined) return;
       for (const child of node.children) if (child.type === 'element') linkify(child);
-      parent.children[index] = h('section', { className: ['bibliography'], ariaLabelledBy: 'bibliography-heading' }, [
+      const section = h('section', { className: ['bibliography'], ariaLabelledBy: 'bibliography-heading' }, [
         h('h2', { id: 'bibliography-heading' }, options.heading ?? 'Bibliography'),
         node,
       ]);
+      // Laid out when it nears the screen (src/lib/deferred-layout.ts): it is below the text.
+      const deferred = deferredLayoutClass(measureHtml(toHtml(section)));
+      if (deferred) section.properties['className'] = ['bibliography', ...deferred.split(' ')];
+      parent.children[index] = section;
       return 'skip';
     });
   };
