@@ -42,19 +42,24 @@ function linkify(entry: Element): void {
   });
 }
 
+const classesOf = (node: Element): string[] => {
+  const c = node.properties['className'];
+  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
+};
+
 export function rehypeBibliography(options: RehypeBibliographyOptions = {}) {
   return (tree: Root): void => {
     visit(tree, 'element', (node, index, parent) => {
       if (node.properties['id'] !== 'refs' || !parent || index === undefined) return;
       for (const child of node.children) if (child.type === 'element') linkify(child);
-      const section = h('section', { className: ['bibliography'], ariaLabelledBy: 'bibliography-heading' }, [
+      // The list is laid out when it nears the screen (src/lib/deferred-layout.ts): it is below
+      // the text. The list, not the section, so the heading's margin still collapses as before.
+      const deferred = deferredLayoutClass(measureHtml(toHtml(node)));
+      if (deferred) node.properties['className'] = [...classesOf(node), ...deferred.split(' ')];
+      parent.children[index] = h('section', { className: ['bibliography'], ariaLabelledBy: 'bibliography-heading' }, [
         h('h2', { id: 'bibliography-heading' }, options.heading ?? 'Bibliography'),
         node,
       ]);
-      // Laid out when it nears the screen (src/lib/deferred-layout.ts): it is below the text.
-      const deferred = deferredLayoutClass(measureHtml(toHtml(section)));
-      if (deferred) section.properties['className'] = ['bibliography', ...deferred.split(' ')];
-      parent.children[index] = section;
       return 'skip';
     });
   };

@@ -36,7 +36,8 @@ async function deferredLists(page: Page): Promise<Deferred[]> {
       const placeholder = style.containIntrinsicBlockSize;
       el.scrollIntoView();
       await frames();
-      const heading = el.querySelector('h2')?.textContent?.trim() ?? el.className;
+      const heading =
+        (el.querySelector('h2') ?? el.closest('section')?.querySelector('h2'))?.textContent?.trim() ?? el.className;
       out.push({
         label: heading,
         placeholder,
