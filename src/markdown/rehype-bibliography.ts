@@ -44,7 +44,7 @@ function linkify(entry: Element): void {
 
 const classesOf = (node: Element): string[] => {
   const c = node.properties['className'];
-  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
+  return Array.isArray(c) ? c.map(String) : [];
 };
 
 export function rehypeBibliography(options: RehypeBibliographyOptions = {}) {
