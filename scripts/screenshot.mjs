@@ -68,12 +68,32 @@ const browser = await chromium.launch({
 });
 const name = (p) => p.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home';
 
+/**
+ * Makes the window as tall as the page, until the height settles, so that what a reader would
+ * see on scrolling is laid out: a whole-page capture alone leaves lists with
+ * `content-visibility: auto` (src/lib/deferred-layout.ts) blank below the window.
+ */
+async function showWholePage(page) {
+  const { width } = page.viewportSize();
+  for (let i = 0, last = 0; i < 10; i++) {
+    // The content's height, not the document's, which is at least the window's.
+    const height = await page.evaluate(() =>
+      Math.ceil(Math.max(...[...document.body.children].map((e) => e.getBoundingClientRect().bottom)) + scrollY),
+    );
+    if (height === last) break;
+    last = height;
+    await page.setViewportSize({ width, height });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  }
+}
+
 async function shoot(p, width, colorScheme, suffix, act) {
   const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
   await page.goto(`http://localhost:${PORT}${p}`, { waitUntil: 'networkidle' });
   if (p.startsWith('/search')) await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
   await act?.(page);
   const file = path.join(out, `${name(p)}-${width}-${colorScheme}${suffix}.png`);
+  if (values.full && !act) await showWholePage(page);
   if (values.selector && !act) await page.locator(values.selector).first().screenshot({ path: file });
   else await page.screenshot({ path: file, fullPage: values.full && !act });
   console.log(file);

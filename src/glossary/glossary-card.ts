@@ -25,9 +25,19 @@ export function glossaryCard(entry: CardEntry, base?: string): Element {
   const head: (Element | string)[] = [];
   const code = flagCode(entry.flag);
   // Decoration beside the name, drawn from an SVG file: emoji flags show as boxes without an emoji font.
+  // Lazy: a closed card is not rendered, so its flag loads when the card first opens, not with the
+  // page (each SVG image is a document of its own for the browser to set up).
   if (code)
     head.push(
-      h('img', { src: flagUrl(code, base), alt: '', width: 20, height: 15, className: ['glossary-card-flag'] }),
+      h('img', {
+        src: flagUrl(code, base),
+        alt: '',
+        width: 20,
+        height: 15,
+        loading: 'lazy',
+        decoding: 'async',
+        className: ['glossary-card-flag'],
+      }),
       ' ',
     );
   head.push(

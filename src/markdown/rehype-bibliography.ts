@@ -4,8 +4,10 @@
  * shows its short domain ("tass.com"), which a reader can judge, not the whole address.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
+import { deferredLayoutClass, measureHtml } from '../lib/deferred-layout';
 
 export interface RehypeBibliographyOptions {
   /** Heading text. */
@@ -40,11 +42,20 @@ function linkify(entry: Element): void {
   });
 }
 
+const classesOf = (node: Element): string[] => {
+  const c = node.properties['className'];
+  return Array.isArray(c) ? c.map(String) : [];
+};
+
 export function rehypeBibliography(options: RehypeBibliographyOptions = {}) {
   return (tree: Root): void => {
     visit(tree, 'element', (node, index, parent) => {
       if (node.properties['id'] !== 'refs' || !parent || index === undefined) return;
       for (const child of node.children) if (child.type === 'element') linkify(child);
+      // The list is laid out when it nears the screen (src/lib/deferred-layout.ts): it is below
+      // the text. The list, not the section, so the heading's margin still collapses as before.
+      const deferred = deferredLayoutClass(measureHtml(toHtml(node)));
+      if (deferred) node.properties['className'] = [...classesOf(node), ...deferred.split(' ')];
       parent.children[index] = h('section', { className: ['bibliography'], ariaLabelledBy: 'bibliography-heading' }, [
         h('h2', { id: 'bibliography-heading' }, options.heading ?? 'Bibliography'),
         node,
