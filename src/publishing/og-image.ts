@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import satori from 'satori';
 import { clipText as clip } from '../lib/text';
+import { WORKER_RESOURCE_LIMITS } from '../lib/worker-limits';
 
 /**
  * The card worker, beside this module. In a build this module is bundled into a chunk elsewhere,
@@ -214,7 +215,7 @@ const queue: Job[] = [];
 function startWorker(): PoolWorker {
   const script = process.env['SOURCED_OG_WORKER'] ?? OG_WORKER;
   const entry: PoolWorker = {
-    worker: new Worker(script, { workerData: { fonts: fontFiles() } }),
+    worker: new Worker(script, { workerData: { fonts: fontFiles() }, resourceLimits: WORKER_RESOURCE_LIMITS }),
     job: undefined,
   };
   // An idle worker must not keep the build process alive.

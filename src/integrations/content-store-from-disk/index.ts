@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { collectGarbage } from '../../lib/collect-garbage';
 
 const STORE_MODULE = '\0astro:data-layer-content';
 const PREFIX = 'export default JSON.parse(';
@@ -124,8 +125,11 @@ export function contentStoreFromDisk(): AstroIntegration {
         });
       },
       // The sync is over when the build starts; pages have not loaded their copy yet.
+      // Collected at once, with the Markdown stage's garbage, before pages load their copy.
       'astro:build:start': ({ logger }) => {
-        if (root) releaseSyncedStore(root, logger);
+        if (!root) return;
+        releaseSyncedStore(root, logger);
+        collectGarbage();
       },
     },
   };

@@ -15,6 +15,7 @@ import type { ArticleClaims } from './integrity';
 import { splitMarkdown } from '../../lib/problems';
 import { CONTENT_DIRS } from '../../collections/registry';
 import { isDraft } from '../../collections/drafts';
+import { WORKER_RESOURCE_LIMITS } from '../../lib/worker-limits';
 
 /** The HTML pages of a build, each read from disk only when iterated to. */
 export interface BuiltPages extends Iterable<[string, string]> {
@@ -210,7 +211,10 @@ function scanInWorkers(
       worker.postMessage({ id: start, files: html.slice(start, next) });
     };
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(script, { workerData: { outDir, known: [...known] } });
+      const worker = new Worker(script, {
+        workerData: { outDir, known: [...known] },
+        resourceLimits: WORKER_RESOURCE_LIMITS,
+      });
       workers.push(worker);
       worker.on('message', ({ id, scans: batch, error }: { id: number; scans?: Scanned[]; error?: string }) => {
         pending--;

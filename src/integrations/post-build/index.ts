@@ -29,6 +29,7 @@ import { finishBuild } from '../finish-build';
 import { buildSearchIndex } from '../search-index';
 import { checkOutput, hostTarget } from '../host-limits';
 import { incrementalBuild } from '../incremental-build';
+import { collectGarbage } from '../../lib/collect-garbage';
 
 type Hooks = AstroIntegration['hooks'];
 
@@ -76,6 +77,8 @@ export function postBuild(): AstroIntegration {
       },
       'astro:build:generated': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        // Rendering's garbage, before the steps that read the whole site (lib/collect-garbage.ts).
+        collectGarbage();
         // Claim pages are cut before the merge: an unchanged article's come from the previous output.
         await timed(logger, 'claim pages', () => logger.info(`${writeClaimPages(outDir)} claim pages written`));
         await timed(logger, 'merge', () => incremental.merge(outDir, logger));
@@ -89,6 +92,8 @@ export function postBuild(): AstroIntegration {
       },
       'astro:build:done': async (params) => {
         const { logger } = params;
+        // The search index's garbage, before the scan of every page.
+        collectGarbage();
         const pages = incremental.pages(params.pages);
         await timed(logger, 'sitemap', () => mapHooks['astro:build:done']?.({ ...params, pages }));
         const outDir = fileURLToPath(params.dir);
