@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import { collectGarbage } from '../lib/collect-garbage';
 import { ContentError, formatProblems, type ContentProblem } from '../lib/problems';
 import { WARNINGS_KEY } from '../lib/vfile-problems';
 import { bodyProblems } from '../validation/validate';
@@ -39,6 +40,9 @@ export function checkedGlob(options: { pattern: string; base: string }): Loader 
       } finally {
         loading = false;
       }
+      // Rendering every article left its parse trees as garbage; Astro next writes the whole
+      // store as one string, and at 1,000 articles that was the build's peak (docs/performance.md).
+      if (!context.watcher) collectGarbage();
       const root = fileURLToPath(context.config.root);
       const warnings = [...context.store.values()].flatMap(
         (entry) =>
