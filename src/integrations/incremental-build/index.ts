@@ -16,12 +16,9 @@
  * SOURCED_COLD=1 (or `npm run build -- --cold`) forces a cold build. The post-build integration
  * (../post-build) calls these steps in order.
  */
-import { createHash } from 'node:crypto';
 import {
-  copyFileSync,
   cpSync,
   existsSync,
-  linkSync,
   mkdirSync,
   readFileSync,
   readdirSync,
@@ -33,6 +30,7 @@ import {
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RENDER_ONLY_VARIABLE } from '../../collections/render-only';
+import { filesStamp, linkFile } from '../../lib/kept-files';
 import { articleFiles, articleId, fileHash, globalInputs, readEntries, usedEntries } from './inputs';
 import { describePlan, MANIFEST_VERSION, plan, type ArticleRecord, type Manifest, type Plan } from './plan';
 
@@ -75,20 +73,6 @@ function readManifest(file: string): Manifest | undefined {
 const keptIds = (clean: Set<string>, articles: Record<string, ArticleRecord>) =>
   new Set([...clean].map((file) => articles[file]!.id));
 
-/**
- * Gives `to` the file at `from` without copying its bytes: a hard link, or a copy where the two
- * folders are on different file systems or links are refused.
- */
-function linkFile(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw e;
-    copyFileSync(from, to);
-  }
-}
-
 /** Makes `to` a tree of the files under `from`, linked (linkFile). */
 function linkTree(from: string, to: string): void {
   if (!statSync(from).isDirectory()) {
@@ -114,16 +98,11 @@ function linkTree(from: string, to: string): void {
  */
 export function keptStamp(dir: string): string {
   if (!existsSync(dir)) return 'absent';
-  const h = createHash('sha256');
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name))
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
     .sort();
-  for (const file of files) {
-    const { size, mtimeMs } = statSync(file);
-    h.update(`${path.relative(dir, file)}\0${size}\0${Math.trunc(mtimeMs)}\n`);
-  }
-  return h.digest('base64url');
+  return filesStamp(dir, files);
 }
 
 /**

@@ -14,22 +14,13 @@
  * both are bound by the processor, and added memory (docs/performance.md).
  */
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  globSync,
-  linkSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, globSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 // Imported with the config: by the build hooks the loader that read the config is closed.
 import * as pagefind from 'pagefind';
 import { contentKey, KeyedCache } from '../../lib/keyed-cache';
 import { applyEdits, type Edit } from '../../lib/html-edits';
+import { filesStamp, linkFile } from '../../lib/kept-files';
 import { searchableEdits } from './searchable-html';
 import { SHARD_LIST, shardPages, type Shard } from './shards';
 
@@ -73,15 +64,6 @@ function shardFiles(dir: string, main: boolean): string[] {
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .filter((f) => !main || (f !== SHARD_LIST && !f.startsWith('shards/')))
     .sort();
-}
-
-function stampOf(dir: string, files: string[]): string {
-  const h = createHash('sha256');
-  for (const f of files) {
-    const { size, mtimeMs } = statSync(path.join(dir, f));
-    h.update(`${f}\0${size}\0${Math.trunc(mtimeMs)}\n`);
-  }
-  return h.digest('base64url');
 }
 
 function readRecords(file: string | undefined, version: string): Record<string, ShardRecord> {
@@ -181,16 +163,16 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
       const from = previousOutput && path.join(previousOutput, 'pagefind', shard.dir);
       const kept = from ? shardFiles(from, !shard.dir) : [];
       const dir = path.join(root, shard.dir);
-      if (from && record?.pages === pagesKey && kept.length > 0 && record.stamp === stampOf(from, kept)) {
+      if (from && record?.pages === pagesKey && kept.length > 0 && record.stamp === filesStamp(from, kept)) {
         for (const f of kept) {
           mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
-          linkSync(path.join(from, f), path.join(dir, f));
+          linkFile(path.join(from, f), path.join(dir, f));
         }
         records[shard.name] = record;
         continue;
       }
       await index(shard, pages);
-      records[shard.name] = { pages: pagesKey, stamp: stampOf(dir, shardFiles(dir, !shard.dir)) };
+      records[shard.name] = { pages: pagesKey, stamp: filesStamp(dir, shardFiles(dir, !shard.dir)) };
     }
     // An empty index would give a search page that never finds anything.
     let indexed = 0;
