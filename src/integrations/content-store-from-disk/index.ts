@@ -11,7 +11,8 @@
  *
  * It also lets go of the copy of the store that Astro's content sync keeps (releaseSyncedStore):
  * pages read theirs from the file, and a build holding both held the store twice
- * (docs/performance.md, "Issue 17").
+ * (docs/performance.md, "Issue 17"). And the sync writes that file piece by piece
+ * (streamStoreWrites, store-file.ts) rather than as one string.
  */
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { collectGarbage } from '../../lib/collect-garbage';
+import { UnsupportedValue, writeStoreFile } from './store-file';
 
 const STORE_MODULE = '\0astro:data-layer-content';
 const PREFIX = 'export default JSON.parse(';
@@ -40,6 +42,14 @@ export function storeJson(code: string): string | undefined {
 export const storeModule = (file: string): string =>
   `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`;
 
+/** One of Astro's modules, from its dist/ folder beside its entry point. */
+function astroModule(root: string, ...file: string[]): unknown {
+  // Node's own require, not an import: this module runs in Vite's config loader, whose
+  // import() is closed by now and would load a second copy rather than Astro's.
+  const require = createRequire(path.join(root, 'package.json'));
+  return require(path.join(path.dirname(require.resolve('astro')), ...file));
+}
+
 interface ContentLayerSingleton {
   get: () => unknown;
   dispose: () => void;
@@ -57,11 +67,8 @@ export function releaseSyncedStore(root: string, logger: AstroIntegrationLogger)
     logger.warn(`The content sync's copy of the store stays in memory (${why}); the build holds the store twice.`);
   let layer: Partial<ContentLayerSingleton> | undefined;
   try {
-    // Node's own require, not an import: this module runs in Vite's config loader, whose
-    // import() is closed by now and would load a second copy rather than Astro's.
-    const require = createRequire(path.join(root, 'package.json'));
-    const instance = path.join(path.dirname(require.resolve('astro')), 'content', 'instance.js');
-    layer = (require(instance) as { globalContentLayer?: Partial<ContentLayerSingleton> }).globalContentLayer;
+    layer = (astroModule(root, 'content', 'instance.js') as { globalContentLayer?: Partial<ContentLayerSingleton> })
+      .globalContentLayer;
   } catch (e) {
     keep(e instanceof Error ? e.message : String(e));
     return;
@@ -75,6 +82,57 @@ export function releaseSyncedStore(root: string, logger: AstroIntegrationLogger)
   layer.dispose();
 }
 
+type Collections = Map<string, Map<string, unknown>>;
+
+interface FileWriterClass {
+  prototype: { target: URL | string; write: (this: { target: URL | string }, c: Collections) => Promise<boolean> };
+}
+
+const STREAMED = Symbol.for('sourced:streamed-store-writes');
+
+/** The store as Astro's writer orders it: collections and their entries sorted by key. */
+const sorted = (collections: Collections): Collections => {
+  const byKey = <V>(entries: Iterable<[string, V]>) => [...entries].sort(([a], [b]) => a.localeCompare(b));
+  return new Map(byKey(collections).map(([name, entries]) => [name, new Map(byKey(entries))]));
+};
+
+/**
+ * Makes Astro's single-file store writer write the file piece by piece (store-file.ts). Its
+ * writer is not exported, so this replaces the `write` of the class Astro's own module defines;
+ * when that module has another shape (a future Astro), the store is written Astro's way, with a
+ * warning. A store holding a value the streamed writer does not know is written Astro's way too.
+ */
+export function streamStoreWrites(root: string, logger: AstroIntegrationLogger): void {
+  let writer: FileWriterClass | undefined;
+  try {
+    writer = (astroModule(root, 'content', 'data-store-writer.js') as { FileWriter?: FileWriterClass }).FileWriter;
+  } catch (e) {
+    logger.warn(`The content store is written as one string (${e instanceof Error ? e.message : String(e)}).`);
+    return;
+  }
+  const proto = writer?.prototype;
+  const target = proto && Object.getOwnPropertyDescriptor(proto, 'target');
+  if (typeof proto?.write !== 'function' || typeof target?.get !== 'function') {
+    logger.warn(
+      'The content store is written as one string (astro/dist/content/data-store-writer.js has no FileWriter with write and target).',
+    );
+    return;
+  }
+  const astroWrite = proto.write as FileWriterClass['prototype']['write'] & { [STREAMED]?: true };
+  if (astroWrite[STREAMED]) return;
+  const write = async function (this: { target: URL | string }, collections: Collections) {
+    const file = this.target instanceof URL ? fileURLToPath(this.target) : this.target;
+    try {
+      return writeStoreFile(file, sorted(collections));
+    } catch (e) {
+      if (!(e instanceof UnsupportedValue)) throw e;
+      logger.warn(`The content store holds ${e.message}; it is written as one string.`);
+      return astroWrite.call(this, collections);
+    }
+  };
+  proto.write = Object.assign(write, { [STREAMED]: true as const });
+}
+
 export function contentStoreFromDisk(): AstroIntegration {
   let root = '';
   return {
@@ -83,6 +141,8 @@ export function contentStoreFromDisk(): AstroIntegration {
       'astro:config:setup': ({ config, command, updateConfig, logger }) => {
         if (command !== 'build') return;
         root = fileURLToPath(config.root);
+        // Before the content sync, which writes the store.
+        streamStoreWrites(root, logger);
         const file = path.join(fileURLToPath(config.cacheDir), 'sourced-content-store.json');
         // The file Astro's content sync writes and its store module embeds (single-file storage).
         const synced = path.join(fileURLToPath(config.cacheDir), 'data-store.json');
