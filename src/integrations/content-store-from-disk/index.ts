@@ -38,9 +38,15 @@ export function storeJson(code: string): string | undefined {
   }
 }
 
-/** The module that replaces it: the same value, read from `file` when imported. */
+/**
+ * The module that replaces it: the store read from `file` when imported, already unflattened.
+ * Astro's runtime takes a Map as it is and unflattens an array; exporting the array would keep
+ * the whole flattened copy alive, as the module's value, beside the Map made from it for the
+ * whole build (docs/performance.md, "Memory, fifth pass").
+ */
 export const storeModule = (file: string): string =>
-  `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`;
+  `import { readFileSync } from 'node:fs';\nimport { unflatten } from 'devalue';\n` +
+  `export default unflatten(JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')));\n`;
 
 /** One of Astro's modules, from its dist/ folder beside its entry point. */
 function astroModule(root: string, ...file: string[]): unknown {
