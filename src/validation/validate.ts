@@ -34,6 +34,7 @@ import { shown } from '../lib/text';
 import { checkBibliography } from './bibliography-check';
 import { checkEvidence } from './evidence-check';
 import { citationKeys } from '../markdown/remark-citation-keys';
+import { contentKey, KeyedCache } from '../lib/keyed-cache';
 
 /** Outside Astro a reference is just an id; existence is checked below with positions. */
 const plainRef = () => z.string().min(1);
@@ -364,11 +365,79 @@ export interface ValidateOptions {
    * render finds the same problems, and checkedGlob reports them (src/loaders/checked-glob.ts).
    */
   bodies?: boolean;
+  /**
+   * Each article's own result, kept between builds (the build's start-up check). An article's
+   * problems depend on nothing but its file, the registry (glossary, sources, bibliography) and
+   * the code, so its key is a hash of the first two and the cache's version names the code.
+   * The checks across files (data collections, aliases, the bibliography) always run in full.
+   */
+  cache?: KeyedCache<ArticleResult> | undefined;
+}
+
+/** What checking one article yields, on its own. */
+export interface ArticleResult {
+  problems: ContentProblem[];
+  /** The bibliography keys it cites. */
+  cited: string[];
+  /** False when its file could not be read far enough to know what it cites. */
+  read: boolean;
+}
+
+async function checkArticle(
+  abs: string,
+  raw: string,
+  root: string,
+  registry: Registry,
+  schema: ReturnType<typeof articleSchema>,
+  bodies: boolean,
+): Promise<ArticleResult> {
+  const file = relativePath(abs, root);
+  // Before any parser: a file past these limits could stall or crash the parse itself.
+  const limits = checkMarkdownLimits(raw, file);
+  if (limits.length) return { problems: limits, cited: [], read: false };
+  const { yaml, body } = splitMarkdown(raw);
+  if (yaml === undefined) {
+    const problem = {
+      file,
+      line: 1,
+      message: 'has no frontmatter.',
+      fix: 'Start the file with a --- block holding title, dek, original, claims and sources.',
+    };
+    return { problems: [problem], cited: [], read: false };
+  }
+  const locator = frontmatterLocator(raw);
+  let fm: RawArticle;
+  try {
+    fm = parseYaml(yaml) ?? {};
+  } catch (e) {
+    // The frontmatter starts after the opening "---" line.
+    const at = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    const problem = {
+      file,
+      line: at ? at.line + 1 : undefined,
+      column: at?.col,
+      message: `has invalid YAML frontmatter: ${(e as Error).message.split('\n')[0]}`,
+      fix: 'Fix the YAML syntax at the position given (check quotes, colons and indentation).',
+    };
+    return { problems: [problem], cited: [], read: false };
+  }
+  const problems: ContentProblem[] = [];
+  const claimId = (p: readonly Key[]) =>
+    p[0] === 'claims' && typeof p[1] === 'number' ? shown(fm.claims?.[p[1]]?.id ?? `claims[${p[1]}]`) : undefined;
+  const parsed = schema.safeParse(fm);
+  if (!parsed.success) problems.push(...zodProblems(parsed.error, file, locator, claimId));
+  const refProblems = checkArticleReferences(fm, registry, file, locator);
+  problems.push(...refProblems);
+  if (parsed.success) problems.push(...checkArticleState(fm, file, locator));
+  if (parsed.success) problems.push(...checkEvidence(fm.claims ?? [], registry, file, locator));
+  if (bodies && parsed.success && refProblems.length === 0)
+    problems.push(...(await checkBody(abs, body, fm, registry)));
+  return { problems, cited: citedKeys(fm, body), read: true };
 }
 
 export async function contentProblems(
   root: string = process.cwd(),
-  { bodies = true }: ValidateOptions = {},
+  { bodies = true, cache }: ValidateOptions = {},
 ): Promise<ContentProblem[]> {
   const registry = loadRegistry(root);
   const problems: ContentProblem[] = [
@@ -384,54 +453,17 @@ export async function contentProblems(
   let allRead = true;
   const schema = articleSchema(plainRef);
   for (const abs of listFiles(path.join(root, CONTENT_DIRS.articles), '.md')) {
-    const file = relativePath(abs, root);
     const raw = readFileSync(abs, 'utf8');
-    // Before any parser: a file past these limits could stall or crash the parse itself.
-    const limits = checkMarkdownLimits(raw, file);
-    if (limits.length) {
-      problems.push(...limits);
-      allRead = false;
-      continue;
+    // The file's path is part of the key: problems name it.
+    const key = cache && contentKey(`${registry.digest}\0${bodies}\0${relativePath(abs, root)}\0${raw}`);
+    let result = key === undefined ? undefined : cache!.get(key);
+    if (!result) {
+      result = await checkArticle(abs, raw, root, registry, schema, bodies);
+      if (key !== undefined) cache!.set(key, result);
     }
-    const { yaml, body } = splitMarkdown(raw);
-    if (yaml === undefined) {
-      problems.push({
-        file,
-        line: 1,
-        message: 'has no frontmatter.',
-        fix: 'Start the file with a --- block holding title, dek, original, claims and sources.',
-      });
-      allRead = false;
-      continue;
-    }
-    const locator = frontmatterLocator(raw);
-    let fm: RawArticle;
-    try {
-      fm = parseYaml(yaml) ?? {};
-    } catch (e) {
-      // The frontmatter starts after the opening "---" line.
-      const at = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
-      problems.push({
-        file,
-        line: at ? at.line + 1 : undefined,
-        column: at?.col,
-        message: `has invalid YAML frontmatter: ${(e as Error).message.split('\n')[0]}`,
-        fix: 'Fix the YAML syntax at the position given (check quotes, colons and indentation).',
-      });
-      allRead = false;
-      continue;
-    }
-    for (const key of citedKeys(fm, body)) cited.add(key);
-    const claimId = (p: readonly Key[]) =>
-      p[0] === 'claims' && typeof p[1] === 'number' ? shown(fm.claims?.[p[1]]?.id ?? `claims[${p[1]}]`) : undefined;
-    const parsed = schema.safeParse(fm);
-    if (!parsed.success) problems.push(...zodProblems(parsed.error, file, locator, claimId));
-    const refProblems = checkArticleReferences(fm, registry, file, locator);
-    problems.push(...refProblems);
-    if (parsed.success) problems.push(...checkArticleState(fm, file, locator));
-    if (parsed.success) problems.push(...checkEvidence(fm.claims ?? [], registry, file, locator));
-    if (bodies && parsed.success && refProblems.length === 0)
-      problems.push(...(await checkBody(abs, body, fm, registry)));
+    problems.push(...result.problems);
+    for (const k of result.cited) cited.add(k);
+    if (!result.read) allRead = false;
   }
   problems.push(...checkBibliography(registry, { cited, complete: allRead }));
   return problems;

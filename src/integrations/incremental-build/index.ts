@@ -146,7 +146,7 @@ export function incrementalBuild() {
       if (command !== 'build') return;
       root = fileURLToPath(config.root);
       paths = cachePaths(fileURLToPath(config.cacheDir));
-      global = globalInputs(root, process.env);
+      global = globalInputs(root, process.env, { once: true });
       previous = readManifest(paths.manifest);
       fileHashes = new Map(articleFiles(root).map((f) => [f, fileHash(root, f)]));
       ({ hashes: entries, texts } = readEntries(root));

@@ -46,8 +46,29 @@ export interface GlobalInputs {
   parts: Record<string, string>;
 }
 
-/** The global hash: code, templates, public files, settings, Node's version, the glossary's names. */
-export function globalInputs(root: string, env: NodeJS.ProcessEnv): GlobalInputs {
+const computed = new Map<string, GlobalInputs>();
+
+/**
+ * The global hash: code, templates, public files, settings, Node's version, the glossary's names.
+ * With `once`, a second call for the same root and settings in this process returns the first
+ * call's result: a build's start-up reads these files once for the content check's cache and
+ * the plan (both at astro:config:setup, before anything can change them).
+ */
+export function globalInputs(root: string, env: NodeJS.ProcessEnv, { once = false } = {}): GlobalInputs {
+  if (!once) return computeGlobalInputs(root, env);
+  const key = JSON.stringify([root, settingsOf(env)]);
+  let inputs = computed.get(key);
+  if (!inputs) computed.set(key, (inputs = computeGlobalInputs(root, env)));
+  return inputs;
+}
+
+const settingsOf = (env: NodeJS.ProcessEnv) =>
+  Object.keys(env)
+    .filter((k) => (OUTPUT_SETTINGS as readonly string[]).includes(k) || k.startsWith('PUBLIC_'))
+    .sort()
+    .map((k) => [k, env[k]]);
+
+function computeGlobalInputs(root: string, env: NodeJS.ProcessEnv): GlobalInputs {
   const parts: Record<string, string> = {};
   for (const p of GLOBAL_INPUTS) {
     const h = createHash('sha256');
@@ -57,11 +78,7 @@ export function globalInputs(root: string, env: NodeJS.ProcessEnv): GlobalInputs
         .update('\0');
     parts[p] = h.digest('hex');
   }
-  const settings = Object.keys(env)
-    .filter((k) => (OUTPUT_SETTINGS as readonly string[]).includes(k) || k.startsWith('PUBLIC_'))
-    .sort()
-    .map((k) => [k, env[k]]);
-  parts['settings'] = sha(JSON.stringify(settings));
+  parts['settings'] = sha(JSON.stringify(settingsOf(env)));
   parts['node'] = sha(process.version);
   // Names and aliases decide which words of every article link to which entry (remark-glossary-links),
   // so adding, removing or renaming an entry can change any article: that is a cold build.
