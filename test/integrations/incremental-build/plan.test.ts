@@ -128,6 +128,14 @@ describe('what an article uses', () => {
     expect(used(['speaker: iran-presidency'])).toEqual(['glossary:iran-presidency']);
     expect(used(['a page naming tass again'])).toEqual(['glossary:iran', 'glossary:owner', 'source:tass']);
   });
+  it('finds ids with letters outside ASCII as whole words, split at dashes and spaces of any script', () => {
+    const keys = ['glossary:café', 'glossary:bar', 'glossary:na', 'glossary:ürümqi', 'glossary:x'];
+    expect(usedEntries(['le café—bar, naïve; «ürümqi» x1'], keys, new Map())).toEqual([
+      'glossary:bar',
+      'glossary:café',
+      'glossary:ürümqi',
+    ]);
+  });
   it('does not count an empty text as naming anything', () => {
     expect(usedEntries(['', '--- ---'], keys, new Map())).toEqual([]);
   });
