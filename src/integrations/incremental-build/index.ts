@@ -31,7 +31,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RENDER_ONLY_VARIABLE } from '../../collections/render-only';
 import { filesStamp, linkFile } from '../../lib/kept-files';
-import { articleFiles, articleId, fileHash, globalInputs, readEntries, usedEntries } from './inputs';
+import { articleFiles, articleId, entryUser, fileHash, globalInputs, readEntries } from './inputs';
 import { describePlan, MANIFEST_VERSION, plan, type ArticleRecord, type Manifest, type Plan } from './plan';
 
 export const COLD_VARIABLE = 'SOURCED_COLD';
@@ -254,6 +254,7 @@ export function incrementalBuild() {
         if (!keys) byFolder!.set(id, (keys = {}));
         keys[page] = key;
       }
+      const usedEntries = entryUser(entries.keys(), texts);
       for (const file of files) {
         // An unchanged article's page and inputs are those the last build recorded.
         const kept = clean.has(file) ? previous?.articles[file] : undefined;
@@ -265,9 +266,7 @@ export function incrementalBuild() {
         const page = path.join(outDir, 'articles', id, 'index.html');
         const own = [readFileSync(path.join(root, file), 'utf8')];
         if (existsSync(page)) own.push(readFileSync(page, 'utf8'));
-        const uses = Object.fromEntries(
-          usedEntries(own, entries.keys(), texts).map((k) => [k, entries.get(k) ?? 'absent']),
-        );
+        const uses = Object.fromEntries(usedEntries(own).map((k) => [k, entries.get(k) ?? 'absent']));
         // The hashes read at start-up: what this build rendered from, even if a file changed since.
         const record = { id, file: fileHashes.get(file) ?? 'absent', uses, pages: ownPages(pathnames, id) };
         const keys = byFolder?.get(id);

@@ -1,6 +1,6 @@
 // What the incremental build decides from the last manifest and the inputs on disk.
 import { describe, expect, it } from 'vitest';
-import { articleId, usedEntries } from '../../../src/integrations/incremental-build/inputs';
+import { articleId, entryUser, usedEntries } from '../../../src/integrations/incremental-build/inputs';
 import { describePlan, MANIFEST_VERSION, plan, type Manifest } from '../../../src/integrations/incremental-build/plan';
 
 const manifest = (): Manifest => ({
@@ -117,6 +117,27 @@ describe('what an article uses', () => {
   });
   it('finds an id with other characters anywhere in the text', () => {
     expect(usedEntries(['see [@odd.id/1]'], keys, new Map())).toEqual(['bib:odd.id/1']);
+  });
+  it('follows an entry named by one article again for the next, each article getting only its own', () => {
+    const texts = new Map([
+      ['source:tass', 'owner: owner\n'],
+      ['glossary:owner', 'see also: iran\n'],
+    ]);
+    const used = entryUser(keys, texts);
+    expect(used(['sources: [tass]'])).toEqual(['glossary:iran', 'glossary:owner', 'source:tass']);
+    expect(used(['speaker: iran-presidency'])).toEqual(['glossary:iran-presidency']);
+    expect(used(['a page naming tass again'])).toEqual(['glossary:iran', 'glossary:owner', 'source:tass']);
+  });
+  it('finds ids with letters outside ASCII as whole words, split at dashes and spaces of any script', () => {
+    const keys = ['glossary:café', 'glossary:bar', 'glossary:na', 'glossary:ürümqi', 'glossary:x'];
+    expect(usedEntries(['le café—bar, naïve; «ürümqi» x1'], keys, new Map())).toEqual([
+      'glossary:bar',
+      'glossary:café',
+      'glossary:ürümqi',
+    ]);
+  });
+  it('does not count an empty text as naming anything', () => {
+    expect(usedEntries(['', '--- ---'], keys, new Map())).toEqual([]);
   });
 });
 
