@@ -148,10 +148,9 @@ function originalWork(input: ArticleInput) {
 
 /**
  * A ClaimReview for one claim, or undefined when the claim has no verdict (not checkable, not yet checked).
- * On a claim's own page the review is complete. On the article, where 30-odd reviews share one
- * graph, each points at the original report by `@id` (isBasedOn describes it once), and a review
- * whose claim has its own page leaves its explanation to that page, its `@id` and `url`: the
- * same words are in the claim's card on the article, so the page would carry them twice.
+ * It is said once: on the claim's own page when it has one, complete; otherwise on the article
+ * (articleJsonLd), where the reviews share one graph and each points at the original report by
+ * `@id` (isBasedOn describes it once).
  */
 export function claimReview(
   claim: ClaimLike & { note: string },
@@ -168,7 +167,6 @@ export function claimReview(
   // The claim's own page, or its place in the article when it has none.
   const ownPage = hasClaimPage(claim.status, input.claimPages);
   const address = ownPage ? urls.claim(input.slug, claim.id) : `${urls.article(input.slug)}#claim-${claim.id}`;
-  const explained = page === 'claim' || !ownPage;
   return {
     '@type': 'ClaimReview',
     '@id': address,
@@ -183,7 +181,7 @@ export function claimReview(
       bestRating: BEST_RATING,
       worstRating: WORST_RATING,
       alternateName: statusLabel(claim.status),
-      ...(explained ? { ratingExplanation: claim.note } : {}),
+      ratingExplanation: claim.note,
     },
     itemReviewed: {
       '@type': 'Claim',
@@ -193,13 +191,24 @@ export function claimReview(
   };
 }
 
-/** The article page's JSON-LD document. */
+/**
+ * The article page's JSON-LD document. The analysis lists every claim review as a part
+ * (hasPart): a review whose claim has its own page is described there and only named here, by
+ * its type and that page's address; the others are described in full in this graph.
+ */
 export function articleJsonLd(input: ArticleInput, glossaryEntries: GlossaryItem[], mentioned: string[], urls: Urls) {
   const glossary = new Map(glossaryEntries.map((g) => [g.id, g]));
   const speakers = input.claims.map((c) => refId(c.speaker)).filter((id) => glossary.has(id));
   const entityIds = [...new Set([...mentioned, ...speakers])].filter((id) => glossary.has(id)).sort();
   const pageUrl = urls.article(input.slug);
   const org = organisation(urls);
+  const reviewed = input.claims.filter((c) => hasRating(c.status));
+  const ownPage = (c: ClaimLike) => hasClaimPage(c.status, input.claimPages);
+  const hasPart = reviewed.map((c) => {
+    if (!ownPage(c)) return { '@id': `${pageUrl}#claim-${c.id}` };
+    const address = urls.claim(input.slug, c.id);
+    return { '@type': 'ClaimReview', '@id': address, url: address };
+  });
   const article = {
     '@type': 'AnalysisNewsArticle',
     '@id': `${pageUrl}#analysis`,
@@ -216,8 +225,10 @@ export function articleJsonLd(input: ArticleInput, glossaryEntries: GlossaryItem
     publisher: { '@id': org['@id'] },
     isBasedOn: originalWork(input),
     mentions: entityIds.map((id) => ({ '@id': entityId(urls, id) })),
+    ...(hasPart.length > 0 ? { hasPart } : {}),
   };
-  const reviews = input.claims
+  const reviews = reviewed
+    .filter((c) => !ownPage(c))
     .map((c) => claimReview(c, input, glossary, urls, 'article'))
     .filter((r) => r !== undefined);
   return {

@@ -100,11 +100,22 @@ describe('a published article with a claim not yet checked', () => {
     const html = page();
     expect(html).toMatch(/data-status-label="Not yet checked"/);
     expect(html).toMatch(/aria-label="About this claim: [^"]*; not yet checked"/);
-    const ld = [...html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].map(
-      (m) => JSON.parse(m[1]!) as { '@graph': { '@type': string; url?: string }[] },
-    );
-    const reviews = ld.flatMap((d) => d['@graph']).filter((n) => n['@type'] === 'ClaimReview');
-    expect(reviews.map((r) => r.url?.replace(/^.*\/claims\//, ''))).toEqual(['leader-quote/']);
+    type Graph = { '@type': string; url?: string; hasPart?: { url?: string }[] }[];
+    const graphOf = (text: string) =>
+      [...text.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].flatMap(
+        (m) => (JSON.parse(m[1]!) as { '@graph': Graph })['@graph'],
+      );
+    const reviewsOn = (claim: string) =>
+      graphOf(readFileSync(path.join(dist, `articles/sample/claims/${claim}/index.html`), 'utf8'))
+        .filter((n) => n['@type'] === 'ClaimReview')
+        .map((r) => r.url?.replace(/^.*\/claims\//, ''));
+    // Each review lives on its claim's page; the analysis names it as a part.
+    const graph = graphOf(html);
+    expect(graph.filter((n) => n['@type'] === 'ClaimReview')).toEqual([]);
+    const parts = graph.find((n) => n['@type'] === 'AnalysisNewsArticle')?.hasPart ?? [];
+    expect(parts.map((p) => p.url?.replace(/^.*\/claims\//, ''))).toEqual(['leader-quote/']);
+    expect(reviewsOn('leader-quote')).toEqual(['leader-quote/']);
+    expect(reviewsOn('outlet-says')).toEqual([]);
   });
 });
 

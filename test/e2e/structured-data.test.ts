@@ -48,32 +48,19 @@ describe('JSON-LD on the seed article page', () => {
     expect(builtFile(outDir, a!['image'] as string)).toBeDefined();
   });
 
-  it('has a ClaimReview, labelled with the status, for each claim with a verdict and none for the rest', () => {
-    const reviews = ofType('ClaimReview');
+  it('names the review of each claim with a verdict, on the claim’s own page, as a part, and repeats none of it', () => {
     const checkable = article.claims.filter((c) => c.status !== 'not-checkable');
     expect(checkable.length).toBeLessThan(article.claims.length);
-    expect(reviews.map((r) => r['url'])).toEqual(
-      checkable.map((c) => new URL(`${SEED_PATH}claims/${c.id}/`, home).href),
+    // Every claim of the seed has its own page (the default setting), so its review lives there.
+    expect(ofType('ClaimReview')).toEqual([]);
+    const parts = ofType('AnalysisNewsArticle')[0]!['hasPart'] as Node[];
+    expect(parts).toEqual(
+      checkable.map((c) => {
+        const url = new URL(`${SEED_PATH}claims/${c.id}/`, home).href;
+        return { '@type': 'ClaimReview', '@id': url, url };
+      }),
     );
-    const page = parsePage(outDir, SEED_PATH);
-    const original = ofType('AnalysisNewsArticle')[0]!['isBasedOn'] as Node;
-    expect(original).toMatchObject({ '@type': 'NewsArticle', '@id': article.original.url, url: article.original.url });
-    for (const [i, r] of reviews.entries()) {
-      const claim = checkable[i]!;
-      expect(r['reviewRating']).toMatchObject({
-        '@type': 'Rating',
-        alternateName: CLAIM_STATUSES[claim.status as ClaimStatus].label,
-        bestRating: 5,
-        worstRating: 1,
-      });
-      // The claim reviewed is the marked words, exactly as on the page.
-      const mark = select(`mark#claim-${claim.id}`, page);
-      expect(mark, claim.id).toBeDefined();
-      expect(r['claimReviewed']).toBe(toString(mark!));
-      // The original is described once (isBasedOn); each review's appearance is its @id.
-      expect(r['itemReviewed']).toMatchObject({ '@type': 'Claim', appearance: { '@id': original['@id'] } });
-      expect(builtFile(outDir, r['url'] as string), r['url'] as string).toBeDefined();
-    }
+    for (const p of parts) expect(builtFile(outDir, p['url'] as string), p['url'] as string).toBeDefined();
   });
 
   it('describes speakers and mentioned glossary entries with their reference links as sameAs', () => {
@@ -119,16 +106,31 @@ describe('JSON-LD syntax', () => {
 
 describe('JSON-LD on claim pages', () => {
   it('holds the claim’s review, or none for a claim that is not checkable', () => {
+    const page = parsePage(outDir, SEED_PATH);
     for (const c of article.claims) {
       const [doc] = jsonLd(parsePage(outDir, `${SEED_PATH}claims/${c.id}/`)) as Node[];
       expect(doc!['@context']).toBe('https://schema.org');
       const reviews = (doc!['@graph'] as Node[]).filter((n) => n['@type'] === 'ClaimReview');
       expect(reviews, c.id).toHaveLength(c.status === 'not-checkable' ? 0 : 1);
-      // A claim page describes the original inside its review, having no other node for it.
-      // It is also where the review's explanation lives (the article leaves it to this page).
       for (const r of reviews) {
-        expect(r['itemReviewed'], c.id).toMatchObject({ appearance: { url: article.original.url } });
-        expect((r['reviewRating'] as Node)['ratingExplanation'], c.id).toEqual(expect.stringMatching(/\w/));
+        // The address the article's hasPart names.
+        expect(r['@id'], c.id).toBe(new URL(`${SEED_PATH}claims/${c.id}/`, home).href);
+        expect(r['reviewRating'], c.id).toMatchObject({
+          '@type': 'Rating',
+          alternateName: CLAIM_STATUSES[c.status as ClaimStatus].label,
+          bestRating: 5,
+          worstRating: 1,
+          ratingExplanation: expect.stringMatching(/\w/),
+        });
+        // The claim reviewed is the marked words, exactly as on the article page.
+        const mark = select(`mark#claim-${c.id}`, page);
+        expect(mark, c.id).toBeDefined();
+        expect(r['claimReviewed'], c.id).toBe(toString(mark!));
+        // A claim page describes the original inside its review, having no other node for it.
+        expect(r['itemReviewed'], c.id).toMatchObject({
+          '@type': 'Claim',
+          appearance: { '@type': 'NewsArticle', '@id': article.original.url, url: article.original.url },
+        });
       }
     }
   });

@@ -153,16 +153,31 @@ describe('JSON-LD for an article page', () => {
     );
   });
 
+  // Of the sample's claims, quote (corroborated), own (inaccurate) and rumour (disputed) have a
+  // verdict; framing (not checkable) and later (not yet checked) have none. Under `verdicts`,
+  // own and rumour have pages and quote has not.
+  const graphOf = (claimPages: 'all' | 'verdicts' | 'none') =>
+    articleJsonLd({ ...input, claimPages }, glossary, mentions, urls)['@graph'] as Node[];
+  const reviewsOf = (claimPages: 'all' | 'verdicts' | 'none') =>
+    graphOf(claimPages).filter((n) => n['@type'] === 'ClaimReview');
+  const partsOf = (claimPages: 'all' | 'verdicts' | 'none') =>
+    graphOf(claimPages).find((n) => n['@type'] === 'AnalysisNewsArticle')!['hasPart'] as Node[];
+  const page = (id: string) => `https://news.example.org/sourced/articles/sample/claims/${id}/`;
+  const place = (id: string) => `https://news.example.org/sourced/articles/sample/#claim-${id}`;
+
   it('reviews every claim that has a verdict and none that is not checkable or not yet checked', () => {
-    const reviews = ofType('ClaimReview');
-    expect(reviews.map((r) => r['url'])).toEqual([
-      'https://news.example.org/sourced/articles/sample/claims/quote/',
-      'https://news.example.org/sourced/articles/sample/claims/own/',
-      'https://news.example.org/sourced/articles/sample/claims/rumour/',
-    ]);
+    const reviews = reviewsOf('none');
+    expect(reviews.map((r) => r['url'])).toEqual([place('quote'), place('own'), place('rumour')]);
     expect(reviews[0]).toMatchObject({
       claimReviewed: '“We agree.”',
-      reviewRating: { '@type': 'Rating', alternateName: 'Corroborated', ratingValue: 5, bestRating: 5, worstRating: 1 },
+      reviewRating: {
+        '@type': 'Rating',
+        alternateName: 'Corroborated',
+        ratingValue: 5,
+        bestRating: 5,
+        worstRating: 1,
+        ratingExplanation: 'Matches.',
+      },
       itemReviewed: {
         '@type': 'Claim',
         author: { '@id': 'https://news.example.org/sourced/glossary/person-a/#subject', name: 'Person A' },
@@ -177,54 +192,58 @@ describe('JSON-LD for an article page', () => {
     expect((reviews[2]!['itemReviewed'] as Node)['author']).toBeUndefined();
   });
 
-  it('describes the original report once, as isBasedOn, and has every review point at it by @id', () => {
-    const [article] = ofType('AnalysisNewsArticle');
-    const original = article!['isBasedOn'] as Node;
-    const appearances = ofType('ClaimReview').map((r) => (r['itemReviewed'] as Node)['appearance'] as Node);
+  it('leaves each review with a claim page of its own to that page, and names the page as a part of the analysis', () => {
+    expect(reviewsOf('all')).toEqual([]);
+    expect(partsOf('all')).toEqual(
+      ['quote', 'own', 'rumour'].map((id) => ({ '@type': 'ClaimReview', '@id': page(id), url: page(id) })),
+    );
+    // Nothing of a review on a claim page is said here: not its rating, words or explanation.
+    const text = JSON.stringify(articleJsonLd({ ...input, claimPages: 'all' }, glossary, mentions, urls));
+    for (const said of ['Matches.', 'Wrong date.', 'Denied.', '“We agree.”', 'reviewRating']) {
+      expect(text).not.toContain(said);
+    }
+    // The claim page says it in full.
+    expect(claimJsonLd('own', { ...input, claimPages: 'all' }, glossary, urls)['@graph']).toContainEqual(
+      expect.objectContaining({ '@type': 'ClaimReview', '@id': page('own') }),
+    );
+  });
+
+  it('keeps here, in full, the review of a claim with no page, and lists it as a part by @id', () => {
+    // Pages only for verdicts: quote has none, so its review is here; own and rumour are on their pages.
+    const reviews = reviewsOf('verdicts');
+    expect(reviews.map((r) => [r['@id'], r['url'], (r['reviewRating'] as Node)['ratingExplanation']])).toEqual([
+      [place('quote'), place('quote'), 'Matches.'],
+    ]);
+    expect(partsOf('verdicts')).toEqual([
+      { '@id': place('quote') },
+      { '@type': 'ClaimReview', '@id': page('own'), url: page('own') },
+      { '@type': 'ClaimReview', '@id': page('rumour'), url: page('rumour') },
+    ]);
+    // No claim pages: every review is here, each a part by its @id.
+    expect(reviewsOf('none')).toHaveLength(3);
+    expect(partsOf('none')).toEqual(['quote', 'own', 'rumour'].map((id) => ({ '@id': place(id) })));
+  });
+
+  it('has no parts when no claim has a verdict', () => {
+    const unchecked = {
+      ...input,
+      claims: claims.filter((c) => c.status === 'pending' || c.status === 'not-checkable'),
+    };
+    const article = (articleJsonLd(unchecked, glossary, mentions, urls)['@graph'] as Node[]).find(
+      (n) => n['@type'] === 'AnalysisNewsArticle',
+    );
+    expect(article).not.toHaveProperty('hasPart');
+  });
+
+  it('describes the original report once, as isBasedOn, and has every review here point at it by @id', () => {
+    const graph = graphOf('none');
+    const article = graph.find((n) => n['@type'] === 'AnalysisNewsArticle')!;
+    const original = article['isBasedOn'] as Node;
+    const appearances = reviewsOf('none').map((r) => (r['itemReviewed'] as Node)['appearance'] as Node);
     expect(appearances).toHaveLength(3);
     // A bare reference: nothing of the original is repeated in a review.
     for (const a of appearances) expect(a).toEqual({ '@id': original['@id'] });
-    expect(JSON.stringify(doc).split('"Original headline"')).toHaveLength(2);
-  });
-
-  it('points a review at the claim’s place in the article when the site keeps pages only for verdicts', () => {
-    // quote: corroborated, no page; own: inaccurate and rumour: disputed, both verdicts.
-    const verdicts = { ...input, claimPages: 'verdicts' as const };
-    const reviews = (articleJsonLd(verdicts, glossary, mentions, urls)['@graph'] as Node[]).filter(
-      (n) => n['@type'] === 'ClaimReview',
-    );
-    expect(reviews.map((r) => [r['@id'], r['url']])).toEqual([
-      [
-        'https://news.example.org/sourced/articles/sample/#claim-quote',
-        'https://news.example.org/sourced/articles/sample/#claim-quote',
-      ],
-      [
-        'https://news.example.org/sourced/articles/sample/claims/own/',
-        'https://news.example.org/sourced/articles/sample/claims/own/',
-      ],
-      [
-        'https://news.example.org/sourced/articles/sample/claims/rumour/',
-        'https://news.example.org/sourced/articles/sample/claims/rumour/',
-      ],
-    ]);
-  });
-
-  it('leaves a review’s explanation to the claim’s own page, and keeps it for a claim that has none', () => {
-    const explanation = (doc: Record<string, unknown>) =>
-      (doc['@graph'] as Node[])
-        .filter((n) => n['@type'] === 'ClaimReview')
-        .map((r) => [r['@id'], (r['reviewRating'] as Node)['ratingExplanation']]);
-    // Every claim with a verdict has a page: its note is in its card here and in full there.
-    expect(explanation(doc).map(([, e]) => e)).toEqual([undefined, undefined, undefined]);
-    expect(explanation(claimJsonLd('own', input, glossary, urls))).toEqual([
-      ['https://news.example.org/sourced/articles/sample/claims/own/', 'Wrong date.'],
-    ]);
-    // With pages only for verdicts, the corroborated claim's review lives here alone, so it keeps it.
-    expect(explanation(articleJsonLd({ ...input, claimPages: 'verdicts' }, glossary, mentions, urls))).toEqual([
-      ['https://news.example.org/sourced/articles/sample/#claim-quote', 'Matches.'],
-      ['https://news.example.org/sourced/articles/sample/claims/own/', undefined],
-      ['https://news.example.org/sourced/articles/sample/claims/rumour/', undefined],
-    ]);
+    expect(JSON.stringify(graph).split('"Original headline"')).toHaveLength(2);
   });
 
   it('maps every status except “not checkable” and “not yet checked” to a rating between worst and best', () => {
@@ -263,7 +282,9 @@ describe('JSON-LD for an article page', () => {
   });
 
   it('refuses a claim whose words are not marked in the text', () => {
-    expect(() => articleJsonLd({ ...input, quotes: new Map() }, glossary, [], urls)).toThrow(/no marked words/);
+    expect(() => articleJsonLd({ ...input, claimPages: 'none', quotes: new Map() }, glossary, [], urls)).toThrow(
+      /no marked words/,
+    );
   });
 });
 
