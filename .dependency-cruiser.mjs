@@ -20,7 +20,6 @@ export const ALLOWED = {
   editorial: ['lib', 'schemas', 'collections', 'glossary', 'analysis', 'markdown', 'validation'],
   integrations: ['lib', 'schemas', 'collections', 'glossary', 'analysis', 'publishing', 'validation'],
   'content.config.ts': ['schemas', 'loaders'],
-  'middleware.ts': ['lib'],
   styles: [],
   layouts: ['lib', 'styles'],
   components: ['lib', 'schemas', 'collections', 'glossary', 'analysis', 'publishing'],

@@ -18,7 +18,6 @@ const base = process.env.BASE_PATH ?? '/';
 const registry = loadRegistry();
 // Tests and the benchmark build into their own folders so they never clobber a developer's.
 const cacheDir = process.env.SOURCED_CACHE_DIR ?? './node_modules/.astro';
-const outDir = process.env.SOURCED_OUT_DIR ?? './dist';
 
 export default defineConfig({
   site,
@@ -28,7 +27,7 @@ export default defineConfig({
   // cards (src/publishing/og-image.ts); rendering itself stays on one thread either way.
   build: { concurrency: 4 },
   // Tests build into their own folders so they never clobber or read a developer's dist/.
-  outDir,
+  outDir: process.env.SOURCED_OUT_DIR ?? './dist',
   cacheDir,
   // validateContent refuses broken content before anything renders; contentStoreFromDisk makes
   // pages read the content store from a file, not from a huge literal; ogImageCache tells the
@@ -55,10 +54,6 @@ export default defineConfig({
     // project sharing node_modules overwrites: otherwise every build bundles them again.
     cacheDir: `${cacheDir}/vite`,
     plugins: [tailwindcss()],
-    // src/middleware.ts reads the built stylesheet to cut a page's critical CSS from it.
-    define: {
-      'import.meta.env.SOURCED_OUT_DIR_URL': JSON.stringify(new URL(`${outDir}/`, new URL('./', import.meta.url)).href),
-    },
     // The share script is on every claim page and article page: as its own file it is fetched
     // and cached once, not repeated in thousands of pages (docs/performance.md, "Issue 17").
     // Other small scripts stay inline, as Astro chooses (undefined keeps its 4 KB rule).
