@@ -17,7 +17,6 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { collectGarbage } from '../lib/collect-garbage';
-import { deferStoreWrites } from './deferred-store';
 import { ContentError, formatProblems, type ContentProblem } from '../lib/problems';
 import { WARNINGS_KEY } from '../lib/vfile-problems';
 import { bodyProblems } from '../validation/validate';
@@ -73,19 +72,14 @@ export function checkedGlob(options: { pattern: string; base: string }): Loader 
       logger.error = (message: string) => {
         if (!(loading && message.includes(ContentError.HEAD))) context.logger.error(message);
       };
-      // A build holds the entries back until all are rendered, so Astro writes the store once
-      // (./deferred-store.ts); under astro dev each entry is stored as it renders.
-      const deferred = context.watcher ? undefined : deferStoreWrites(context.store);
       try {
         const entryTypes = skipUnchanged(context, () => loading);
         await inner.load({
           ...context,
           logger,
           ...(entryTypes ? { entryTypes } : {}),
-          ...(deferred ? { store: deferred.store } : {}),
         });
       } finally {
-        deferred?.flush();
         loading = false;
       }
       // Rendering every article left its parse trees as garbage; Astro next writes the whole
