@@ -204,7 +204,9 @@ describe('glossary cards', () => {
         const p = await context.newPage();
         await p.goto(`${site.origin}${SEED_PATH}`);
         await p.focus('#mention-iran-1');
-        await expect.poll(() => isOpen(p, 'glossary-card-iran')).toBe(true);
+        // The page has just parsed axe (an init script of about 500 KB); on a loaded CI machine
+        // one evaluate took longer than the poll's default second.
+        await expect.poll(() => isOpen(p, 'glossary-card-iran'), { timeout: 10_000 }).toBe(true);
         const violations = await p.evaluate(async () => {
           const axe = (
             window as unknown as {
