@@ -146,6 +146,13 @@ function originalWork(input: ArticleInput) {
   };
 }
 
+/** Where a claim's review lives: the claim's own page, or its place in the article when it has none. */
+function reviewAddress(claim: ClaimLike, input: ArticleInput, urls: Urls): string {
+  return hasClaimPage(claim.status, input.claimPages)
+    ? urls.claim(input.slug, claim.id)
+    : `${urls.article(input.slug)}#claim-${claim.id}`;
+}
+
 /**
  * A ClaimReview for one claim, or undefined when the claim has no verdict (not checkable, not yet checked).
  * It is said once: on the claim's own page when it has one, complete; otherwise on the article
@@ -164,9 +171,7 @@ export function claimReview(
   const quote = input.quotes.get(claim.id);
   if (!quote) throw new Error(`Claim "${claim.id}" has no marked words in the article.`);
   const author = speakerRef(claim, input, glossary, urls);
-  // The claim's own page, or its place in the article when it has none.
-  const ownPage = hasClaimPage(claim.status, input.claimPages);
-  const address = ownPage ? urls.claim(input.slug, claim.id) : `${urls.article(input.slug)}#claim-${claim.id}`;
+  const address = reviewAddress(claim, input, urls);
   return {
     '@type': 'ClaimReview',
     '@id': address,
@@ -205,9 +210,8 @@ export function articleJsonLd(input: ArticleInput, glossaryEntries: GlossaryItem
   const reviewed = input.claims.filter((c) => hasRating(c.status));
   const ownPage = (c: ClaimLike) => hasClaimPage(c.status, input.claimPages);
   const hasPart = reviewed.map((c) => {
-    if (!ownPage(c)) return { '@id': `${pageUrl}#claim-${c.id}` };
-    const address = urls.claim(input.slug, c.id);
-    return { '@type': 'ClaimReview', '@id': address, url: address };
+    const address = reviewAddress(c, input, urls);
+    return ownPage(c) ? { '@type': 'ClaimReview', '@id': address, url: address } : { '@id': address };
   });
   const article = {
     '@type': 'AnalysisNewsArticle',
