@@ -32,13 +32,18 @@ async function warmCheck(version = 'code-1') {
 const overlay = (name: string) => cpSync(path.join(invalidDir, name, 'content'), path.join(root, 'content'), { recursive: true });
 const ids = (problems: { id?: string | undefined }[]) => problems.map((p) => p.id);
 
+/** A clean check is kept, then `change` runs: the warm check must name `id` and equal a check without the cache. */
+async function expectWarmCheckAfter(change: () => void, id: string) {
+  expect(await warmCheck()).toEqual([]);
+  change();
+  const warm = await warmCheck();
+  expect(ids(warm)).toContain(id);
+  expect(warm).toEqual(await contentProblems(root, { bodies: false }));
+}
+
 describe('the start-up check with kept results', () => {
   it('reports an error introduced into an article after a clean check was kept', async () => {
-    expect(await warmCheck()).toEqual([]);
-    overlay('unknown-source');
-    const warm = await warmCheck();
-    expect(ids(warm)).toContain('wire-z');
-    expect(warm).toEqual(await contentProblems(root, { bodies: false }));
+    await expectWarmCheckAfter(() => overlay('unknown-source'), 'wire-z');
   });
 
   it('reports an article error again from the cache while the file is unchanged', async () => {
@@ -53,29 +58,19 @@ describe('the start-up check with kept results', () => {
   });
 
   it('reports an unchanged article whose finding cites a bibliography item that was removed', async () => {
-    expect(await warmCheck()).toEqual([]);
     const bib = path.join(root, 'content/bibliography.json');
-    const items = JSON.parse(readFileSync(bib, 'utf8')) as { id: string }[];
-    writeFileSync(bib, JSON.stringify(items.filter((i) => i.id !== 'ref-one')));
-    const warm = await warmCheck();
-    expect(ids(warm)).toContain('ref-one');
-    expect(warm).toEqual(await contentProblems(root, { bodies: false }));
+    await expectWarmCheckAfter(() => {
+      const items = JSON.parse(readFileSync(bib, 'utf8')) as { id: string }[];
+      writeFileSync(bib, JSON.stringify(items.filter((i) => i.id !== 'ref-one')));
+    }, 'ref-one');
   });
 
   it('reports an unchanged article naming a source whose file was deleted', async () => {
-    expect(await warmCheck()).toEqual([]);
-    unlinkSync(path.join(root, 'content/sources/wire-a.yaml'));
-    const warm = await warmCheck();
-    expect(ids(warm)).toContain('wire-a');
-    expect(warm).toEqual(await contentProblems(root, { bodies: false }));
+    await expectWarmCheckAfter(() => unlinkSync(path.join(root, 'content/sources/wire-a.yaml')), 'wire-a');
   });
 
   it('still runs the checks across files, such as a bibliography item no article cites', async () => {
-    expect(await warmCheck()).toEqual([]);
-    overlay('bibliography-unused-entry');
-    const warm = await warmCheck();
-    expect(ids(warm)).toContain('ref-four');
-    expect(warm).toEqual(await contentProblems(root, { bodies: false }));
+    await expectWarmCheckAfter(() => overlay('bibliography-unused-entry'), 'ref-four');
   });
 
   it('checks every article again under another code version', async () => {
