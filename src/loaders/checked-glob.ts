@@ -28,7 +28,6 @@ import {
   partNames,
   partsMissing,
   pruneParts,
-  type Rendered,
 } from '../collections/article-parts';
 import { collectGarbage } from '../lib/collect-garbage';
 import { ContentError, formatProblems, type ContentProblem } from '../lib/problems';
@@ -81,8 +80,7 @@ type Store = LoaderContext['store'];
 function partsApart(store: Store, dir: string): Store {
   return {
     ...store,
-    set: (entry) =>
-      store.set(entry.rendered ? { ...entry, rendered: keepPartsApart(dir, entry.rendered as Rendered) } : entry),
+    set: (entry) => store.set(entry.rendered ? { ...entry, rendered: keepPartsApart(dir, entry.rendered) } : entry),
   };
 }
 
