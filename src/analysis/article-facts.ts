@@ -9,9 +9,10 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { spansOf, type Span } from './claim-spans';
 import { findMentions, sentenceBounds, type Mention } from '../glossary/mentions';
+import { articleFactsOf, type RenderedEntry } from '../collections/article-parts';
 
 /** Where the facts travel: a key Astro passes through as the render's plugin frontmatter. */
-export const FACTS_KEY = 'sourcedFacts';
+export { FACTS_KEY } from '../collections/article-parts';
 
 export interface ArticleFacts {
   /** The article's text content, as a browser's textContent gives it. */
@@ -29,20 +30,15 @@ export function factsFromTree(tree: Root, citations: Record<string, Element> = {
   return { text, spans: Object.fromEntries(spans), mentions: findMentions(tree), citations };
 }
 
-/** A collection entry, as far as this reads it. */
 /** The facts of rendered HTML, for tests and anything holding HTML rather than an entry. */
 export const factsFromHtml = (html: string): ArticleFacts => factsFromTree(fromHtml(html, { fragment: true }));
 
-interface RenderedEntry {
-  id: string;
-  filePath?: string | undefined;
-  rendered?: unknown;
-}
-
-/** The facts stored with a rendered article; an article rendered without them is a build error. */
+/**
+ * The facts of a rendered article, read from the cache folder where the loader keeps them
+ * (src/collections/article-parts.ts); an article rendered without them is a build error.
+ */
 export function factsOf(entry: RenderedEntry): ArticleFacts {
-  const rendered = entry.rendered as { metadata?: { frontmatter?: Record<string, unknown> } } | undefined;
-  const facts = rendered?.metadata?.frontmatter?.[FACTS_KEY] as ArticleFacts | undefined;
+  const facts = articleFactsOf(entry) as ArticleFacts | undefined;
   if (!facts || typeof facts.text !== 'string' || !facts.spans || !Array.isArray(facts.mentions) || !facts.citations)
     throw new Error(
       `${entry.filePath ?? entry.id}: the rendered article has no text facts; is rehypeArticleFacts in src/markdown/index.ts?`,

@@ -3,7 +3,8 @@
  * the glossary, the lookup of sources and glossary entries by id, each article's outlet and
  * HTML, and the bibliography. Pages take these as they are; they do not sort, guard or fall back.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { articleHtmlOf } from './article-parts';
 import { lookupFrom, outletOf, type Lookup } from './lookup';
 import { isDraft } from './drafts';
 import { newestFirst } from './order';
@@ -60,11 +61,17 @@ export async function lookup(): Promise<Lookup> {
 export const outlet = (article: Article, lookup: Lookup) => outletOf(lookup, article.data.original.outlet.id);
 
 /**
- * The article's rendered HTML. The loader fails the build when an article does not render
- * (src/loaders/checked-glob.ts), so in a build it is always there; in dev the error is logged
- * and the page shows an empty body until the file is fixed.
+ * The article's rendered HTML, read from the cache folder, where the loader keeps it out of
+ * Astro's content store (./article-parts.ts), so a page reads only its own article's. The loader
+ * fails the build when an article does not render (src/loaders/checked-glob.ts), so in a build
+ * it is always there; in dev the error is logged and the page shows an empty body until the file
+ * is fixed.
  */
-export const articleHtml = (article: Article): string => article.rendered?.html ?? '';
+export const articleHtml = (article: Article): string => articleHtmlOf(article);
+
+/** The article's body as Astro's render() gives it (Content, headings), with its HTML read as above. */
+export const renderArticle = (article: Article) =>
+  render({ ...article, rendered: { ...article.rendered, html: articleHtml(article) } });
 
 /** The CSL-JSON bibliography, which is not a collection: read from disk with the registry. */
 export const bibliography = (): Registry['bibliography'] => loadRegistry().bibliography;

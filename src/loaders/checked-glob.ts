@@ -8,6 +8,11 @@
  * the Markdown stage here, not over every article up front, keeps the build to one parse per
  * article (docs/performance.md).
  *
+ * The render's bulky parts (its HTML and text facts) go to files of their own in the cache folder
+ * as each article is stored, and the store keeps their names (src/collections/article-parts.ts):
+ * Astro rewrites and reloads the whole store at every build. An entry whose files are gone is
+ * rendered again.
+ *
  * Each problem is printed once: the glob loader's own "Error rendering" line for an article
  * whose problems this reports is held back, and the warnings (raw HTML) the render stored with
  * each article are printed together, grouped by file.
@@ -16,6 +21,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import {
+  PARTS_DIR_VARIABLE,
+  PARTS_FOLDER,
+  keepPartsApart,
+  partNames,
+  partsMissing,
+  pruneParts,
+} from '../collections/article-parts';
 import { collectGarbage } from '../lib/collect-garbage';
 import { ContentError, formatProblems, type ContentProblem } from '../lib/problems';
 import { WARNINGS_KEY } from '../lib/vfile-problems';
@@ -58,6 +71,29 @@ function skipUnchanged(context: LoaderContext, loading: () => boolean): EntryTyp
   return new Map([...types].map(([ext, type]) => [ext, wrap(type)]));
 }
 
+type Store = LoaderContext['store'];
+
+/**
+ * The store the glob loader is given: each render's parts written to `dir` as the entry is
+ * stored, the store keeping their names. Everything else is the store's own.
+ */
+function partsApart(store: Store, dir: string): Store {
+  return {
+    ...store,
+    set: (entry) => store.set(entry.rendered ? { ...entry, rendered: keepPartsApart(dir, entry.rendered) } : entry),
+  };
+}
+
+/**
+ * Drops the stored entries whose part files are gone (a cache folder emptied but for the store),
+ * so the glob loader renders them again rather than pages failing on them; returns how many.
+ */
+function dropEntriesWithoutParts(store: Store, dir: string): number {
+  const gone = [...store.values()].filter((entry) => partsMissing(dir, entry));
+  for (const entry of gone) store.delete(entry.id);
+  return gone.length;
+}
+
 export function checkedGlob(options: { pattern: string; base: string }): Loader {
   // The raw body is not kept: nothing reads it from the store, and at 10 KB an article it would
   // be held in memory and rewritten with every build's cache (docs/performance.md).
@@ -72,10 +108,16 @@ export function checkedGlob(options: { pattern: string; base: string }): Loader 
       logger.error = (message: string) => {
         if (!(loading && message.includes(ContentError.HEAD))) context.logger.error(message);
       };
+      const parts = fileURLToPath(new URL(`${PARTS_FOLDER}/`, context.config.cacheDir));
+      process.env[PARTS_DIR_VARIABLE] = parts;
+      const dropped = dropEntriesWithoutParts(context.store, parts);
+      if (dropped)
+        context.logger.info(`${dropped} articles' rendered files were missing from ${parts}; rendering them again.`);
       try {
         const entryTypes = skipUnchanged(context, () => loading);
         await inner.load({
           ...context,
+          store: partsApart(context.store, parts),
           logger,
           ...(entryTypes ? { entryTypes } : {}),
         });
@@ -85,6 +127,18 @@ export function checkedGlob(options: { pattern: string; base: string }): Loader 
       // Rendering every article left its parse trees as garbage; Astro next writes the whole
       // store as one string, and at 1,000 articles that was the build's peak (docs/performance.md).
       if (!context.watcher) collectGarbage();
+      // Files no stored entry names (older renders, deleted articles) go; under astro dev the
+      // store changes as files are edited, and a build may share the folder, so they stay.
+      if (!context.watcher)
+        pruneParts(
+          parts,
+          new Set(
+            [...context.store.values()].flatMap((entry) => {
+              const names = partNames(entry);
+              return names ? [names.html, ...(names.facts ? [names.facts] : [])] : [];
+            }),
+          ),
+        );
       const root = fileURLToPath(context.config.root);
       const warnings = [...context.store.values()].flatMap(
         (entry) =>
@@ -92,7 +146,7 @@ export function checkedGlob(options: { pattern: string; base: string }): Loader 
             []) as ContentProblem[],
       );
       const broken = [...context.store.values()]
-        .filter((entry) => !entry.rendered?.html && entry.filePath)
+        .filter((entry) => !entry.rendered?.html && !partNames(entry) && entry.filePath)
         .map((entry) => path.resolve(root, entry.filePath!));
       if (broken.length === 0) {
         if (warnings.length) context.logger.warn(formatProblems(warnings));

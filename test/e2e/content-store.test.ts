@@ -4,6 +4,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { unflatten } from 'devalue';
+import { PARTS_FOLDER, articleHtmlOf } from '../../src/collections/article-parts';
 import { ROOT } from '../support/global-setup';
 
 const outDir = inject('outDir');
@@ -16,5 +18,22 @@ describe('the content store the pages read', () => {
     expect(articles.length).toBeGreaterThan(0);
     for (const f of articles) expect(text).toContain(`"${f.replace(/\.md$/, '')}"`);
     expect(JSON.parse(text)).toBeInstanceOf(Array);
+  });
+
+  it('holds no article’s rendered HTML: each is a file of its own in the cache folder', () => {
+    const cache = path.join(path.dirname(outDir), 'cache');
+    const store = unflatten(JSON.parse(readFileSync(path.join(cache, 'sourced-content-store.json'), 'utf8'))) as Map<
+      string,
+      Map<string, { filePath?: string; rendered?: { html: string } }>
+    >;
+    const entries = [...store.get('articles')!.values()];
+    expect(entries.length).toBe(
+      readdirSync(path.join(ROOT, 'content/articles')).filter((f) => f.endsWith('.md')).length,
+    );
+    const dir = path.join(cache, PARTS_FOLDER);
+    for (const entry of entries) {
+      expect(entry.rendered?.html, entry.filePath).toBe('');
+      expect(articleHtmlOf({ id: '', ...entry }, dir)).toContain('<p');
+    }
   });
 });

@@ -1,0 +1,112 @@
+// An article's rendered HTML and text facts live in files of their own in the cache folder, the
+// content store keeping only their names; pages read them back through the data layer.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  FACTS_KEY,
+  PARTS_KEY,
+  articleFactsOf,
+  articleHtmlOf,
+  keepPartsApart,
+  partNames,
+  partsMissing,
+  pruneParts,
+  type Rendered,
+} from '../../src/collections/article-parts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'sourced-article-parts-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+let folders = 0;
+const folder = () => path.join(work, `parts-${++folders}`);
+
+const facts = {
+  text: 'Tehran said so.',
+  spans: { 'claim-a': { start: 0, end: 6, blockStart: 0, blockEnd: 15 } },
+  mentions: [{ entry: 'tehran', elementId: 'm-1', text: 'Tehran', before: '', after: ' said so.', linked: true }],
+  // A hast element as the citations hold them: undefined values must come back as they went.
+  citations: { key: { type: 'element', tagName: 'a', properties: { href: '#b', title: undefined }, children: [] } },
+};
+const render = (html: string, extra: Record<string, unknown> = {}): Rendered => ({
+  html,
+  metadata: { headings: [], frontmatter: { [FACTS_KEY]: facts, ...extra } },
+});
+const entry = (rendered: Rendered) => ({ id: 'a', filePath: 'content/articles/a.md', rendered });
+
+describe('keeping an article’s parts apart from the content store', () => {
+  it('leaves the store entry only the names of files holding the HTML and the facts, which read back the same', () => {
+    const dir = folder();
+    const kept = keepPartsApart(dir, render('<p>Tehran said so.</p>', { sourcedWarnings: ['w'] }));
+    expect(kept.html).toBe('');
+    expect(kept.metadata?.frontmatter).not.toHaveProperty(FACTS_KEY);
+    expect(kept.metadata?.frontmatter?.['sourcedWarnings']).toEqual(['w']);
+    expect(kept.metadata?.['headings']).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(Object.values(partNames(entry(kept))!).sort());
+    expect(articleHtmlOf(entry(kept), dir)).toBe('<p>Tehran said so.</p>');
+    const back = articleFactsOf(entry(kept), dir) as typeof facts;
+    expect(back).toEqual(facts);
+    expect(Object.keys(back.citations.key.properties)).toEqual(['href', 'title']);
+  });
+
+  it('gives a changed render a new file name and the same render the same one', () => {
+    const dir = folder();
+    const first = partNames(entry(keepPartsApart(dir, render('<p>One.</p>'))))!;
+    const again = partNames(entry(keepPartsApart(dir, render('<p>One.</p>'))))!;
+    const changed = partNames(entry(keepPartsApart(dir, render('<p>Two.</p>'))))!;
+    expect(again).toEqual(first);
+    expect(changed.html).not.toBe(first.html);
+    expect(changed.facts).toBe(first.facts);
+    expect(readdirSync(dir)).toHaveLength(3);
+  });
+
+  it('keeps a render without HTML as it is, so the loader still reports the article as broken', () => {
+    const failed = render('');
+    expect(keepPartsApart(folder(), failed)).toBe(failed);
+  });
+
+  it('reads an entry that holds its HTML and facts itself, as stores written before this did', () => {
+    const old = entry(render('<p>Kept in the store.</p>'));
+    expect(partNames(old)).toBeUndefined();
+    expect(articleHtmlOf(old, folder())).toBe('<p>Kept in the store.</p>');
+    expect(articleFactsOf(old, folder())).toEqual(facts);
+  });
+
+  it('finds an entry whose files are gone, and names the article and the file when a page asks for one', () => {
+    const dir = folder();
+    const kept = entry(keepPartsApart(dir, render('<p>Gone soon.</p>')));
+    expect(partsMissing(dir, kept)).toBe(false);
+    rmSync(dir, { recursive: true });
+    expect(partsMissing(dir, kept)).toBe(true);
+    const names = kept.rendered.metadata!.frontmatter![PARTS_KEY] as { html: string };
+    expect(() => articleHtmlOf(kept, dir)).toThrow(
+      `content/articles/a.md: its rendered HTML is not in the cache folder (${path.join(dir, names.html)}).\nFix: `,
+    );
+  });
+
+  it('refuses a file whose bytes are not what its name says', () => {
+    const dir = folder();
+    const kept = entry(keepPartsApart(dir, render('<p>Written.</p>')));
+    writeFileSync(path.join(dir, partNames(kept)!.html), '<p>Changed on disk.</p>');
+    expect(() => articleHtmlOf(kept, dir)).toThrow(/does not hold what was written\.\nFix: delete/);
+  });
+
+  it('says which variable is unset when a page reads a part without knowing the folder', () => {
+    const kept = entry(keepPartsApart(folder(), render('<p>Somewhere.</p>')));
+    const saved = process.env['SOURCED_ARTICLE_PARTS_DIR'];
+    delete process.env['SOURCED_ARTICLE_PARTS_DIR'];
+    try {
+      expect(() => articleHtmlOf(kept)).toThrow(/SOURCED_ARTICLE_PARTS_DIR does not say where/);
+    } finally {
+      if (saved !== undefined) process.env['SOURCED_ARTICLE_PARTS_DIR'] = saved;
+    }
+  });
+
+  it('prunes the files no entry names and keeps the named ones', () => {
+    const dir = folder();
+    const keep = partNames(entry(keepPartsApart(dir, render('<p>Kept.</p>'))))!;
+    keepPartsApart(dir, render('<p>Old render.</p>'));
+    expect(pruneParts(dir, new Set([keep.html, keep.facts!]))).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual([keep.html, keep.facts].sort());
+  });
+});
