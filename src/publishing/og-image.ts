@@ -259,8 +259,8 @@ function startWorker(): PoolWorker {
 /**
  * How many workers may draw: one per core up to four while a page waits for a card, one core
  * fewer while cards are only drawn ahead. Then the main thread is rendering other pages and
- * needs its core, and each worker more is one more isolate started with the pages, where a
- * large build's memory peaks (docs/performance.md, "Cold build and memory, fifth pass").
+ * needs its core, and each worker holds 130-150 MiB once drawing, in the first seconds of the
+ * pages, where a large build's memory peaks (docs/performance.md, "Cold build and memory, fifth pass").
  */
 export function poolSize(cores: number, pageWaiting: boolean): number {
   const all = Math.max(1, Math.min(4, cores));
