@@ -193,11 +193,6 @@ interface PoolWorker {
   worker: Worker;
   /** The job it is drawing; one at a time. */
   job: Job | undefined;
-  /**
-   * Started and ready to draw. A card stays in the queue until a worker can draw it, so a card
-   * a page waits for can still go first, and a warm worker takes it rather than one starting.
-   */
-  ready: boolean;
   /** Ends the worker once it has been idle for IDLE_MS. */
   retire?: ReturnType<typeof setTimeout> | undefined;
 }
@@ -226,16 +221,10 @@ function startWorker(): PoolWorker {
   const entry: PoolWorker = {
     worker: new Worker(script, { workerData: { fonts: fontFiles() }, resourceLimits: WORKER_RESOURCE_LIMITS }),
     job: undefined,
-    ready: false,
   };
-  // Referenced while it starts, as it starts for a card; an idle worker is not (pump).
-  entry.worker.on('message', (message: { ready?: true; id?: number; png?: Uint8Array; error?: string }) => {
-    if (message.ready) {
-      entry.ready = true;
-      pump();
-      return;
-    }
-    const { id, png, error } = message;
+  // An idle worker must not keep the build process alive.
+  entry.worker.unref();
+  entry.worker.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
     const job = entry.job;
     if (job?.id !== id) return;
     entry.job = undefined;
@@ -246,9 +235,7 @@ function startWorker(): PoolWorker {
     pump();
   });
   entry.worker.on('error', (e: Error) => {
-    // A worker that fails as it starts fails the next card, so a broken worker cannot be
-    // started again and again for a queue that never shrinks.
-    (entry.job ?? (entry.ready ? undefined : queue.shift()))?.reject(e);
+    entry.job?.reject(e);
     entry.job = undefined;
     if (pool) pool = pool.filter((w) => w !== entry);
     pump();
@@ -279,21 +266,16 @@ function pump(): void {
     pool.push(startWorker());
     idle++;
   }
-  // Workers beyond the size (started while a page waited) draw no more cards drawn ahead.
-  let busy = pool.length - idle;
   for (const entry of pool) {
-    if (entry.job || !entry.ready) continue;
-    const job = busy < size ? queue.shift() : undefined;
+    if (entry.job) continue;
+    const job = queue.shift();
     if (!job) {
-      // An idle worker must not keep the build process alive.
-      entry.worker.unref();
       retireLater(entry);
       continue;
     }
     clearTimeout(entry.retire);
     entry.retire = undefined;
     entry.job = job;
-    busy++;
     entry.worker.ref();
     entry.worker.postMessage({ id: job.id, tree: job.tree, width: OG_WIDTH, height: OG_HEIGHT });
   }

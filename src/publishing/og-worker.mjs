@@ -37,8 +37,6 @@ parentPort?.on('message', async ({ id, tree, width, height }) => {
     parentPort?.postMessage({ id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }
 });
-// Cards are sent only to a worker that has started (og-image.ts says why).
-parentPort?.postMessage({ ready: true });
 
 /**
  * The bitmap as a palette PNG: a card is a few flat colours and anti-aliased text, which

@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Resvg, initWasm } from '@resvg/resvg-wasm';
@@ -12,7 +12,6 @@ import {
   cachedPng,
   cardWorkers,
   drawAhead,
-  poolSize,
   renderPng,
   renderSvg,
   siteCard,
@@ -125,22 +124,6 @@ describe('card workers', () => {
   }, 60_000);
 });
 
-describe('how many card workers draw', () => {
-  it('leaves the main thread a core while cards are only drawn ahead, and uses every core once a page waits', () => {
-    expect(poolSize(2, false)).toBe(1);
-    expect(poolSize(2, true)).toBe(2);
-    expect(poolSize(4, false)).toBe(3);
-    expect(poolSize(4, true)).toBe(4);
-  });
-
-  it('keeps one worker on one core and at most four on many', () => {
-    expect(poolSize(1, false)).toBe(1);
-    expect(poolSize(1, true)).toBe(1);
-    expect(poolSize(16, true)).toBe(4);
-    expect(poolSize(16, false)).toBe(3);
-  });
-});
-
 describe('drawing cards ahead in a build', () => {
   const withEnv = async (env: Record<string, string | undefined>, run: () => Promise<void>) => {
     for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
@@ -168,45 +151,6 @@ describe('drawing cards ahead in a build', () => {
         // The page reads the drawn file: the same bytes as drawing the tree now.
         expect(Buffer.from(await cachedPng(trees[1]!)).equals(Buffer.from(await renderPng(trees[1]!)))).toBe(true);
         expect(pngsIn(dir)).toHaveLength(2);
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
-
-  it('draws a card a page waits for before the cards queued ahead of it', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'og-ahead-'));
-    try {
-      await withEnv({ SOURCED_OG_CACHE_DIR: dir, SOURCED_OG_DRAW_AHEAD: '1' }, async () => {
-        const trees = Array.from({ length: 24 }, (_, i) => articleCard({ ...article, title: `Queued card ${i}` }));
-        drawAhead(trees);
-        // The last card queued: without its turn first, every other card would be drawn before it.
-        const png = await cachedPng(trees[23]!);
-        expect(pngSize(png)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
-        expect(pngsIn(dir).length).toBeLessThan(12);
-        await waitFor(() => pngsIn(dir).length === 24);
-        expect(pngsIn(dir)).toHaveLength(24);
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
-
-  it('draws ahead with one worker fewer than the cores, and grows the pool once a page waits', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'og-ahead-'));
-    const cores = availableParallelism();
-    try {
-      await withEnv({ SOURCED_OG_CACHE_DIR: dir, SOURCED_OG_DRAW_AHEAD: '1' }, async () => {
-        // Workers left from earlier tests end first, so the pool starts empty, as in a build.
-        await waitFor(() => cardWorkers() === 0);
-        const trees = Array.from({ length: 12 }, (_, i) => articleCard({ ...article, title: `Pool card ${i}` }));
-        drawAhead(trees);
-        expect(cardWorkers()).toBe(poolSize(cores, false));
-        const waited = cachedPng(trees[11]!);
-        expect(cardWorkers()).toBe(poolSize(cores, true));
-        await waited;
-        await waitFor(() => pngsIn(dir).length === 12);
-        expect(pngsIn(dir)).toHaveLength(12);
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
