@@ -20,6 +20,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { contentKey, KeyedCache } from '../../lib/keyed-cache';
 import { applyEdits, type Edit } from '../../lib/html-edits';
+import { Pipeline } from '../../lib/pipeline';
 import { filesStamp, linkFile } from '../../lib/kept-files';
 import { searchableEdits } from './searchable-html';
 import { SHARD_LIST, shardPages, type Shard } from './shards';
@@ -33,6 +34,13 @@ export const INDEXED_PAGES = '{articles,glossary}/*/index.html';
 
 /** What the search page needs of a merged shard; Pagefind's scripts are in the main bundle only. */
 const INDEX_FILES = /^(pagefind-entry\.json|pagefind\.[^/]*\.pf_meta|index|fragment|filter)$/;
+
+/**
+ * Pages sent to Pagefind before the first of them is answered. Its service indexes them one at a
+ * time in the order sent, so the index is the same as when each page waits for the last; meanwhile
+ * this thread reads and rewrites the next pages, where it used to wait for Pagefind's process.
+ */
+const IN_FLIGHT = 8;
 
 export interface SearchIndexOptions {
   /**
@@ -116,6 +124,7 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
   async function index(shard: Shard, pages: Map<string, { html?: string; key: string }>) {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const adding = new Pipeline(IN_FLIGHT);
     for (const file of shard.files) {
       const page = pages.get(file)!;
       const { html, key } = page.html === undefined ? readPage(file) : { html: page.html, key: page.key };
@@ -126,12 +135,18 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
         loadRewrites().set(key, edits);
         rewritten++;
       }
-      const added = await index.addHTMLFile({
+      const added = index.addHTMLFile({
         url: `/${file.replace(/index\.html$/, '')}`,
         content: applyEdits(html, edits),
       });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+      await adding.add(
+        added.then((result) => {
+          if (result.errors.length > 0)
+            throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
+        }),
+      );
     }
+    await adding.drain();
     const outputPath = path.join(root, shard.dir);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
