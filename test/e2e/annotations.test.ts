@@ -122,7 +122,8 @@ describe('the annotation collection of the seed article', () => {
     }
     expect(problems, problems.join('\n')).toEqual([]);
     // As linked data, every annotation's creator is the one described node, with its name.
-    const quads = await jsonld.toRDF(doc, { ...safely, format: 'application/n-quads' });
+    // With a format, toRDF returns the N-Quads as one string.
+    const quads = (await jsonld.toRDF(doc, { ...safely, format: 'application/n-quads' })) as string;
     const creators = quads.split('\n').filter((q) => q.includes('<http://purl.org/dc/terms/creator>'));
     expect(creators).toHaveLength(doc.first.items.length + 1);
     expect(new Set(creators.map((q) => q.split(' ')[2]))).toEqual(new Set([`<${creator?.id}>`]));

@@ -118,7 +118,7 @@ describe('web annotations', () => {
     expect(body.filter((b) => b.id === 'https://wire-a.example/1')).toHaveLength(1);
   });
 
-  const oneClaim = [
+  const oneClaim: CollectionInput['claims'] = [
     {
       id: 'one',
       kind: 'direct-quote',
@@ -127,24 +127,24 @@ describe('web annotations', () => {
       via: ['agency-b'],
       note: 'Checked.',
     },
-  ] as const;
+  ];
 
   it('describes its creator once, on the collection, and names it by that IRI in every annotation', () => {
-    const c = collection({ claims: [...oneClaim] });
+    const c = collection({ claims: oneClaim });
     expect(c.creator).toEqual({ id: 'https://s.example/', type: 'Organization', name: 'Sourced' });
     expect(c.first.items.map((a) => a.creator)).toEqual(['https://s.example/']);
   });
 
   it('writes created as a UTC date-time and leaves modified out until the article is updated', () => {
-    const unchanged = collection({ claims: [...oneClaim] }).first.items[0]!;
+    const unchanged = collection({ claims: oneClaim }).first.items[0]!;
     expect(unchanged.created).toBe('2024-10-12T00:00:00Z');
     expect(unchanged).not.toHaveProperty('modified');
-    const updated = collection({ claims: [...oneClaim], updated: '2024-11-02' }).first.items[0]!;
+    const updated = collection({ claims: oneClaim, updated: '2024-11-02' }).first.items[0]!;
     expect(updated.modified).toBe('2024-11-02T00:00:00Z');
   });
 
   it('gives every plain-text body its type, purpose and value and no format', () => {
-    const bodies = collection({ claims: [...oneClaim] }).first.items[0]!.body as Record<string, unknown>[];
+    const bodies = collection({ claims: oneClaim }).first.items[0]!.body as Record<string, unknown>[];
     const textual = bodies.filter((b) => b['type'] === 'TextualBody');
     expect(textual.length).toBeGreaterThan(4);
     for (const b of textual) {
