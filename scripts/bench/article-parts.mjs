@@ -1,7 +1,9 @@
 // `node scripts/bench/article-parts.mjs <out> [slug…]`: where an article page's bytes go, by part
 // (head, JSON-LD, the text and each kind of markup in it, the cards, the lists). With no slug it
 // averages every article in <out>. Raw bytes, as the host stores them; gzip for the page as a whole.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+// It then prints each article's files by kind (page, annotations, preview image, claims list,
+// claim pages), averaged the same way.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -73,6 +75,43 @@ export function averageParts(out, slugs = []) {
   return { pages, parts: Object.fromEntries(Object.entries(total).map(([k, v]) => [k, Math.round(v / pages.length)])) };
 }
 
+/** Bytes and counts of each article's files, by kind, averaged over the articles given or all. */
+export function articleFiles(out, slugs = []) {
+  const dir = path.join(out, 'articles');
+  const pages = slugs.length
+    ? slugs
+    : readdirSync(dir)
+        .filter((s) => existsSync(path.join(dir, s, 'index.html')))
+        .sort();
+  const size = (...p) => (existsSync(path.join(dir, ...p)) ? statSync(path.join(dir, ...p)).size : 0);
+  const total = {};
+  const add = (k, v) => (total[k] = (total[k] ?? 0) + v);
+  for (const slug of pages) {
+    add('article page', size(slug, 'index.html'));
+    add('annotations.jsonld', size(slug, 'annotations.jsonld'));
+    add('preview image (og.png)', size(slug, 'og.png'));
+    add('claims list', size(slug, 'claims', 'index.html'));
+    const claimsDir = path.join(dir, slug, 'claims');
+    const claims = existsSync(claimsDir)
+      ? readdirSync(claimsDir).filter((c) => existsSync(path.join(claimsDir, c, 'index.html')))
+      : [];
+    add(
+      'claim pages',
+      claims.reduce((n, c) => n + size(slug, 'claims', c, 'index.html'), 0),
+    );
+    add('claim pages (count)', claims.length);
+  }
+  const avg = Object.fromEntries(Object.entries(total).map(([k, v]) => [k, v / pages.length]));
+  const count = avg['claim pages (count)'] ?? 0;
+  return {
+    pages,
+    files: {
+      ...Object.fromEntries(Object.entries(avg).map(([k, v]) => [k, k.endsWith('(count)') ? v : Math.round(v)])),
+      'one claim page': count ? Math.round((avg['claim pages'] ?? 0) / count) : 0,
+    },
+  };
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [out, ...slugs] = process.argv.slice(2);
   if (!out || !existsSync(path.join(out, 'articles'))) {
@@ -82,4 +121,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { pages, parts } = averageParts(out, slugs);
   console.log(`${pages.length === 1 ? pages[0] : `average of ${pages.length} article pages`} (bytes)`);
   for (const [k, v] of Object.entries(parts)) console.log(`${k.padEnd(42)} ${v.toLocaleString('en-GB').padStart(9)}`);
+  const { files } = articleFiles(out, slugs);
+  console.log(`\nfiles of ${pages.length === 1 ? 'the article' : 'an article, on average'} (bytes)`);
+  for (const [k, v] of Object.entries(files)) console.log(`${k.padEnd(42)} ${v.toLocaleString('en-GB').padStart(9)}`);
 }

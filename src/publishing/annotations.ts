@@ -3,6 +3,10 @@
  * Each claim becomes one annotation whose TextQuoteSelector anchors in the rendered page text.
  * Its body carries what a reader sees on the claim's card and around it: badge wording, note,
  * the evidence trail ("How we checked"), "Since publication" notes and corrections that concern it.
+ *
+ * Lean where the model allows it (docs/performance.md, "Lean output, fifth pass"): the creator is
+ * described once, on the collection, and each annotation names it by its IRI; `modified` only when
+ * the article changed after it was published; plain-text bodies without `format`.
  */
 import { channelPhrase, claimKindLabel, speakerName, statusLabel, type ClaimLike } from '../analysis/describe';
 import { shortCitation } from '../analysis/citations';
@@ -11,6 +15,7 @@ import { formatDate, isoDay } from '../lib/dates';
 import { refId, type Lookup } from '../collections/lookup';
 import type { CslItem } from '../collections/registry';
 import { textWithSpans, type Span } from '../analysis/claim-spans';
+import { SITE_NAME } from '../lib/site';
 
 export interface TextQuote {
   exact: string;
@@ -19,6 +24,9 @@ export interface TextQuote {
 }
 
 const CONTEXT_CHARS = 32;
+
+/** A day as the model's created/modified want it: an xsd:dateTime in UTC with "Z" (section 3.3.1). */
+export const annotationTime = (day: Date | string): string => `${isoDay(day)}T00:00:00Z`;
 
 /**
  * TextQuoteSelectors for each marked claim, keyed by claim id. The prefix and suffix stay
@@ -52,6 +60,8 @@ export interface AnnotationInput {
   pageUrl: string;
   /** Absolute URL of the collection itself. */
   collectionUrl: string;
+  /** Absolute URL of the site: the IRI of the annotations' creator. */
+  siteUrl: string;
   title: string;
   published: string;
   updated: string;
@@ -68,16 +78,20 @@ export interface AnnotationInput {
   bibliography: ReadonlyMap<string, CslItem>;
 }
 
+/**
+ * A plain-text body. No `format`: the model lets a body have none ("SHOULD have exactly 1 …, but
+ * MAY have 0", section 3.2.1), its own examples leave it out of plain-text bodies, and
+ * "text/plain" on every body was a tenth of the file.
+ */
+const textBody = (purpose: string, value: string) => ({ type: 'TextualBody', purpose, value });
+
 /** The body parts a client needs to show what a reader sees beyond the badge. */
 function evidenceBodies(claim: AnnotationInput['claims'][number], input: AnnotationInput) {
   const cite = (key: string) => shortCitation(key, input.bibliography);
   const links = new Set<string>();
   const text = (purpose: string, value: string, created?: string) => ({
-    type: 'TextualBody',
-    purpose,
-    value,
-    format: 'text/plain',
-    ...(created ? { created } : {}),
+    ...textBody(purpose, value),
+    ...(created ? { created: annotationTime(created) } : {}),
   });
   const bodies: object[] = [];
   for (const f of claim.checked ?? []) {
@@ -98,20 +112,23 @@ function evidenceBodies(claim: AnnotationInput['claims'][number], input: Annotat
       text(
         'commenting',
         `Since publication, ${formatDate(isoDay(s.date))}: ${s.text} Sources: ${sources.map((c) => c.label).join('; ')}.`,
-        isoDay(s.date),
+        s.date,
       ),
     );
   }
   for (const c of input.corrections ?? []) {
     if (!c.claims.includes(claim.id)) continue;
     const label = c.type === 'correction' ? 'Correction' : 'Update';
-    bodies.push(text('commenting', `${label}, ${formatDate(isoDay(c.date))}: ${c.text}`, isoDay(c.date)));
+    bodies.push(text('commenting', `${label}, ${formatDate(isoDay(c.date))}: ${c.text}`, c.date));
   }
   return { bodies, links: [...links] };
 }
 
 export function annotationCollection(input: AnnotationInput) {
   const quotes = quotesFrom(input.text);
+  const created = annotationTime(input.published);
+  // "The time at which the resource was modified, after creation": none if it never was.
+  const modified = isoDay(input.updated) === isoDay(input.published) ? undefined : annotationTime(input.updated);
   const items = input.claims.map((claim) => {
     const quote = quotes.get(claim.id);
     if (!quote) throw new Error(`Claim "${claim.id}" has no mark in the rendered page.`);
@@ -123,44 +140,20 @@ export function annotationCollection(input: AnnotationInput) {
       type: 'Annotation',
       // A compact IRI: "assessing" is missing from some published copies of the anno.jsonld context.
       motivation: 'oa:assessing',
-      created: input.published,
-      modified: input.updated,
-      creator: { type: 'Organization', name: 'Sourced' },
+      created,
+      ...(modified ? { modified } : {}),
+      // The creator's IRI; the collection describes it once (its type and name).
+      creator: input.siteUrl,
       body: [
-        {
-          type: 'TextualBody',
-          purpose: 'classifying',
-          value: `Kind: ${claimKindLabel(claim.kind)}`,
-          format: 'text/plain',
-        },
-        {
-          type: 'TextualBody',
-          purpose: 'identifying',
-          value: `Speaker: ${speakerName(claim, input.lookup, input.outletName)}`,
-          format: 'text/plain',
-        },
-        {
-          type: 'TextualBody',
-          purpose: 'describing',
-          value: `Channel: ${channelPhrase(claim, input.lookup)}`,
-          format: 'text/plain',
-        },
-        {
-          type: 'TextualBody',
-          purpose: 'oa:assessing',
-          value: `Status: ${statusLabel(claim.status)}`,
-          format: 'text/plain',
-        },
-        { type: 'TextualBody', purpose: 'commenting', value: claim.note, format: 'text/plain' },
+        textBody('classifying', `Kind: ${claimKindLabel(claim.kind)}`),
+        textBody('identifying', `Speaker: ${speakerName(claim, input.lookup, input.outletName)}`),
+        textBody('describing', `Channel: ${channelPhrase(claim, input.lookup)}`),
+        textBody('oa:assessing', `Status: ${statusLabel(claim.status)}`),
+        textBody('commenting', claim.note),
         ...evidence.bodies,
         ...sources.map((id) => {
           const s = input.lookup.sources.get(id);
-          return {
-            type: 'TextualBody',
-            purpose: 'linking',
-            value: `Source: ${s?.name ?? id}${s?.url ? ` <${s.url}>` : ''}`,
-            format: 'text/plain',
-          };
+          return textBody('linking', `Source: ${s?.name ?? id}${s?.url ? ` <${s.url}>` : ''}`);
         }),
         ...[...new Set([...sourceUrls, ...evidence.links])].map((u) => ({ id: u, type: 'Text', purpose: 'linking' })),
       ],
@@ -175,6 +168,8 @@ export function annotationCollection(input: AnnotationInput) {
     id: input.collectionUrl,
     type: 'AnnotationCollection',
     label: `Claims in “${input.title}”`,
+    // Described once; each annotation names it by this IRI, and JSON-LD joins them by it.
+    creator: { id: input.siteUrl, type: 'Organization', name: SITE_NAME },
     total: items.length,
     first: {
       id: `${input.collectionUrl}#page-1`,

@@ -354,8 +354,11 @@ function wait(job: Job): void {
   pump();
 }
 
-/** Bump when the look of the cards changes in a way their trees do not show (e.g. new fonts). */
-const RENDER_VERSION = '2';
+/**
+ * Bump when the cards' pixels or encoding change in a way their trees do not show (new fonts,
+ * og-worker.mjs's PNG settings).
+ */
+const RENDER_VERSION = '3';
 
 /**
  * Cards being drawn, by cache file, so a card asked for again meanwhile is drawn once. A card

@@ -241,16 +241,30 @@ export function articleJsonLd(input: ArticleInput, glossaryEntries: GlossaryItem
   };
 }
 
-/** A claim page's JSON-LD: its ClaimReview (if it has a verdict) and its speaker's entry. */
+/**
+ * A claim page's JSON-LD: its ClaimReview (if it has a verdict) and its speaker's entry. With a
+ * review, the graph is that one node: the site and the speaker are described where the review
+ * names them (its author, the claim's author), not beside it and named again by `@id`, which
+ * every claim page of a site would repeat (docs/performance.md, "Lean output, fifth pass").
+ */
 export function claimJsonLd(claimId: string, input: ArticleInput, glossaryEntries: GlossaryItem[], urls: Urls) {
   const glossary = new Map(glossaryEntries.map((g) => [g.id, g]));
   const claim = input.claims.find((c) => c.id === claimId);
   if (!claim) throw new Error(`No claim "${claimId}" in ${input.slug}.`);
   const review = claimReview(claim, input, glossary, urls);
   const speaker = glossary.get(refId(claim.speaker));
+  const entity = speaker ? glossaryEntity(speaker, urls) : undefined;
+  if (!review) return { '@context': SCHEMA_CONTEXT, '@graph': [organisation(urls), ...(entity ? [entity] : [])] };
+  const { itemReviewed } = review;
   return {
     '@context': SCHEMA_CONTEXT,
-    '@graph': [organisation(urls), ...(review ? [review] : []), ...(speaker ? [glossaryEntity(speaker, urls)] : [])],
+    '@graph': [
+      {
+        ...review,
+        author: organisation(urls),
+        itemReviewed: { ...itemReviewed, ...(entity && itemReviewed.author ? { author: entity } : {}) },
+      },
+    ],
   };
 }
 

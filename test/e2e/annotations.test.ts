@@ -34,12 +34,16 @@ interface TextBody {
 interface Annotation {
   id: string;
   type: string;
+  created?: string;
+  modified?: string;
+  creator?: unknown;
   body: TextBody[];
   target: { source: string; selector: { type: string; exact: string; prefix: string; suffix: string } };
 }
 interface Collection {
   '@context': string;
   type: string;
+  creator?: { id?: string; type?: string; name?: string };
   total: number;
   first: { items: Annotation[] };
 }
@@ -99,6 +103,31 @@ describe('the annotation collection of the seed article', () => {
     // The same document also converts to RDF in safe mode, which refuses anything it would drop.
     const quads = await jsonld.toRDF(doc, { ...safely, format: 'application/n-quads' });
     expect(quads).toEqual(expect.stringContaining('<http://www.w3.org/ns/oa#motivatedBy>'));
+  });
+
+  it('dates each annotation with UTC date-times and names a creator the collection describes once', async () => {
+    // The model: created and modified are xsd:dateTime in UTC with "Z"; an agent has an IRI, a type and a name.
+    const utc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+    const creator = doc.creator;
+    expect(creator?.id).toMatch(/^https?:\/\//);
+    expect(creator?.type).toBe('Organization');
+    expect(creator?.name).toBeTruthy();
+    const problems: string[] = [];
+    for (const a of doc.first.items) {
+      if (!a.created || !utc.test(a.created)) problems.push(`${a.id}: created ${a.created}`);
+      if (a.modified !== undefined && !utc.test(a.modified)) problems.push(`${a.id}: modified ${a.modified}`);
+      if (a.creator !== creator?.id) problems.push(`${a.id}: creator ${JSON.stringify(a.creator)}`);
+      for (const b of a.body as (TextBody & { created?: string })[])
+        if (b.created !== undefined && !utc.test(b.created)) problems.push(`${a.id}: body created ${b.created}`);
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+    // As linked data, every annotation's creator is the one described node, with its name.
+    // With a format, toRDF returns the N-Quads as one string.
+    const quads = (await jsonld.toRDF(doc, { ...safely, format: 'application/n-quads' })) as string;
+    const creators = quads.split('\n').filter((q) => q.includes('<http://purl.org/dc/terms/creator>'));
+    expect(creators).toHaveLength(doc.first.items.length + 1);
+    expect(new Set(creators.map((q) => q.split(' ')[2]))).toEqual(new Set([`<${creator?.id}>`]));
+    expect(quads).toContain(`<${creator?.id}> <http://xmlns.com/foaf/0.1/name> "${creator?.name}"`);
   });
 
   it('has exactly one annotation for each claim in the frontmatter', () => {

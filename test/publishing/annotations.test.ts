@@ -14,6 +14,7 @@ const collection = (input: Pick<CollectionInput, 'claims'> & Partial<CollectionI
   annotationCollection({
     pageUrl: 'https://s.example/articles/x/',
     collectionUrl: 'https://s.example/articles/x/annotations.jsonld',
+    siteUrl: 'https://s.example/',
     title: 'X',
     published: '2024-10-12',
     updated: '2024-10-12',
@@ -105,7 +106,7 @@ describe('web annotations', () => {
     expect(body).toContainEqual(
       expect.objectContaining({
         purpose: 'commenting',
-        created: '2024-11-01',
+        created: '2024-11-01T00:00:00Z',
         value: 'Since publication, 1 November 2024: It happened. Sources: Wire A, 11 October 2024.',
       }),
     );
@@ -115,5 +116,39 @@ describe('web annotations', () => {
     // The cited documents are linked, each once.
     expect(body.filter((b) => b.id === 'https://gov.example/2')).toHaveLength(1);
     expect(body.filter((b) => b.id === 'https://wire-a.example/1')).toHaveLength(1);
+  });
+
+  const oneClaim: CollectionInput['claims'] = [
+    {
+      id: 'one',
+      kind: 'direct-quote',
+      status: 'corroborated',
+      speaker: 'person-a',
+      via: ['agency-b'],
+      note: 'Checked.',
+    },
+  ];
+
+  it('describes its creator once, on the collection, and names it by that IRI in every annotation', () => {
+    const c = collection({ claims: oneClaim });
+    expect(c.creator).toEqual({ id: 'https://s.example/', type: 'Organization', name: 'Sourced' });
+    expect(c.first.items.map((a) => a.creator)).toEqual(['https://s.example/']);
+  });
+
+  it('writes created as a UTC date-time and leaves modified out until the article is updated', () => {
+    const unchanged = collection({ claims: oneClaim }).first.items[0]!;
+    expect(unchanged.created).toBe('2024-10-12T00:00:00Z');
+    expect(unchanged).not.toHaveProperty('modified');
+    const updated = collection({ claims: oneClaim, updated: '2024-11-02' }).first.items[0]!;
+    expect(updated.modified).toBe('2024-11-02T00:00:00Z');
+  });
+
+  it('gives every plain-text body its type, purpose and value and no format', () => {
+    const bodies = collection({ claims: oneClaim }).first.items[0]!.body as Record<string, unknown>[];
+    const textual = bodies.filter((b) => b['type'] === 'TextualBody');
+    expect(textual.length).toBeGreaterThan(4);
+    for (const b of textual) {
+      expect(Object.keys(b).sort()).toEqual(['purpose', 'type', 'value']);
+    }
   });
 });

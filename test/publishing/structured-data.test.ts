@@ -8,7 +8,9 @@ import {
   articleInput,
   articleJsonLd,
   claimJsonLd,
+  glossaryEntity,
   jsonLdScript,
+  organisation,
   type ArticleInput,
   type GlossaryItem,
 } from '../../src/publishing/structured-data';
@@ -289,9 +291,22 @@ describe('JSON-LD for an article page', () => {
 });
 
 describe('JSON-LD for a claim page', () => {
-  it('holds the claim’s review and its speaker', () => {
+  it('holds the claim’s review as one node, describing the site and the speaker where it names them', () => {
     const d = claimJsonLd('quote', input, glossary, urls);
-    expect((d['@graph'] as Node[]).map((n) => n['@type'])).toEqual(['Organization', 'ClaimReview', 'Person']);
+    const graph = d['@graph'] as Node[];
+    expect(graph.map((n) => n['@type'])).toEqual(['ClaimReview']);
+    expect(graph[0]!['author']).toEqual(organisation(urls));
+    const speaker = (graph[0]!['itemReviewed'] as Node)['author'] as Node;
+    expect(speaker).toEqual(
+      glossaryEntity(
+        glossary.find((g) => g.id === 'person-a')!,
+        urls,
+      ),
+    );
+    expect(speaker['sameAs']).toContain('https://en.wikipedia.org/wiki/A');
+    // No node is left that is only named by @id.
+    const named = JSON.stringify(d).match(/\{"@id":"[^"]*"\}/g);
+    expect(named).toBeNull();
   });
 
   it('describes the original report in full inside the review, as the page has no other node for it', () => {

@@ -8,7 +8,7 @@
  * (ClaimSummary.astro). A claim's page is a lean document: the head's preview tags (PAGE_TAGS,
  * which Base.astro writes) set to the claim's, and in <body> only <main> with the claim's
  * article, its `claim-page-heading` h2 promoted to the page's h1. The site's header and footer,
- * and the Twitter tags that repeat the Open Graph ones (LEFT_OUT), are dropped:
+ * and the head tags that repeat what Open Graph or the structured data say (LEFT_OUT), are dropped:
  * they are most of a small page's bytes, and hosts count every byte and file. The stylesheet
  * and the share script (a file of its own, astro.config.mjs) stay as they are; the policy keeps
  * only the hashes of inline code the page still has (narrowPolicy).
@@ -45,14 +45,19 @@ const PAGE_TAGS = [
 /**
  * What a claim page leaves out of the head: the Twitter tags that repeat Open Graph ones, for
  * which X reads og:title, og:description, og:image and og:image:alt (twitter:card stays, as X
- * has no Open Graph tag for the card's kind). The feed links stay: every page lets a reader
- * find the feeds.
+ * has no Open Graph tag for the card's kind); the article's dates, which the page's ClaimReview
+ * states (datePublished, dateModified) and which Open Graph makes optional; and the image's
+ * type, optional too and said by the image's own address (og.png) and Content-Type. The feed
+ * links stay: every page lets a reader find the feeds.
  */
 const LEFT_OUT = [
   { tag: 'meta', key: 'name', value: 'twitter:title' },
   { tag: 'meta', key: 'name', value: 'twitter:description' },
   { tag: 'meta', key: 'name', value: 'twitter:image' },
   { tag: 'meta', key: 'name', value: 'twitter:image:alt' },
+  { tag: 'meta', key: 'property', value: 'article:published_time' },
+  { tag: 'meta', key: 'property', value: 'article:modified_time' },
+  { tag: 'meta', key: 'property', value: 'og:image:type' },
 ] as const;
 
 /** Script types a browser runs; a policy's hashes matter only for these (JSON-LD is data). */
@@ -233,9 +238,14 @@ export function cutClaimsPage(html: string): ClaimsPageCut {
             { start: node.closeStart + 2, end: node.closeStart + 4, text: to },
           ];
     const heading = within.find((n) => n.name === 'h2' && hasClass(n, 'claim-page-heading'));
-    // The preview fields were for this cut; the page says them in its head.
+    // The preview fields and the claim's id were for this cut; the page says them in its head.
+    // The share link's title is the page's own (ShareClaim.astro falls back to document.title).
+    const shareTitles = within.filter(
+      (n) => n.name === 'a' && hasClass(n, 'claim-share') && n.attribs['data-title'] !== undefined,
+    );
     const articleEdits: Edit[] = [
-      ...Object.values(DATA_ATTRIBUTE).map((attr) => removeAttribute(html, article, attr)),
+      ...[...Object.values(DATA_ATTRIBUTE), 'data-claim-page'].map((attr) => removeAttribute(html, article, attr)),
+      ...shareTitles.map((n) => removeAttribute(html, n, 'data-title')),
       ...(heading ? promote(heading, 'h1') : []),
       ...within.filter((n) => n.name === 'h3' && hasClass(n, 'claim-page-subheading')).flatMap((n) => promote(n, 'h2')),
     ];

@@ -7,7 +7,8 @@ const claim = (id: string, title: string) =>
   `data-page-description="About ${id}" data-page-url="https://x.example/a/claims/${id}/">` +
   `<script type="application/ld+json">{"id":"${id}"}</script>` +
   `<h2 id="h-${id}" class="claim-page-heading big">“${id} words”</h2><p>Note on ${id}.</p>` +
-  `<h3 id="v-${id}" class="claim-page-subheading">Our verdict</h3><h3>Kept</h3></article>`;
+  `<h3 id="v-${id}" class="claim-page-subheading">Our verdict</h3><h3>Kept</h3>` +
+  `<p><a class="claim-share" href="/a/claims/${id}/" data-title="${title}">Link to this claim</a></p></article>`;
 
 const page =
   '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>All claims · Sourced</title>' +
@@ -17,6 +18,9 @@ const page =
   '<meta name="twitter:title" content="All claims"><meta name="twitter:description" content="All of them">' +
   '<meta name="twitter:card" content="summary_large_image"><meta name="twitter:image" content="https://x.example/a/og.png">' +
   '<meta name="twitter:image:alt" content="The card">' +
+  '<meta property="og:image:type" content="image/png"><meta property="og:image:width" content="1200">' +
+  '<meta property="article:published_time" content="2024-10-12">' +
+  '<meta property="article:modified_time" content="2024-10-13">' +
   '<link rel="alternate" type="application/rss+xml" href="/rss.xml" title="Feed">' +
   '<link rel="stylesheet" href="/_astro/site.css">' +
   '<script type="module">share()</script></head><body class="site"><header>Site</header><main id="main">' +
@@ -75,14 +79,28 @@ describe('cutting a claims page into one page per claim', () => {
     expect(two).not.toContain('twitter:description');
     expect(two).not.toContain('twitter:image');
     expect(two).toContain('<meta name="twitter:card" content="summary_large_image">');
-    expect(two).toMatch(/<body class="site"><main id="main"><article [^>]*data-claim-page="two"/);
+    expect(two).toMatch(/<body class="site"><main id="main"><article class="claim-page"/);
     expect(two.endsWith('</article></main></body></html>')).toBe(true);
   });
 
-  it('leaves out the preview fields it read from the claim, which the head now carries', () => {
+  it('leaves out the article’s dates and the image type, which its review and the image say', () => {
+    const two = pages[1]!.html;
+    expect(two).not.toContain('article:published_time');
+    expect(two).not.toContain('article:modified_time');
+    expect(two).not.toContain('og:image:type');
+    expect(two).toContain('<meta property="og:image:width" content="1200">');
+  });
+
+  it('leaves out the preview fields and the id it read from the claim, which the head now carries', () => {
     const one = pages[0]!.html;
-    expect(one).toContain('<article class="claim-page" aria-labelledby="h-one" data-claim-page="one">');
-    expect(one).not.toMatch(/data-page-(title|description|url)/);
+    expect(one).toContain('<article class="claim-page" aria-labelledby="h-one">');
+    expect(one).not.toMatch(/data-page-(title|description|url)|data-claim-page/);
+  });
+
+  it('lets the share link take the page’s own title instead of repeating it', () => {
+    const one = pages[0]!.html;
+    expect(one).toContain('<a class="claim-share" href="/a/claims/one/">Link to this claim</a>');
+    expect(one).not.toContain('data-title');
   });
 
   it('reads attribute values that hold ">" or look like other attributes, as content may', () => {

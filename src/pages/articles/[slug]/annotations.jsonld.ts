@@ -16,6 +16,7 @@ export const GET: APIRoute<ArticleLookupProps> = ({ props, site }) => {
   const body = annotationCollection({
     pageUrl: urls.article(entry.id),
     collectionUrl: urls.annotations(entry.id),
+    siteUrl: urls.home,
     title: entry.data.title,
     published: entry.data.published,
     updated: entry.data.updated,
