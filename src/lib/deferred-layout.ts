@@ -43,11 +43,11 @@ export const MIN_DEFERRED_PX = 800;
  * The classes that defer a list's layout, or undefined when it is short (under MIN_DEFERRED_PX)
  * or taller than the largest band (a placeholder that is too short would be worse than none).
  */
-export function deferredLayoutClass(measure: TextMeasure): string | undefined {
+export function deferredLayoutClass(measure: TextMeasure, kind = 'defer-layout'): string | undefined {
   const height = estimateHeight(measure);
   if (height < MIN_DEFERRED_PX) return undefined;
   const band = PLACEHOLDER_BANDS.find((b) => b >= height);
-  return band === undefined ? undefined : `defer-layout defer-h-${band}`;
+  return band === undefined ? undefined : `${kind} defer-h-${band}`;
 }
 
 const BLOCK_TAGS: Record<keyof typeof BLOCK_PX, RegExp> = {

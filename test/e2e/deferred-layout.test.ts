@@ -1,5 +1,6 @@
-// Long lists below an article's text are laid out only when they near the screen
-// (content-visibility: auto, src/lib/deferred-layout.ts). Until then each is sized by its
+// Long lists below an article's text, and on narrow screens the text's runs of paragraphs, are
+// laid out only when they near the screen (content-visibility: auto, src/lib/deferred-layout.ts
+// and deferred-text.ts). Until then each is sized by its
 // placeholder, which must be at least its real height at every width, or its unlaid links
 // would overlap what follows (Lighthouse's target-size audit reads that geometry). Print lays
 // out everything.
@@ -31,7 +32,7 @@ async function deferredLists(page: Page): Promise<Deferred[]> {
   return page.evaluate(async () => {
     const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     const out: Deferred[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('.defer-layout')) {
+    for (const el of document.querySelectorAll<HTMLElement>('.defer-layout, .defer-text')) {
       const style = getComputedStyle(el);
       const placeholder = style.containIntrinsicBlockSize;
       el.scrollIntoView();
@@ -61,6 +62,29 @@ describe('deferred layout of the lists below an article', () => {
     for (const l of lists) expect(l.visibility, l.label).toBe('auto');
   });
 
+  it('defers the seed article’s text in runs on a phone, and lays it out at once beside margin notes', async () => {
+    const visibility = async (width: number) => {
+      const page = await site.browser.newPage({ viewport: { width, height: 844 } });
+      await page.goto(`${site.origin}${SEED_PATH}`);
+      const v = await page.$$eval('.article-body .defer-text', (els) =>
+        els.map((e) => ({
+          visibility: getComputedStyle(e).contentVisibility,
+          paragraphs: e.querySelectorAll('p').length,
+        })),
+      );
+      await page.close();
+      return v;
+    };
+    const phone = await visibility(390);
+    expect(phone.length).toBeGreaterThan(1);
+    for (const run of phone) {
+      expect(run.visibility).toBe('auto');
+      expect(run.paragraphs).toBeGreaterThan(0);
+    }
+    // From 1,100 px the margin notes float out of the column, which containment would clip.
+    expect((await visibility(1280)).map((r) => r.visibility)).toEqual(phone.map(() => 'visible'));
+  });
+
   for (const width of [320, 390, 1280]) {
     it(`gives every list a placeholder at least as tall as the list at ${width} px, on every article`, async () => {
       expect(articles.length).toBeGreaterThan(0);
@@ -84,7 +108,7 @@ describe('deferred layout of the lists below an article', () => {
     const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.emulateMedia({ media: 'print' });
     await page.goto(`${site.origin}${SEED_PATH}`);
-    const visibility = await page.$$eval('.defer-layout', (els) =>
+    const visibility = await page.$$eval('.defer-layout, .defer-text', (els) =>
       els.map((e) => getComputedStyle(e).contentVisibility),
     );
     await page.close();
