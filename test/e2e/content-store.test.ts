@@ -22,10 +22,9 @@ describe('the content store the pages read', () => {
 
   it('holds no article’s rendered HTML: each is a file of its own in the cache folder', () => {
     const cache = path.join(path.dirname(outDir), 'cache');
-    const store = unflatten(JSON.parse(readFileSync(path.join(cache, 'sourced-content-store.json'), 'utf8'))) as Map<
-      string,
-      Map<string, { filePath?: string; rendered?: { html: string } }>
-    >;
+    const store = unflatten(
+      JSON.parse(readFileSync(path.join(cache, 'sourced-content-store.json'), 'utf8')) as number | unknown[],
+    ) as Map<string, Map<string, { filePath?: string; rendered?: { html: string } }>>;
     const entries = [...store.get('articles')!.values()];
     expect(entries.length).toBe(
       readdirSync(path.join(ROOT, 'content/articles')).filter((f) => f.endsWith('.md')).length,
