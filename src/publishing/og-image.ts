@@ -181,10 +181,6 @@ export function renderSvg(tree: OgNode): Promise<string> {
 interface Job {
   id: number;
   tree: OgNode;
-  /** A page is waiting for this card; false for a card drawn ahead (drawAhead). */
-  waited: boolean;
-  /** Drawn, or failed. */
-  settled: boolean;
   resolve: (png: Uint8Array<ArrayBuffer>) => void;
   reject: (e: Error) => void;
 }
@@ -243,23 +239,9 @@ function startWorker(): PoolWorker {
   return entry;
 }
 
-/**
- * How many workers may draw: one per core up to four while a page waits for a card, one core
- * fewer while cards are only drawn ahead. Then the main thread is rendering other pages and
- * needs its core, and each worker holds 130-150 MiB once drawing, in the first seconds of the
- * pages, where a large build's memory peaks (docs/performance.md, "Cold build and memory, fifth pass").
- */
-export function poolSize(cores: number, pageWaiting: boolean): number {
-  const all = Math.max(1, Math.min(4, cores));
-  return pageWaiting ? all : Math.max(1, all - 1);
-}
-
-/** Queued or drawing cards a page waits for. */
-let waiting = 0;
-
 /** Gives queued cards to idle workers, starting workers up to the pool's size. */
 function pump(): void {
-  const size = poolSize(availableParallelism(), waiting > 0);
+  const size = Math.max(1, Math.min(4, availableParallelism()));
   pool ??= [];
   let idle = pool.filter((entry) => !entry.job).length;
   while (pool.length < size && queue.length > idle) {
@@ -302,56 +284,10 @@ export const cardWorkers = (): number => pool?.length ?? 0;
  * drawn on the other cores meanwhile.
  */
 export function renderPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> {
-  return queueCard(tree, true).png;
-}
-
-/** Queues a card; a waited card goes before the cards drawn ahead. */
-function queueCard(tree: OgNode, waited: boolean): { job: Job; png: Promise<Uint8Array<ArrayBuffer>> } {
-  const { promise, resolve, reject } = Promise.withResolvers<Uint8Array<ArrayBuffer>>();
-  // Counted while a page waits for it, so the pool keeps its full size until the card is done.
-  const settle = () => {
-    job.settled = true;
-    if (job.waited) waiting--;
-  };
-  const job: Job = {
-    id: nextJob++,
-    tree,
-    waited,
-    settled: false,
-    resolve: (png) => {
-      settle();
-      resolve(png);
-    },
-    reject: (e) => {
-      settle();
-      reject(e);
-    },
-  };
-  if (waited) {
-    waiting++;
-    queue.splice(firstAhead(), 0, job);
-  } else queue.push(job);
-  pump();
-  return { job, png: promise };
-}
-
-/** Where the cards drawn ahead start in the queue: waited cards are all before them. */
-function firstAhead(): number {
-  const i = queue.findIndex((job) => !job.waited);
-  return i === -1 ? queue.length : i;
-}
-
-/** A page now waits for a card drawn ahead: it goes first, and the pool may grow. */
-function wait(job: Job): void {
-  if (job.waited || job.settled) return;
-  job.waited = true;
-  waiting++;
-  const at = queue.indexOf(job);
-  if (at !== -1) {
-    queue.splice(at, 1);
-    queue.splice(firstAhead(), 0, job);
-  }
-  pump();
+  return new Promise((resolve, reject) => {
+    queue.push({ id: nextJob++, tree, resolve, reject });
+    pump();
+  });
 }
 
 /**
@@ -365,7 +301,7 @@ const RENDER_VERSION = '3';
  * leaves the map once its file is written: later requests read the file, and the build does not
  * hold every card it drew in memory.
  */
-const drawing = new Map<string, { job: Job; png: Promise<Uint8Array<ArrayBuffer>> }>();
+const drawing = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
 
 /** The cache file for a tree, keyed by the tree, the fonts and the renderer versions. */
 function cacheFile(dir: string, tree: OgNode): string {
@@ -374,29 +310,23 @@ function cacheFile(dir: string, tree: OgNode): string {
   return path.join(dir, `${hash.update(JSON.stringify(tree)).digest('hex').slice(0, 40)}.png`);
 }
 
-/**
- * Draws the tree into its cache file, or joins the drawing already under way; `waited` when a
- * page waits for it.
- */
-function drawInto(file: string, tree: OgNode, waited: boolean): Promise<Uint8Array<ArrayBuffer>> {
-  const under = drawing.get(file);
-  if (under) {
-    if (waited) wait(under.job);
-    return under.png;
+/** Draws the tree into its cache file, or joins the drawing already under way. */
+function drawInto(file: string, tree: OgNode): Promise<Uint8Array<ArrayBuffer>> {
+  let job = drawing.get(file);
+  if (!job) {
+    job = renderPng(tree)
+      .then((png) => {
+        mkdirSync(path.dirname(file), { recursive: true });
+        // Written whole, then renamed: another build sharing the cache never reads half a card.
+        const partial = `${file}.${process.pid}.${randomUUID()}.partial`;
+        writeFileSync(partial, png);
+        renameSync(partial, file);
+        return png;
+      })
+      .finally(() => drawing.delete(file));
+    drawing.set(file, job);
   }
-  const card = queueCard(tree, waited);
-  const png = card.png
-    .then((png) => {
-      mkdirSync(path.dirname(file), { recursive: true });
-      // Written whole, then renamed: another build sharing the cache never reads half a card.
-      const partial = `${file}.${process.pid}.${randomUUID()}.partial`;
-      writeFileSync(partial, png);
-      renameSync(partial, file);
-      return png;
-    })
-    .finally(() => drawing.delete(file));
-  drawing.set(file, { job: card.job, png });
-  return png;
+  return job;
 }
 
 /**
@@ -411,7 +341,7 @@ export async function cachedPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> 
     return new Uint8Array(readFileSync(file));
   } catch {
     // Not drawn yet, or being drawn (the file is written only when the card is done).
-    return drawInto(file, tree, true);
+    return drawInto(file, tree);
   }
 }
 
@@ -427,7 +357,7 @@ export function drawAhead(trees: Iterable<OgNode>): void {
   for (const tree of trees) {
     const file = cacheFile(dir, tree);
     // A failed card is drawn again when its page asks for it, and that reports the error.
-    if (!existsSync(file)) drawInto(file, tree, false).catch(() => undefined);
+    if (!existsSync(file)) drawInto(file, tree).catch(() => undefined);
   }
 }
 
