@@ -182,8 +182,8 @@ export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element 
       ' ',
       h(
         'button',
-        // No type: the card is in no form.
-        { popoverTarget: id, popoverTargetAction: 'hide', className: ['claim-card-close'] },
+        // No type: the card is in no form. No action: inside its open card, the default toggle hides it.
+        { popoverTarget: id, className: ['claim-card-close'] },
         'Close',
       ),
     ]),

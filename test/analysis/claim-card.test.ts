@@ -48,7 +48,7 @@ describe('claim cards, built from the frontmatter', () => {
         '<p class="claim-card-heading">How we checked <span class="claim-card-accessed">(all read <time datetime="2024-10-12">12 October 2024</time>)</span></p>' +
         '<ul class="claim-card-checked"><li>(<a href="#bib-ref-one">Wire A, 11 October 2024</a>): gives the words and credits Agency B</li></ul>' +
         '<p class="claim-card-actions"><a href="#claim-relayed">Link to this claim</a> <a href="claims/relayed/">Share this claim</a> ' +
-        '<button popovertarget="claim-relayed-details" popovertargetaction="hide" class="claim-card-close">Close</button></p></div>',
+        '<button popovertarget="claim-relayed-details" class="claim-card-close">Close</button></p></div>',
     );
   });
 

@@ -224,6 +224,11 @@ describe('the seed article page', () => {
       expect(await open.innerText()).toContain(speakerDisplayName(c, article));
       await p.keyboard.press('Escape');
       expect(await p.locator(`#claim-${c.id}-details:popover-open`).count()).toBe(0);
+      // Its Close button closes it too.
+      await p.locator(`#claim-${c.id} button.badge`).click();
+      expect(await open.count()).toBe(1);
+      await p.locator(`#claim-${c.id}-details button.claim-card-close`).click();
+      expect(await p.locator(`#claim-${c.id}-details:popover-open`).count()).toBe(0);
     } finally {
       await context.close();
     }
