@@ -290,11 +290,8 @@ export function renderPng(tree: OgNode): Promise<Uint8Array<ArrayBuffer>> {
   });
 }
 
-/**
- * Bump when the cards' pixels or encoding change in a way their trees do not show (new fonts,
- * og-worker.mjs's PNG settings).
- */
-const RENDER_VERSION = '3';
+/** Bump when the look of the cards changes in a way their trees do not show (e.g. new fonts). */
+const RENDER_VERSION = '2';
 
 /**
  * Cards being drawn, by cache file, so a card asked for again meanwhile is drawn once. A card

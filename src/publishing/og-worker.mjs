@@ -39,17 +39,17 @@ parentPort?.on('message', async ({ id, tree, width, height }) => {
 });
 
 /**
- * The bitmap as a palette PNG of at most 16 colours, so 4 bits a pixel: a card is a few flat
- * colours and anti-aliased text. libimagequant (in sharp) at effort 6 picks those 16 closer to
- * the drawing than effort 1 picked 25 (docs/performance.md, "Lean output, fifth pass"); at
- * effort 1, 16 colours roughened the red tally's edges. No dithering: it only adds noise to flat
- * areas, and bytes.
+ * The bitmap as a palette PNG: a card is a few flat colours and anti-aliased text, which
+ * libimagequant (in sharp) maps to the fewest colours that reach quality 70, about 25, with
+ * smooth text edges, at about a third of the bytes of resvg's full-colour PNG
+ * (docs/performance.md, "Issue 17"). 16 colours is smaller still but roughens the red text's
+ * edges. No dithering: it only adds noise to flat areas, and bytes.
  * @param {Uint8Array} pixels RGBA, as resvg renders them
  * @param {number} width
  * @param {number} height
  */
 async function palettePng(pixels, width, height) {
   return sharp(pixels, { raw: { width, height, channels: 4 } })
-    .png({ palette: true, colours: 16, quality: 70, dither: 0, effort: 6, compressionLevel: 9 })
+    .png({ palette: true, quality: 70, dither: 0, effort: 1, compressionLevel: 9 })
     .toBuffer();
 }
