@@ -8,7 +8,7 @@
  * The HTML is cut only between top-level blocks and otherwise passed through byte for byte.
  */
 import { fromHtml } from 'hast-util-from-html';
-import type { Element } from 'hast';
+import { Parser } from 'htmlparser2';
 import { deferredLayoutClass, measureHtml, type TextMeasure } from './deferred-layout';
 
 /** A run is closed once it has this many characters, so each lays out separately as it nears. */
@@ -38,10 +38,58 @@ function runMeasure(html: string): TextMeasure {
   return { ...text, chars: text.chars + drawnChars(html) };
 }
 
+/** A top-level element of the HTML: its tag and where it starts and ends. */
+interface Block {
+  tagName: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The top-level elements, found with htmlparser2's tokenizer: this runs once per article page,
+ * where a parse5 tree of the whole text cost three to four times as much (docs/performance.md,
+ * session 10). Undefined when the offsets do not check out (a tag closed implicitly, a stray end
+ * tag), so the caller parses properly.
+ */
+function tokenizedBlocks(html: string): Block[] | undefined {
+  const blocks: Block[] = [];
+  let depth = 0;
+  let open: Block | undefined;
+  let sound = true;
+  const parser = new Parser({
+    onopentag(name) {
+      if (depth++ === 0) open = { tagName: name, start: parser.startIndex, end: -1 };
+    },
+    onclosetag(name, implied) {
+      if (--depth < 0) sound = false;
+      if (depth !== 0 || !open) return;
+      open.end = parser.endIndex + 1;
+      const closing = html.slice(open.end - name.length - 3, open.end).toLowerCase();
+      if (implied || closing !== `</${name}>`) sound = false;
+      blocks.push(open);
+      open = undefined;
+    },
+  });
+  parser.end(html);
+  return sound && depth === 0 ? blocks : undefined;
+}
+
+/** The top-level elements as parse5 finds them; undefined when one has no position. */
+function parsedBlocks(html: string): Block[] | undefined {
+  const blocks: Block[] = [];
+  for (const child of fromHtml(html, { fragment: true }).children) {
+    if (child.type !== 'element') continue;
+    const { start, end } = child.position ?? {};
+    if (start?.offset === undefined || end?.offset === undefined) return undefined;
+    blocks.push({ tagName: child.tagName, start: start.offset, end: end.offset });
+  }
+  return blocks;
+}
+
 /** Paragraphs in runs of about RUN_CHARS; a short tail joins the run before it. */
-function runsOf(series: { block: Element; chars: number }[]): Element[][] {
-  const runs: { blocks: Element[]; chars: number }[] = [];
-  let run = { blocks: [] as Element[], chars: 0 };
+function runsOf(series: { block: Block; chars: number }[]): Block[][] {
+  const runs: { blocks: Block[]; chars: number }[] = [];
+  let run = { blocks: [] as Block[], chars: 0 };
   for (const { block, chars } of series) {
     run.blocks.push(block);
     run.chars += chars;
@@ -62,13 +110,12 @@ function runsOf(series: { block: Element; chars: number }[]): Element[][] {
  * bibliography) ends a run and stays as it is; a run too short to be worth it stays unwrapped.
  */
 export function deferText(html: string): string {
-  const tree = fromHtml(html, { fragment: true });
-  const blocks = tree.children.filter((c): c is Element => c.type === 'element');
-  if (blocks.some((b) => !b.position)) return html;
-  const start = (el: Element) => el.position!.start.offset!;
-  const end = (el: Element) => el.position!.end.offset!;
+  const blocks = tokenizedBlocks(html) ?? parsedBlocks(html);
+  if (!blocks) return html;
+  const start = (block: Block) => block.start;
+  const end = (block: Block) => block.end;
   // Series of consecutive paragraphs.
-  const series: { block: Element; chars: number }[][] = [[]];
+  const series: { block: Block; chars: number }[][] = [[]];
   for (const block of blocks) {
     if (RUN_TAGS.has(block.tagName))
       series.at(-1)!.push({ block, chars: measureHtml(html.slice(start(block), end(block))).chars });

@@ -49,4 +49,23 @@ describe('deferText', () => {
     const px = (c: string) => Number(/defer-h-(\d+)/.exec(c)![1]);
     expect(px(marked)).toBeGreaterThan(px(plain));
   });
+
+  it('wraps whole blocks when the HTML has void elements, comments and a > inside an attribute', () => {
+    const html = [
+      para(700),
+      '<!-- a note --><p><img src="a.png" alt="a > b"><br>' + 'y'.repeat(700) + '</p>',
+      para(700),
+    ].join('\n');
+    const out = deferText(html);
+    expect(runs(out).length).toBeGreaterThan(0);
+    expect(unwrap(out)).toBe(html);
+    for (const run of out.split('<div class="defer-text').slice(1)) expect(run).toMatch(/^[^]*<\/p><\/div>/);
+  });
+
+  it('finds the blocks by parsing when a paragraph is closed only by the next one', () => {
+    const html = `<p>${'x'.repeat(1000)}<p>${'y'.repeat(1000)}`;
+    const out = deferText(html);
+    expect(runs(out).length).toBeGreaterThan(0);
+    expect(unwrap(out)).toBe(html);
+  });
 });
