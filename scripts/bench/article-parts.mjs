@@ -59,14 +59,18 @@ export function articleParts(html) {
   };
 }
 
+/** The slugs given, or else every article folder of `dir` that holds a page, sorted. */
+function articleSlugs(dir, slugs) {
+  if (slugs.length) return slugs;
+  return readdirSync(dir)
+    .filter((s) => existsSync(path.join(dir, s, 'index.html')))
+    .sort();
+}
+
 /** Every part, averaged over the article pages of a built site (or the slugs given). */
 export function averageParts(out, slugs = []) {
   const dir = path.join(out, 'articles');
-  const pages = slugs.length
-    ? slugs
-    : readdirSync(dir)
-        .filter((s) => existsSync(path.join(dir, s, 'index.html')))
-        .sort();
+  const pages = articleSlugs(dir, slugs);
   const total = {};
   for (const slug of pages) {
     const parts = articleParts(readFileSync(path.join(dir, slug, 'index.html'), 'utf8'));
@@ -78,11 +82,7 @@ export function averageParts(out, slugs = []) {
 /** Bytes and counts of each article's files, by kind, averaged over the articles given or all. */
 export function articleFiles(out, slugs = []) {
   const dir = path.join(out, 'articles');
-  const pages = slugs.length
-    ? slugs
-    : readdirSync(dir)
-        .filter((s) => existsSync(path.join(dir, s, 'index.html')))
-        .sort();
+  const pages = articleSlugs(dir, slugs);
   const size = (...p) => (existsSync(path.join(dir, ...p)) ? statSync(path.join(dir, ...p)).size : 0);
   const total = {};
   const add = (k, v) => (total[k] = (total[k] ?? 0) + v);
