@@ -25,6 +25,18 @@ const collection = (input: Pick<CollectionInput, 'claims'> & Partial<CollectionI
     ...input,
   });
 
+/** One corroborated direct quote by person-a, through agency-b. */
+const oneClaim: CollectionInput['claims'] = [
+  {
+    id: 'one',
+    kind: 'direct-quote',
+    status: 'corroborated',
+    speaker: 'person-a',
+    via: ['agency-b'],
+    note: 'Checked.',
+  },
+];
+
 describe('web annotations', () => {
   it('takes the exact words of each claim mark with context that stays inside its paragraph', () => {
     const q = textQuotes(html).get('one')!;
@@ -41,18 +53,7 @@ describe('web annotations', () => {
   });
 
   it('makes one annotation per claim, targeting the page with a TextQuoteSelector', () => {
-    const c = collection({
-      claims: [
-        {
-          id: 'one',
-          kind: 'direct-quote',
-          status: 'corroborated',
-          speaker: 'person-a',
-          via: ['agency-b'],
-          note: 'Checked.',
-        },
-      ],
-    });
+    const c = collection({ claims: oneClaim });
     expect(c.total).toBe(1);
     const a = c.first.items[0]!;
     expect(a.target).toEqual({
@@ -117,17 +118,6 @@ describe('web annotations', () => {
     expect(body.filter((b) => b.id === 'https://gov.example/2')).toHaveLength(1);
     expect(body.filter((b) => b.id === 'https://wire-a.example/1')).toHaveLength(1);
   });
-
-  const oneClaim: CollectionInput['claims'] = [
-    {
-      id: 'one',
-      kind: 'direct-quote',
-      status: 'corroborated',
-      speaker: 'person-a',
-      via: ['agency-b'],
-      note: 'Checked.',
-    },
-  ];
 
   it('describes its creator once, on the collection, and names it by that IRI in every annotation', () => {
     const c = collection({ claims: oneClaim });
