@@ -59,7 +59,12 @@ export function articleParts(html) {
   };
 }
 
-/** The slugs given, or else every article folder of `dir` that holds a page, sorted. */
+/**
+ * The slugs given, or else every article folder of `dir` that holds a page, sorted.
+ * @param {string} dir
+ * @param {string[]} slugs
+ * @returns {string[]}
+ */
 function articleSlugs(dir, slugs) {
   if (slugs.length) return slugs;
   return readdirSync(dir)
