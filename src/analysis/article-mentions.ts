@@ -7,7 +7,7 @@ import { buildAliasIndex, type AliasEntry } from '../glossary/aliases';
 import { creditMentions, mentionsByEntry, type ArticleMentions, type Mention } from '../glossary/mentions';
 import { articleUrl } from '../lib/urls';
 import { refId, type Ref } from '../collections/lookup';
-import { factsOf } from './article-facts';
+import { articleDigest } from './article-digest';
 
 interface MentionedArticle {
   id: string;
@@ -40,7 +40,7 @@ export function articleMentions(
       { name: outlet?.name ?? outletId, entry: outlet?.glossary ? refId(outlet.glossary) : undefined },
       aliases,
     );
-    return { article: a.id, mentions: [...credit, ...factsOf(a).mentions] };
+    return { article: a.id, mentions: [...credit, ...articleDigest(a).mentions] };
   });
 }
 
