@@ -24,10 +24,11 @@ interface Built {
 /**
  * Builds the copy into a new folder, with `cache` (a copy of it, so each build's cache stays as
  * it was; times kept, as a CI cache restores them). Throws when the build fails, unless `fails`.
+ * `into` is the output folder, a new one unless given.
  */
-function build(fromCache: string | undefined, env: Record<string, string> = {}, fails = false): Built {
+function build(fromCache: string | undefined, env: Record<string, string> = {}, fails = false, into?: string): Built {
   const n = ++builds;
-  const out = path.join(work, `out-${n}`);
+  const out = into ?? path.join(work, `out-${n}`);
   const cache = path.join(work, `cache-${n}`);
   if (fromCache) cpSync(fromCache, cache, { recursive: true, preserveTimestamps: true });
   const r = project.run(process.execPath, [ASTRO_BIN, 'build'], {
@@ -133,6 +134,22 @@ describe('an incremental build', () => {
     expect(readFileSync(path.join(previous.out, 'articles/bench-00004/claims/index.html'), 'utf8')).not.toContain(
       'Edited after the build.',
     );
+  }, 600_000);
+
+  it('builds into the folder the last build wrote, moving its unchanged articles’ folders back, and matches a cold build', () => {
+    appendFileSync(article(3), '\nAn editor added this sentence to check a build into the last output folder.\n');
+    const last = previous.out;
+    const incremental = build(previous.cache, {}, false, last);
+    expect(planLine(incremental.log)).toBe(
+      `incremental: 1 of ${ARTICLES} articles re-rendered (reason: content/articles/bench-00003.md changed)`,
+    );
+    expect(incremental.log).toContain(
+      `${ARTICLES - 1} unchanged articles' pages taken from the previous output (${ARTICLES - 1} moved from the last output folder)`,
+    );
+    const cold = build(undefined);
+    expect(differences(incremental.out, cold.out)).toEqual([]);
+    expect(readdirSync(path.join(incremental.cache, 'sourced-incremental'))).not.toContain('last-output');
+    previous = incremental;
   }, 600_000);
 
   it('after the body edit and a glossary edit, re-renders the articles that use the entry, and matches a cold build byte for byte', () => {

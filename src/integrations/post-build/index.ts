@@ -52,6 +52,7 @@ export function postBuild(): AstroIntegration {
   let base = '/';
   let site: string | undefined;
   let cacheDir = '';
+  let outDirUrl = new URL('file:///');
   const target = hostTarget();
   const incremental = incrementalBuild();
   /** A cache of results computed from pages, valid while the code that computes them is the same. */
@@ -73,7 +74,13 @@ export function postBuild(): AstroIntegration {
         base = params.config.base;
         site = params.config.site;
         cacheDir = fileURLToPath(params.config.cacheDir);
+        outDirUrl = params.config.outDir;
         await mapHooks['astro:config:done']?.(params);
+      },
+      // Just before Astro empties the output folder (../incremental-build, setAside).
+      'astro:build:start': async (params) => {
+        incremental.setAside(fileURLToPath(outDirUrl));
+        await mapHooks['astro:build:start']?.(params);
       },
       'astro:build:generated': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
