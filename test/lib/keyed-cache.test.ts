@@ -3,7 +3,7 @@
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contentKey, KeyedCache } from '../../src/lib/keyed-cache';
 
 let dir: string;
@@ -80,5 +80,55 @@ describe('KeyedCache', () => {
     writeFileSync(path.join(dir, 'x'), 'é');
     expect(contentKey('é')).toBe(contentKey(readFileSync(path.join(dir, 'x'))));
     expect(contentKey('é')).not.toBe(contentKey('e'));
+  });
+});
+
+describe('a lazy KeyedCache', () => {
+  /** A file of four entries, written by an eager cache. */
+  const written = () => {
+    const first = new KeyedCache<{ n: number }>(file, 'v');
+    for (const [i, k] of ['a', 'b', 'c', 'd'].entries()) first.set(k, { n: i });
+    first.save();
+  };
+
+  it('parses only the entries it is asked for, and gives them back as an eager cache does', () => {
+    written();
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const lazy = new KeyedCache<{ n: number }>(file, 'v', { lazy: true });
+      expect(lazy.size).toBe(4);
+      expect([...lazy.keys()].sort()).toEqual(['a', 'b', 'c', 'd']);
+      expect(lazy.get('c')).toEqual({ n: 2 });
+      expect(lazy.get('c')).toEqual({ n: 2 });
+      expect(lazy.get('e')).toBeUndefined();
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('writes entries kept unread back as they were, when it rewrites the file', () => {
+    written();
+    const before = lines();
+    const lazy = new KeyedCache<{ n: number }>(file, 'v', { lazy: true });
+    expect(lazy.keep('b')).toBe(true);
+    expect(lazy.keep('e')).toBe(false);
+    lazy.set('e', { n: 9 });
+    // Two of five in use: the file is rewritten with those two.
+    lazy.save();
+    expect(lines()).toEqual([before[0], before[2], JSON.stringify(['e', { n: 9 }])]);
+    expect(new KeyedCache<{ n: number }>(file, 'v').get('b')).toEqual({ n: 1 });
+  });
+
+  it('gives nothing for a torn line, and keeps the value set for it in its place', () => {
+    written();
+    appendFileSync(file, '["t",{"n":');
+    const lazy = new KeyedCache<{ n: number }>(file, 'v', { lazy: true });
+    expect(lazy.get('t')).toBeUndefined();
+    lazy.set('t', { n: 7 });
+    // One entry of five in use: the file is rewritten, with the new value, not the torn line.
+    lazy.save();
+    expect(lines()).toHaveLength(2);
+    expect(new KeyedCache<{ n: number }>(file, 'v').get('t')).toEqual({ n: 7 });
   });
 });

@@ -97,6 +97,8 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
     (rewrites ??= new KeyedCache<Edit[]>(
       cache && path.join(cache.dir, 'sourced-search-rewrites.jsonl'),
       cache?.version ?? '',
+      // Only the indexed shards' pages are asked for; the others' lines are kept unread.
+      { lazy: true },
     ));
   const recordsFile = cache && path.join(cache.dir, 'sourced-search-shards.json');
   const previous = previousOutput && cache ? readRecords(recordsFile, cache.version) : {};
@@ -201,7 +203,7 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
     writeFileSync(path.join(root, SHARD_LIST), `${JSON.stringify({ merge: shards.slice(1).map((s) => s.dir) })}\n`);
     if (rewrites) {
       // The kept shards' pages' rewrites are still in use: the file keeps them.
-      for (const key of keys) rewrites.get(key);
+      for (const key of keys) rewrites.keep(key);
       rewrites.save();
     }
     if (recordsFile) {
