@@ -12,8 +12,8 @@ import { VFile } from 'vfile';
 import { rehypeCitations } from '../../src/markdown/rehype-citations';
 
 // Spied on, so a test can count the bibliography's reads.
-vi.mock(import('node:fs/promises'), async (original) => {
-  const actual = await original();
+vi.mock('node:fs/promises', async (original) => {
+  const actual = await original<typeof import('node:fs/promises')>();
   return { ...actual, readFile: vi.fn(actual.readFile) };
 });
 
