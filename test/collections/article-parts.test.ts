@@ -1,9 +1,10 @@
 // An article's rendered HTML and text facts live in files of their own in the cache folder, the
 // content store keeping only their names; pages read them back through the data layer.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import * as contentKeys from '../../src/lib/content-key.mjs';
 import {
   FACTS_KEY,
   PARTS_KEY,
@@ -15,6 +16,12 @@ import {
   pruneParts,
   type Rendered,
 } from '../../src/collections/article-parts';
+
+// Spied on, so a test can count the hashes a read costs.
+vi.mock(import('../../src/lib/content-key.mjs'), async (original) => {
+  const actual = await original();
+  return { contentKey: vi.fn(actual.contentKey) };
+});
 
 const work = mkdtempSync(path.join(tmpdir(), 'sourced-article-parts-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -89,6 +96,29 @@ describe('keeping an article’s parts apart from the content store', () => {
     const kept = entry(keepPartsApart(dir, render('<p>Written.</p>')));
     writeFileSync(path.join(dir, partNames(kept)!.html), '<p>Changed on disk.</p>');
     expect(() => articleHtmlOf(kept, dir)).toThrow(/does not hold what was written\.\nFix: delete/);
+  });
+
+  it('refuses a file changed after a page read it, even to the same size', () => {
+    const dir = folder();
+    const kept = entry(keepPartsApart(dir, render('<p>Written.</p>')));
+    expect(articleHtmlOf(kept, dir)).toBe('<p>Written.</p>');
+    const file = path.join(dir, partNames(kept)!.html);
+    writeFileSync(file, '<p>Altered.</p>');
+    // However coarse the file system's clock, the file's time differs from the one first read.
+    utimesSync(file, new Date(2001, 0, 1), new Date(2001, 0, 1));
+    expect(() => articleHtmlOf(kept, dir)).toThrow(/does not hold what was written/);
+  });
+
+  it('hashes a part once however often pages read it while it is unchanged', () => {
+    const dir = folder();
+    const kept = entry(keepPartsApart(dir, render('<p>Read often.</p>')));
+    const hash = vi.mocked(contentKeys.contentKey);
+    hash.mockClear();
+    for (let i = 0; i < 5; i++) {
+      expect(articleHtmlOf(kept, dir)).toBe('<p>Read often.</p>');
+      expect(articleFactsOf(kept, dir)).toEqual(facts);
+    }
+    expect(hash).toHaveBeenCalledTimes(2);
   });
 
   it('says which variable is unset when a page reads a part without knowing the folder', () => {

@@ -12,7 +12,8 @@
  * It also lets go of the copy of the store that Astro's content sync keeps (releaseSyncedStore):
  * pages read theirs from the file, and a build holding both held the store twice
  * (docs/performance.md, "Issue 17"). And the sync writes that file piece by piece
- * (streamStoreWrites, store-file.ts) rather than as one string.
+ * (streamStoreWrites, store-file.ts) rather than as one string, once, when the sync ends
+ * (writeStoreAtSyncEnd).
  */
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -139,6 +140,64 @@ export function streamStoreWrites(root: string, logger: AstroIntegrationLogger):
   proto.write = Object.assign(write, { [STREAMED]: true as const });
 }
 
+interface DataStoreClass {
+  prototype: {
+    writeToDisk: (this: object) => Promise<void>;
+    waitUntilSaveComplete: (this: object) => Promise<void>;
+  };
+}
+
+const AT_SYNC_END = Symbol.for('sourced:store-written-at-sync-end');
+
+/**
+ * Makes a build write the content store once, when the sync ends, instead of each time the sync
+ * pauses. Astro writes the whole store 500 ms after its last change; a build's sync pauses
+ * often (the bibliography's formatting, a loaded machine), so a 250-article sync wrote it six to
+ * seven times, about 3.8 s of the main thread and its garbage (docs/performance.md, "Cold build
+ * time, sixth pass"). Only the last write is read. Astro ends the sync with
+ * `waitUntilSaveComplete`; a write asked for at any other time is left undone, with the store
+ * still marked changed, so that call writes it. Builds only: the dev server reads every write.
+ * When Astro's store has another shape (a future Astro), it writes as before, with a warning.
+ */
+export function writeStoreAtSyncEnd(root: string, logger: AstroIntegrationLogger): void {
+  let store: DataStoreClass | undefined;
+  try {
+    store = (astroModule(root, 'content', 'mutable-data-store.js') as { MutableDataStore?: DataStoreClass })
+      .MutableDataStore;
+  } catch (e) {
+    logger.warn(
+      `The content store is written each time the sync pauses (${e instanceof Error ? e.message : String(e)}).`,
+    );
+    return;
+  }
+  const proto = store?.prototype;
+  if (typeof proto?.writeToDisk !== 'function' || typeof proto.waitUntilSaveComplete !== 'function') {
+    logger.warn(
+      'The content store is written each time the sync pauses (astro/dist/content/mutable-data-store.js has no MutableDataStore with writeToDisk and waitUntilSaveComplete).',
+    );
+    return;
+  }
+  const astroWrite = proto.writeToDisk as DataStoreClass['prototype']['writeToDisk'] & { [AT_SYNC_END]?: true };
+  if (astroWrite[AT_SYNC_END]) return;
+  const astroWait = proto.waitUntilSaveComplete;
+  const ending = new WeakSet<object>();
+  const writeToDisk = function (this: object) {
+    return ending.has(this) ? astroWrite.call(this) : Promise.resolve();
+  };
+  proto.writeToDisk = Object.assign(writeToDisk, { [AT_SYNC_END]: true as const });
+  proto.waitUntilSaveComplete = async function (this: object) {
+    ending.add(this);
+    try {
+      await astroWait.call(this);
+      // Astro's wait returns at once when no save is pending, as when the skipped write was the
+      // last one asked for; the store is still marked changed then, and written here.
+      await astroWrite.call(this);
+    } finally {
+      ending.delete(this);
+    }
+  };
+}
+
 export function contentStoreFromDisk(): AstroIntegration {
   let root = '';
   return {
@@ -149,6 +208,7 @@ export function contentStoreFromDisk(): AstroIntegration {
         root = fileURLToPath(config.root);
         // Before the content sync, which writes the store.
         streamStoreWrites(root, logger);
+        writeStoreAtSyncEnd(root, logger);
         const file = path.join(fileURLToPath(config.cacheDir), 'sourced-content-store.json');
         // The file Astro's content sync writes and its store module embeds (single-file storage).
         const synced = path.join(fileURLToPath(config.cacheDir), 'data-store.json');
