@@ -79,11 +79,11 @@ function citations(keys: string[], options: ClaimCardOptions): ElementContent[] 
 
 /**
  * The verdict at a glance: icon, status and a sentence that fits the kind of claim. The status's
- * colour and icon come from the card's data-status; the icon is an empty span, nothing to announce.
+ * colour and icon come from the card's data-status; the icon is the line's ::before, nothing to
+ * announce. The space after it stays, as it was after the span the icon once was.
  */
 function verdictLine(claim: ClaimLike, lookup: Lookup, outletName: string): Element {
   return h('p', { className: ['claim-card-verdict'] }, [
-    h('span', { className: ['status-icon'] }),
     ' ',
     h('strong', `${statusLabel(claim.status)}.`),
     ` ${verdictSentence(claim, lookup, outletName)}`,
@@ -117,20 +117,17 @@ export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element 
     verdictLine(claim, lookup, outletName),
     h('dl', rows),
   ];
-  if (claim.note) body.push(h('p', { className: ['claim-card-note'] }, claim.note));
+  // The parts below carry no class unless the stylesheet, a script or the feed needs one: every
+  // article page repeats them for each claim (docs/performance.md, "Issue 17", sixth pass).
+  if (claim.note) body.push(h('p', claim.note));
   if (claim.primaryWording) {
-    body.push(
-      h('p', { className: ['claim-card-wording'] }, [
-        h('strong', 'Primary record’s wording: '),
-        h('q', claim.primaryWording),
-      ]),
-    );
+    body.push(h('p', [h('strong', 'Primary record’s wording: '), h('q', claim.primaryWording)]));
   }
   if (claim.timeline?.length) {
     body.push(
       h(
         'ol',
-        { className: ['claim-card-timeline'], ariaLabel: 'Timeline of the report' },
+        { ariaLabel: 'Timeline of the report' },
         claim.timeline.map((e) =>
           h('li', [
             h('time', { dateTime: isoDay(e.date) }, formatDate(isoDay(e.date))),
@@ -143,28 +140,21 @@ export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element 
   }
   if (claim.checked?.length) {
     // The evidence trail: each document, what it shows, and when we read it; said once in the
-    // heading when every document was read the same day, as is usual.
+    // heading when every document was read the same day, as is usual. The heading is the
+    // paragraph just before the list (styled so in global.css); the day read is a side note,
+    // <small>.
     const read = (day: string) => h('time', { dateTime: day }, formatDate(day));
     const days = new Set(claim.checked.map((f) => isoDay(f.accessed)));
     const oneDay = days.size === 1 ? [...days][0] : undefined;
     body.push(
-      h(
-        'p',
-        { className: ['claim-card-heading'] },
-        oneDay
-          ? ['How we checked ', h('span', { className: ['claim-card-accessed'] }, ['(all read ', read(oneDay), ')'])]
-          : 'How we checked',
-      ),
+      h('p', oneDay ? ['How we checked ', h('small', ['(all read ', read(oneDay), ')'])] : 'How we checked'),
       h(
         'ul',
-        { className: ['claim-card-checked'] },
         claim.checked.map((f) =>
           h('li', [
             ...citation(f.source, options),
             `: ${f.finding}`,
-            ...(oneDay
-              ? []
-              : [' ', h('span', { className: ['claim-card-accessed'] }, ['(read ', read(isoDay(f.accessed)), ')'])]),
+            ...(oneDay ? [] : [' ', h('small', ['(read ', read(isoDay(f.accessed)), ')'])]),
           ]),
         ),
       ),
@@ -183,7 +173,7 @@ export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element 
       h(
         'button',
         // No type: the card is in no form. No action: inside its open card, the default toggle hides it.
-        { popoverTarget: id, className: ['claim-card-close'] },
+        { popoverTarget: id },
         'Close',
       ),
     ]),

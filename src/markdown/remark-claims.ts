@@ -111,7 +111,8 @@ export function remarkClaims(options: RemarkClaimsOptions) {
       };
       // Both buttons open the claim's card; their words come from CSS (data-*), so the article's
       // sentences stay verbatim in the page text. They take their status's colour and icon from the
-      // mark's data-status, and need no type: they are in no form. The marker ending the claim is the one keyboards
+      // mark's data-status (the marker's icon is its ::before; the note's ::before is its label, so
+      // its icon is a span), and need no type: they are in no form. The marker ending the claim is the one keyboards
       // and screen readers use at every width; the margin note that starts it is for the eye and
       // the pointer on wide screens (rehype-claim-ends.ts keeps each with its word).
       const note = {
@@ -139,7 +140,7 @@ export function remarkClaims(options: RemarkClaimsOptions) {
             dataChip: markerLabel(claim, options.registry, outletName),
             ariaLabel: `About this claim: ${badgeSentence(claim, options.registry, outletName)}`,
           },
-          hChildren: [{ type: 'element', tagName: 'span', properties: { className: ['status-icon'] }, children: [] }],
+          hChildren: [],
         },
       };
       node.children.unshift(note as never);

@@ -172,7 +172,7 @@ describe('the seed article page', () => {
       ];
       for (const e of expected) if (!text.includes(e)) problems.push(`${c.id}: card lacks "${e}"`);
       // The evidence trail: every finding, in its order, under "How we checked".
-      const findings = await card.locator('.claim-card-checked > li').allInnerTexts();
+      const findings = await card.locator(':scope > ul > li').allInnerTexts();
       if ((c.checked ?? []).length > 0 && !text.includes('How we checked'))
         problems.push(`${c.id}: no "How we checked"`);
       if (findings.length !== (c.checked ?? []).length) problems.push(`${c.id}: ${findings.length} findings shown`);
@@ -227,7 +227,7 @@ describe('the seed article page', () => {
       // Its Close button closes it too.
       await p.locator(`#claim-${c.id} button.badge`).click();
       expect(await open.count()).toBe(1);
-      await p.locator(`#claim-${c.id}-details button.claim-card-close`).click();
+      await p.locator(`#claim-${c.id}-details`).getByRole('button', { name: 'Close', exact: true }).click();
       expect(await p.locator(`#claim-${c.id}-details:popover-open`).count()).toBe(0);
     } finally {
       await context.close();

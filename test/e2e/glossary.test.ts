@@ -338,7 +338,11 @@ describe('glossary pages', () => {
           document.body.append(marked);
           const colour = resolved(marked);
           marked.remove();
-          return [resolved(el.querySelector('.status-icon')!), colour];
+          // The icon is the chip's ::before: filled (tick, cross…) or outlined (ring, square, half
+          // circle) in the status's colour.
+          const icon = getComputedStyle(el, '::before');
+          const drawn = icon.content === '""' ? [icon.backgroundColor, icon.borderTopColor] : [];
+          return [drawn.find((c) => c === colour) ?? drawn.join(' / '), colour];
         }, status);
         if (!icon || icon !== own) problems.push(`${status}: icon colour ${icon}, status colour ${own}`);
       }

@@ -115,13 +115,18 @@ describe('compact markers on a narrow screen', () => {
       [...document.querySelectorAll<HTMLElement>('.article-body mark.claim')].map((mark) => {
         const badge = mark.querySelector<HTMLElement>('button.badge')!;
         const note = mark.querySelector<HTMLElement>('button.claim-note')!;
-        const icon = badge.querySelector('.status-icon')!.getBoundingClientRect();
+        // The icon is the marker's ::before: a box with no content, so measured by its style.
+        const icon = getComputedStyle(badge, '::before');
         return {
           id: mark.id,
           rects: badge.getClientRects().length,
           height: badge.getBoundingClientRect().height,
           words: getComputedStyle(badge, '::after').content,
-          icon: icon.width > 4 && icon.height > 4,
+          icon:
+            icon.content === '""' &&
+            icon.display !== 'none' &&
+            parseFloat(icon.width) > 4 &&
+            parseFloat(icon.height) > 4,
           noteShown: note.getClientRects().length > 0,
         };
       }),

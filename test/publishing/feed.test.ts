@@ -60,7 +60,7 @@ describe('feed HTML made from an article’s rendered HTML', () => {
     // After the paragraph that holds the claim, with the evidence trail: citation, finding, day read.
     expect(out.indexOf('Wire A relayed Agency B.')).toBeGreaterThan(out.indexOf('“we are closest”'));
     expect(out).toMatch(
-      /How we checked <span[^>]*>\(all read <time[^>]*>12 October 2024<\/time>\)<\/span><\/p><ul[^>]*><li>\(<a href="[^"]*#bib-ref-one">[^<]*<\/a>\): gives the words and credits Agency B<\/li>/,
+      /How we checked <small>\(all read <time[^>]*>12 October 2024<\/time>\)<\/small><\/p><ul[^>]*><li>\(<a href="[^"]*#bib-ref-one">[^<]*<\/a>\): gives the words and credits Agency B<\/li>/,
     );
     expect(out).toContain('<time datetime="2024-10-12">12 October 2024</time>');
     expect(out).toContain(`<a href="${PAGE}claims/relayed/">About this claim</a>`);

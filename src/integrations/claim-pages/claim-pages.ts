@@ -7,7 +7,7 @@
  * `<article data-claim-page="<id>" …>` with its preview title, description and address
  * (ClaimSummary.astro). A claim's page is a lean document: the head's preview tags (PAGE_TAGS,
  * which Base.astro writes) set to the claim's, and in <body> only <main> with the claim's
- * article, its `claim-page-heading` h2 promoted to the page's h1. The site's header and footer,
+ * article, its heading (the article's own h2) promoted to the page's h1. The site's header and footer,
  * and the head tags that repeat what Open Graph or the structured data say (LEFT_OUT), are dropped:
  * they are most of a small page's bytes, and hosts count every byte and file. The stylesheet
  * and the share script (a file of its own, astro.config.mjs) stay as they are; the policy keeps
@@ -228,8 +228,9 @@ export function cutClaimsPage(html: string): ClaimsPageCut {
         : []),
       ...dropped,
     ];
-    // The claim's heading becomes the page's h1, and its section headings move up a level with
-    // it, so the outline skips none.
+    // The claim's heading (the article's own h2) becomes the page's h1, and its sections'
+    // headings (each section's own h3) move up a level with it, so the outline skips none. They
+    // are found by their place, as they carry no class (ClaimSummary.astro).
     const promote = (node: Node, to: string): Edit[] =>
       node.closeStart === undefined
         ? []
@@ -237,7 +238,10 @@ export function cutClaimsPage(html: string): ClaimsPageCut {
             { start: node.start + 1, end: node.start + 3, text: to },
             { start: node.closeStart + 2, end: node.closeStart + 4, text: to },
           ];
-    const heading = within.find((n) => n.name === 'h2' && hasClass(n, 'claim-page-heading'));
+    const heading = within.find((n) => n.name === 'h2' && n.parent === article);
+    const sectionHeadings = within.filter(
+      (n) => n.name === 'h3' && n.parent?.name === 'section' && n.parent.parent === article,
+    );
     // The preview fields and the claim's id were for this cut; the page says them in its head.
     // The share link's title is the page's own (ShareClaim.astro falls back to document.title).
     const shareTitles = within.filter(
@@ -247,7 +251,7 @@ export function cutClaimsPage(html: string): ClaimsPageCut {
       ...[...Object.values(DATA_ATTRIBUTE), 'data-claim-page'].map((attr) => removeAttribute(html, article, attr)),
       ...shareTitles.map((n) => removeAttribute(html, n, 'data-title')),
       ...(heading ? promote(heading, 'h1') : []),
-      ...within.filter((n) => n.name === 'h3' && hasClass(n, 'claim-page-subheading')).flatMap((n) => promote(n, 'h2')),
+      ...sectionHeadings.flatMap((n) => promote(n, 'h2')),
     ];
     pages.push({
       id,

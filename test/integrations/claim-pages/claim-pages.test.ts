@@ -6,8 +6,8 @@ const claim = (id: string, title: string) =>
   `<article class="claim-page" aria-labelledby="h-${id}" data-claim-page="${id}" data-page-title="${title}" ` +
   `data-page-description="About ${id}" data-page-url="https://x.example/a/claims/${id}/">` +
   `<script type="application/ld+json">{"id":"${id}"}</script>` +
-  `<h2 id="h-${id}" class="claim-page-heading big">“${id} words”</h2><p>Note on ${id}.</p>` +
-  `<h3 id="v-${id}" class="claim-page-subheading">Our verdict</h3><h3>Kept</h3>` +
+  `<h2 id="h-${id}" class="big">“${id} words”</h2><p>Note on ${id}.</p>` +
+  `<section><h3 id="v-${id}">Our verdict</h3><div><h3>Kept</h3><h2>Kept too</h2></div></section><h3>Kept</h3>` +
   `<p><a class="claim-share" href="/a/claims/${id}/" data-title="${title}">Link to this claim</a></p></article>`;
 
 const page =
@@ -50,7 +50,7 @@ describe('cutting a claims page into one page per claim', () => {
 
   it('keeps only the claim in main, with its heading as the page’s h1 and its structured data', () => {
     const one = pages[0]!.html;
-    expect(one).toContain('<h1 id="h-one" class="claim-page-heading big">“one words”</h1>');
+    expect(one).toContain('<h1 id="h-one" class="big">“one words”</h1>');
     expect(one).toContain('{"id":"one"}');
     expect(one).not.toContain('two words');
     expect(one).not.toContain('<h1>All claims</h1>');
@@ -59,8 +59,10 @@ describe('cutting a claims page into one page per claim', () => {
 
   it('moves the claim’s section headings up a level with its heading, and no other heading', () => {
     const one = pages[0]!.html;
-    expect(one).toContain('<h2 id="v-one" class="claim-page-subheading">Our verdict</h2>');
-    expect(one).toContain('<h3>Kept</h3>');
+    expect(one).toContain(
+      '<section><h2 id="v-one">Our verdict</h2><div><h3>Kept</h3><h2>Kept too</h2></div></section>',
+    );
+    expect(one).toContain('</section><h3>Kept</h3>');
   });
 
   it('keeps the stylesheet, the share script and the image byte for byte', () => {
@@ -206,7 +208,7 @@ describe('the claims page as it ships', () => {
 
   it('still cuts every claim’s page from the summaries marked as sources', () => {
     expect(cut.pages.map((p) => p.id)).toEqual(['one', 'two']);
-    expect(cut.pages[0]!.html).toContain('<h1 id="h-one" class="claim-page-heading big">“one words”</h1>');
+    expect(cut.pages[0]!.html).toContain('<h1 id="h-one" class="big">“one words”</h1>');
   });
 
   it('keeps the list and drops the summaries, so no claim ships twice', () => {
