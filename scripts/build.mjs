@@ -15,6 +15,7 @@ const parent = path.dirname(target);
 const name = path.basename(target);
 const staging = path.join(parent, `${name}.building-${process.pid}`);
 const previous = path.join(parent, `${name}.previous-${process.pid}`);
+const DELETE = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true, maxRetries: 3 })";
 const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
 
 const alive = (pid) => {
@@ -30,7 +31,8 @@ const alive = (pid) => {
 const LEFTOVER = /^(.*)\.(?:building|previous)-(\d+)$/;
 for (const entry of existsSync(parent) ? readdirSync(parent) : []) {
   const m = LEFTOVER.exec(entry);
-  if (m && m[1] === name && !alive(Number(m[2]))) rmSync(path.join(parent, entry), { recursive: true, force: true });
+  if (m && m[1] === name && !alive(Number(m[2])))
+    rmSync(path.join(parent, entry), { recursive: true, force: true, maxRetries: 3 });
 }
 
 // Astro turns every environment variable into an import.meta.env define that wins over its own,
@@ -70,5 +72,7 @@ child.on('exit', (code, signal) => {
     if (existsSync(previous)) renameSync(previous, target);
     throw e;
   }
-  rmSync(previous, { recursive: true, force: true });
+  // The old output (about 30 files an article) is deleted by a detached process, so the editor
+  // does not wait for it; a folder it leaves (machine stopped) goes at the next build (LEFTOVER).
+  spawn(process.execPath, ['-e', DELETE, previous], { detached: true, stdio: 'ignore' }).unref();
 });
