@@ -10,6 +10,7 @@ import { ogImageCache } from './src/integrations/og-image-cache/index.ts';
 import { postBuild } from './src/integrations/post-build/index.ts';
 import { contentStoreFromDisk } from './src/integrations/content-store-from-disk/index.ts';
 import { noDepOptimizer } from './src/integrations/no-dep-optimizer/index.ts';
+import { heapGrowth } from './src/integrations/heap-growth/index.ts';
 import { CSP_DIRECTIVES, CSP_SCRIPT_RESOURCES } from './src/lib/csp.ts';
 
 // One place to set where the site lives; a deployment sets SITE_URL (and BASE_PATH) once.
@@ -34,8 +35,17 @@ export default defineConfig({
   // preview-image routes where their cache is. Each works in its own hook, so their order here
   // does not matter. postBuild runs every step on the built site, in the order it writes down.
   // drafts decides from the command whether drafts (status: draft) are pages: under astro dev only.
-  // noDepOptimizer keeps a build from pre-bundling the dev toolbar (memory; see its file).
-  integrations: [validateContent(), drafts(), contentStoreFromDisk(), noDepOptimizer(), ogImageCache(), postBuild()],
+  // noDepOptimizer keeps a build from pre-bundling the dev toolbar, heapGrowth fixes how far V8's
+  // heap grows between collections (both memory; see their files).
+  integrations: [
+    heapGrowth(),
+    validateContent(),
+    drafts(),
+    contentStoreFromDisk(),
+    noDepOptimizer(),
+    ogImageCache(),
+    postBuild(),
+  ],
   // Strict CSP as a meta tag with hashes of every inline script and style (src/lib/csp.ts).
   security: {
     csp: { directives: [...CSP_DIRECTIVES], scriptDirective: { resources: [...CSP_SCRIPT_RESOURCES] } },
