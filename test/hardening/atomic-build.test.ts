@@ -1,11 +1,12 @@
 // `npm run build` never leaves a half-written dist/: in a copy of the project, a good build
 // fills dist/, then two broken builds fail (one refused before any page is written, one that
 // writes every page and then fails its end-of-build integrity check), and each time the
-// previous dist/ is still there byte for byte, with no staging folder left behind.
+// previous dist/ is still there byte for byte, with no staging folder left behind; a last good
+// build replaces it, and the old output is deleted after the command returns.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SEED_SLUG } from '../support/content';
 import { copyProject, type ProjectCopy } from '../support/project-copy';
 
@@ -81,5 +82,14 @@ describe('npm run build', () => {
     expect(output).toContain('uses plain http:');
     expect(snapshot(path.join(project.dir, 'dist'))).toEqual(before);
     expect(siblings()).toEqual(['dist']);
+  }, 600_000);
+
+  it('replaces dist/ after a later good build and deletes the old output after the command returns', async () => {
+    rmSync(path.join(project.dir, 'content/articles/http-original.md'));
+    const result = build();
+    expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+    expect(existsSync(path.join(project.dir, 'dist', 'index.html'))).toBe(true);
+    // The old output (dist.previous-<pid>) is deleted by a detached process, not on the editor's wait.
+    await vi.waitFor(() => expect(siblings()).toEqual(['dist']), { timeout: 60_000, interval: 250 });
   }, 600_000);
 });
