@@ -10,10 +10,11 @@
  * An entry whose files are gone (the folder deleted, the store kept) is rendered again by the
  * loader (partsMissing); a page asking for a missing file gets an error naming it.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'devalue';
 import { contentKey } from '../lib/content-key.mjs';
+import { fileStamp } from '../lib/file-stamp';
 
 /** Where the Markdown pipeline hands the facts to Astro: a key of the render's frontmatter. */
 export const FACTS_KEY = 'sourcedFacts';
@@ -116,11 +117,6 @@ export function pruneParts(dir: string, keep: ReadonlySet<string>): number {
  */
 const checked = new Map<string, string>();
 
-const stampOf = (file: string): string | undefined => {
-  const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
-  return stat && `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
-};
-
 /** Reads one part, checked against its name, with an error saying what to do when it cannot. */
 function readPart(entry: RenderedEntry, name: string, what: string, dir = process.env[PARTS_DIR_VARIABLE]): string {
   const who = entry.filePath ?? entry.id;
@@ -131,7 +127,7 @@ function readPart(entry: RenderedEntry, name: string, what: string, dir = proces
     );
   const file = path.join(dir, name);
   // Taken before reading, so a change during the read leaves a stamp that no longer matches.
-  const stamp = stampOf(file);
+  const stamp = fileStamp(file);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -14,7 +14,7 @@
  * entries into the article's bibliography, so every citation on the page has its entry.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import rehypeCitation from 'rehype-citation';
@@ -22,6 +22,7 @@ import { unified } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { cardCitationKeys, type CardClaim } from '../analysis/claim-card';
+import { fileStamp } from '../lib/file-stamp';
 
 declare module 'vfile' {
   interface DataMap {
@@ -56,13 +57,7 @@ const PERMITTED = new Set(['div', 'p', 'span', 'li', 'td', 'th']);
 /** The only citation form the site accepts (remarkCitationKeys rejects the others with a fix). */
 const CITATION = /\[@([A-Za-z0-9_][A-Za-z0-9_:.#$%&+?<>~/-]*)\]/g;
 
-let memo: { stamp: string; text: string; formatted: Promise<Formatted> } | undefined;
-
-/** The bibliography file's inode, size and modification time: a new stamp for a changed file. */
-async function stampOf(file: string): Promise<string> {
-  const s = await stat(file, { bigint: true });
-  return `${s.ino}:${s.size}:${s.mtimeNs}`;
-}
+let memo: { stamp: string | undefined; text: string; formatted: Promise<Formatted> } | undefined;
 
 /**
  * Formats every item of the bibliography once; reused while the file's text is unchanged. Every
@@ -70,8 +65,8 @@ async function stampOf(file: string): Promise<string> {
  * each time read the whole bibliography once an article (49 MB at 250 articles).
  */
 async function formatAll(options: RehypeCitationsOptions): Promise<Formatted> {
-  const stamp = await stampOf(options.bibliography);
-  if (memo?.stamp === stamp) return memo.formatted;
+  const stamp = fileStamp(options.bibliography);
+  if (stamp !== undefined && memo?.stamp === stamp) return memo.formatted;
   const text = await readFile(options.bibliography, 'utf8');
   if (memo?.text !== text) memo = { stamp, text, formatted: formatCached(text, options) };
   else memo.stamp = stamp;
