@@ -49,12 +49,14 @@ export class KeyedCache<T> {
     for (const line of rest) {
       if (!line) continue;
       this.lines++;
-      // The key is the line's first string, written by JSON.stringify: content keys need no escapes.
-      const end = line.indexOf('"', 2);
-      const key = line.slice(2, end);
-      if (lazy && line.startsWith('["') && end > 2 && !key.includes('\\') && line[end + 1] === ',') {
-        this.unparsed.set(key, line);
-        continue;
+      if (lazy) {
+        // The key is the line's first string, written by JSON.stringify: content keys need no escapes.
+        const end = line.indexOf('"', 2);
+        const key = line.slice(2, end);
+        if (line.startsWith('["') && end > 2 && !key.includes('\\') && line[end + 1] === ',') {
+          this.unparsed.set(key, line);
+          continue;
+        }
       }
       try {
         const [key, value] = JSON.parse(line) as [string, T];
