@@ -24,7 +24,9 @@ await initWasm(readFileSync(createRequire(import.meta.url).resolve('@resvg/resvg
 parentPort?.on('message', async ({ id, tree, width, height }) => {
   try {
     const svg = await satori(tree, { width, height, fonts });
-    const resvg = new Resvg(svg, { fitTo: { mode: 'original' } });
+    // As UTF-8 bytes, which resvg copies into wasm memory at once; a string it encodes a
+    // character at a time in JavaScript (wasm-bindgen's passStringToWasm0), ~150 KB a card.
+    const resvg = new Resvg(Buffer.from(svg), { fitTo: { mode: 'original' } });
     const image = resvg.render();
     // A copy out of wasm memory, so the bitmap can be freed at once.
     const pixels = image.pixels;

@@ -112,6 +112,49 @@ describe('rendering a card', () => {
   }, 60_000);
 });
 
+describe('the accent bar', () => {
+  /** The card as a CSS left border would draw it: the frame's bar folded back into a border. */
+  function withBorder(card: OgNode): OgNode {
+    const [bar, content] = card.props.children as [OgNode, OgNode];
+    const width = bar.props.style?.['width'];
+    return {
+      type: 'div',
+      props: {
+        style: {
+          ...card.props.style,
+          boxSizing: 'border-box',
+          flexDirection: 'column',
+          borderLeft: `${String(width)}px solid ${String(bar.props.style?.['backgroundColor'])}`,
+          padding: content.props.style?.['padding'] ?? 0,
+        },
+        children: content.props.children ?? [],
+      },
+    };
+  }
+
+  it('is drawn as a box with exactly the pixels of a CSS left border, for article and site cards', async () => {
+    await initWasm(readFileSync(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm'))).catch(
+      () => undefined,
+    );
+    const pixels = async (tree: OgNode) => {
+      const resvg = new Resvg(await renderSvg(tree));
+      const image = resvg.render();
+      const out = Buffer.from(image.pixels);
+      image.free();
+      resvg.free();
+      return out;
+    };
+    for (const card of [
+      articleCard(article),
+      siteCard({ name: 'Sourced', tagline: 'Tagline', host: 'sourced.example' }),
+    ]) {
+      const bar = (card.props.children as OgNode[])[0]!;
+      expect(bar.props.style).toMatchObject({ width: 24, backgroundColor: '#1d4ed8' });
+      expect((await pixels(card)).equals(await pixels(withBorder(card)))).toBe(true);
+    }
+  }, 30_000);
+});
+
 describe('card workers', () => {
   it('end once they have had nothing to draw for a moment, and start again for the next card', async () => {
     const first = renderPng(articleCard({ ...article, title: 'Drawn before the workers rest' }));
