@@ -43,8 +43,28 @@ const DAY = fmt({ day: 'numeric', month: 'long', year: 'numeric' });
 const SHORT_DAY = fmt({ day: 'numeric', month: 'short', year: 'numeric' });
 const MONTH = fmt({ month: 'long', year: 'numeric' });
 
+/**
+ * Dates already written, by style and value. A build writes the same few thousand dates again
+ * and again (every citation and card of every page), and each Intl format with the checks before
+ * it cost about 1.4 s at 1,000 articles (docs/performance.md, "Cold build, seventh pass").
+ * Emptied past WRITTEN_MAX, so a long-running dev server never grows it without end.
+ */
+const written = new Map<string, string>();
+const WRITTEN_MAX = 20_000;
+
 /** "11 October 2024", "September 2024", "2023"; `long` adds the weekday to days. */
 export function formatDate(value: string, style: 'long' | 'medium' | 'short' = 'medium'): string {
+  const key = `${style} ${value}`;
+  let out = written.get(key);
+  if (out === undefined) {
+    out = writeDate(value, style);
+    if (written.size >= WRITTEN_MAX) written.clear();
+    written.set(key, out);
+  }
+  return out;
+}
+
+function writeDate(value: string, style: 'long' | 'medium' | 'short'): string {
   const p = precisionOf(value);
   if (p === 'year') return value;
   if (p === 'month') return MONTH.format(utc(value));
