@@ -1,4 +1,6 @@
+import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { cardCitationKeys, claimCard, claimCards, type CardClaim } from '../../src/analysis/claim-card';
 import { RELAYED, articleMarkdown, fixtureRegistry } from '../support/claims';
@@ -111,6 +113,24 @@ describe('claim cards, built from the frontmatter', () => {
     const all = toHtml(claimCards(claims, options));
     for (const target of html.matchAll(/popovertarget="([^"]+)"/g)) expect(all).toContain(`id="${target[1]}"`);
     expect(all.match(/class="claim-card"/g)).toHaveLength(claims.length);
+  });
+
+  it('gives each card its own copy of a citation, so a step that changes one card changes nothing else', async () => {
+    const { claims, options } = await cards();
+    const before = structuredClone(options.citations);
+    const first = claimCard(claims[0]!, options);
+    const second = claimCard(claims[0]!, options);
+    const link = (card: Element) => {
+      let found: Element | undefined;
+      visit(card, 'element', (node) => {
+        if (node.tagName === 'a' && String(node.properties['href']).startsWith('#bib-')) found ??= node;
+      });
+      return found!;
+    };
+    // As the feeds do: links made absolute in place.
+    link(first).properties['href'] = 'https://sourced.example/a/#bib-ref-one';
+    expect(link(second).properties['href']).toBe('#bib-ref-one');
+    expect(options.citations).toEqual(before);
   });
 
   it('fails loudly when a citation was not formatted with the article, rather than printing the raw key', async () => {
