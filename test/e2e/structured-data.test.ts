@@ -28,8 +28,11 @@ describe('JSON-LD on the seed article page', () => {
   it('is one schema.org document', () => {
     expect(docs).toHaveLength(1);
     expect(docs[0]!['@context']).toBe('https://schema.org');
-    expect(graph.length).toBeGreaterThan(3);
-    for (const n of graph) expect(typeof n['@type'], JSON.stringify(n).slice(0, 80)).toBe('string');
+    // The site and the analysis; the entries it mentions are described inside it (mentions).
+    expect(graph.map((n) => n['@type'])).toEqual(['Organization', 'AnalysisNewsArticle']);
+    const mentioned = ofType('AnalysisNewsArticle')[0]!['mentions'] as Node[];
+    expect(mentioned.length).toBeGreaterThan(3);
+    for (const n of [...graph, ...mentioned]) expect(typeof n['@type'], JSON.stringify(n).slice(0, 80)).toBe('string');
   });
 
   it('describes the analysis with its headline, dates, publisher and the original it is based on', () => {
