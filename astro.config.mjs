@@ -67,6 +67,22 @@ export default defineConfig({
     // The share script is on every claim page and article page: as its own file it is fetched
     // and cached once, not repeated in thousands of pages (docs/performance.md, "Issue 17").
     // Other small scripts stay inline, as Astro chooses (undefined keeps its 4 KB rule).
-    build: { assetsInlineLimit: (file) => (/ShareClaim\.astro/.test(file) ? false : undefined) },
+    // Astro asks with the output's file name (_astro/ShareClaim.<hash>.js, named below).
+    build: { assetsInlineLimit: (file) => (/(^|\/)ShareClaim\./.test(file) ? false : undefined) },
+    // A component's script file is named by its component ("ShareClaim.<hash>.js"), not by the
+    // module id Astro gives it ("ShareClaim.astro_astro_type_script_index_0_lang.<hash>.js"):
+    // every claim page names it, 45 bytes a page. Astro's own pattern otherwise (`_astro/`, hash).
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              entryFileNames: ({ name }) =>
+                `_astro/${name.replace(/\.astro_astro_type_script_index_(\d+)_lang$/, (_, i) => (i === '0' ? '' : `-${i}`)).replace(/[^\w.\-/]/g, '_')}.[hash].js`,
+            },
+          },
+        },
+      },
+    },
   },
 });

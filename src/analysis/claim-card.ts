@@ -49,11 +49,14 @@ export interface ClaimCardOptions {
 /** What a card is called, on screen and as the dialog's name. */
 const CARD_TITLE = 'About this claim';
 
-/** The id of a claim's card, which its badge's popovertarget names. */
-export const claimCardId = (claimId: string): string => `claim-${claimId}-details`;
+/**
+ * The id of a claim's card, which its badge's popovertarget names. Short, as a page writes it four
+ * times a claim (the card, its two buttons, Close); no other id on a page starts with "card-".
+ */
+export const claimCardId = (claimId: string): string => `card-${claimId}`;
 
 /** The claim id a card id (or a badge's popovertarget) names: the inverse of claimCardId. */
-export const claimOfCard = (id: string): string => id.replace(/^claim-/, '').replace(/-details$/, '');
+export const claimOfCard = (id: string): string => id.replace(/^card-/, '');
 
 /** The keys a claim's card cites: where it was checked, then its timeline's sources. */
 export const cardCitationKeys = (claim: Pick<CardClaim, 'checked' | 'timeline'>): string[] => [

@@ -6,7 +6,9 @@
  *
  * Lean where the model allows it (docs/performance.md, "Lean output, fifth pass"): the creator is
  * described once, on the collection, and each annotation names it by its IRI; `modified` only when
- * the article changed after it was published; plain-text bodies without `format`.
+ * the article changed after it was published; plain-text bodies without `format`; linked
+ * resources without the `purpose` the model reserves for text bodies and specific resources
+ * (docs/performance.md, "Lean output, seventh pass").
  */
 import { channelPhrase, claimKindLabel, speakerName, statusLabel, type ClaimLike } from '../analysis/describe';
 import { shortCitation } from '../analysis/citations';
@@ -155,7 +157,10 @@ export function annotationCollection(input: AnnotationInput) {
           const s = input.lookup.sources.get(id);
           return textBody('linking', `Source: ${s?.name ?? id}${s?.url ? ` <${s.url}>` : ''}`);
         }),
-        ...[...new Set([...sourceUrls, ...evidence.links])].map((u) => ({ id: u, type: 'Text', purpose: 'linking' })),
+        // Each address the text bodies give, as a resource a client can follow. No `purpose`: the
+        // model gives a purpose to a Textual Body or a Specific Resource, not to an External Web
+        // Resource (sections 3.3.5 and 4.1); the text body naming the source carries "linking".
+        ...[...new Set([...sourceUrls, ...evidence.links])].map((u) => ({ id: u, type: 'Text' })),
       ],
       target: {
         source: input.pageUrl,

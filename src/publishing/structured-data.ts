@@ -178,7 +178,9 @@ export function claimReview(
     url: address,
     claimReviewed: quote,
     datePublished: input.published,
-    dateModified: input.updated,
+    // Only after a change: Google's fact-check guidance asks for datePublished and lists no
+    // dateModified, and a date equal to the first says nothing (about 30 bytes a claim page).
+    ...(input.updated !== input.published ? { dateModified: input.updated } : {}),
     author: { '@id': organisation(urls)['@id'] },
     reviewRating: {
       '@type': 'Rating',
@@ -209,9 +211,11 @@ export function articleJsonLd(input: ArticleInput, glossaryEntries: GlossaryItem
   const org = organisation(urls);
   const reviewed = input.claims.filter((c) => hasRating(c.status));
   const ownPage = (c: ClaimLike) => hasClaimPage(c.status, input.claimPages);
+  // A review on its own page is named by its type and `@id`, the page's address, which that page's
+  // review also has as its `url`: the address once here, not twice (25 claim pages: 1.7 KB).
   const hasPart = reviewed.map((c) => {
     const address = reviewAddress(c, input, urls);
-    return ownPage(c) ? { '@type': 'ClaimReview', '@id': address, url: address } : { '@id': address };
+    return ownPage(c) ? { '@type': 'ClaimReview', '@id': address } : { '@id': address };
   });
   const article = {
     '@type': 'AnalysisNewsArticle',
@@ -228,7 +232,9 @@ export function articleJsonLd(input: ArticleInput, glossaryEntries: GlossaryItem
     author: { '@id': org['@id'] },
     publisher: { '@id': org['@id'] },
     isBasedOn: originalWork(input),
-    mentions: entityIds.map((id) => ({ '@id': entityId(urls, id) })),
+    // Described where they are mentioned, not beside the article and named again by `@id`: the
+    // same statements in JSON-LD, without a reference a reader would have to resolve.
+    mentions: entityIds.map((id) => glossaryEntity(glossary.get(id)!, urls)),
     ...(hasPart.length > 0 ? { hasPart } : {}),
   };
   const reviews = reviewed
@@ -237,7 +243,7 @@ export function articleJsonLd(input: ArticleInput, glossaryEntries: GlossaryItem
     .filter((r) => r !== undefined);
   return {
     '@context': SCHEMA_CONTEXT,
-    '@graph': [org, article, ...reviews, ...entityIds.map((id) => glossaryEntity(glossary.get(id)!, urls))],
+    '@graph': [org, article, ...reviews],
   };
 }
 

@@ -39,7 +39,7 @@ describe('claim cards, built from the frontmatter', () => {
   it('shows who, the channel chain, kind, status, note, the primary wording, citations and the links, as the badge expects', async () => {
     const { claims, options } = await cards();
     expect(toHtml(claimCard(claims[0]!, options))).toBe(
-      '<div id="claim-relayed-details" popover="auto" role="dialog" aria-label="About this claim" class="claim-card" data-status="single-source">' +
+      '<div id="card-relayed" popover="auto" role="dialog" aria-label="About this claim" class="claim-card" data-status="single-source">' +
         '<p class="claim-card-title">About this claim</p>' +
         '<p class="claim-card-verdict"> <strong>Single source.</strong> Only one channel reports Person A saying this; nothing independent confirms it.</p>' +
         '<dl><dt>Who</dt><dd>Person A</dd><dt>Channel</dt><dd>Agency B (Xish state news agency), relayed by Wire A (independent news wire)</dd>' +
@@ -50,7 +50,7 @@ describe('claim cards, built from the frontmatter', () => {
         '<p>How we checked <small>(all read <time datetime="2024-10-12">12 October 2024</time>)</small></p>' +
         '<ul><li>(<a href="#bib-ref-one">Wire A, 11 October 2024</a>): gives the words and credits Agency B</li></ul>' +
         '<p class="claim-card-actions"><a href="#claim-relayed">Link to this claim</a> <a href="claims/relayed/">Share this claim</a> ' +
-        '<button popovertarget="claim-relayed-details">Close</button></p></div>',
+        '<button popovertarget="card-relayed">Close</button></p></div>',
     );
   });
 

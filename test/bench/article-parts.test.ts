@@ -12,7 +12,7 @@ const head = `<head><title>T</title>${jsonLd}</head>`;
 const badge = '<button class="badge" aria-label="About this claim: A"></button>';
 const mark = `<mark id="claim-a" class="claim" data-status="corroborated">Ünïcode words${badge}</mark>`;
 const mention = '<a href="/glossary/x/" data-glossary="x">X</a>';
-const cards = '<div class="claim-cards"><div id="claim-a-details" class="claim-card">About</div></div>';
+const cards = '<div class="claim-cards"><div id="card-a" class="claim-card">About</div></div>';
 const glossaryCards = '<div class="glossary-cards"><div class="glossary-card">X</div></div>';
 const bibliography = '<section class="bibliography"><div class="csl-entry">Ref</div></section>';
 const body = `<div class="article-body"><p>Before ${mark} and ${mention}.</p>${bibliography}${cards}${glossaryCards}</div>`;

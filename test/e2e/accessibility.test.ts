@@ -116,7 +116,7 @@ describe('accessibility', () => {
       const claim = readArticle().claims.find((c) => c.timeline?.length) ?? readArticle().claims[0]!;
       await page.locator(`#claim-${claim.id} button.badge`).focus();
       await page.keyboard.press('Enter');
-      expect(await page.locator(`#claim-${claim.id}-details`).evaluate((e) => e.matches(':popover-open'))).toBe(true);
+      expect(await page.locator(`#card-${claim.id}`).evaluate((e) => e.matches(':popover-open'))).toBe(true);
       const violations = await axe(page);
       expect(violations, report(violations)).toEqual([]);
     });

@@ -199,7 +199,7 @@ describe('the seed article page', () => {
     }
     expect(reached, 'Tab never reached the first badge').toBe(true);
     await page.keyboard.press('Enter');
-    const card = page.locator(`#claim-${first}-details`);
+    const card = page.locator(`#card-${first}`);
     expect(await card.evaluate((e) => e.matches(':popover-open'))).toBe(true);
     await page.keyboard.press('Escape');
     expect(await card.evaluate((e) => e.matches(':popover-open'))).toBe(false);
@@ -219,16 +219,16 @@ describe('the seed article page', () => {
       const c = article.claims.find((x) => x.via?.length) ?? article.claims[0]!;
       await p.setViewportSize({ width: 390, height: 800 });
       await p.locator(`#claim-${c.id} button.badge`).click();
-      const open = p.locator(`#claim-${c.id}-details:popover-open`);
+      const open = p.locator(`#card-${c.id}:popover-open`);
       expect(await open.count()).toBe(1);
       expect(await open.innerText()).toContain(speakerDisplayName(c, article));
       await p.keyboard.press('Escape');
-      expect(await p.locator(`#claim-${c.id}-details:popover-open`).count()).toBe(0);
+      expect(await p.locator(`#card-${c.id}:popover-open`).count()).toBe(0);
       // Its Close button closes it too.
       await p.locator(`#claim-${c.id} button.badge`).click();
       expect(await open.count()).toBe(1);
-      await p.locator(`#claim-${c.id}-details`).getByRole('button', { name: 'Close', exact: true }).click();
-      expect(await p.locator(`#claim-${c.id}-details:popover-open`).count()).toBe(0);
+      await p.locator(`#card-${c.id}`).getByRole('button', { name: 'Close', exact: true }).click();
+      expect(await p.locator(`#card-${c.id}:popover-open`).count()).toBe(0);
     } finally {
       await context.close();
     }
@@ -352,7 +352,7 @@ describe('the seed article page', () => {
 
         const c = article.claims[0]!;
         await p.locator(`#claim-${c.id} button.badge`).click();
-        const card = p.locator(`#claim-${c.id}-details`);
+        const card = p.locator(`#card-${c.id}`);
         const box = await card.boundingBox();
         await p.screenshot({ path: path.join(SHOTS, `article-320-${scheme}-card.png`) });
         expect(box).not.toBeNull();

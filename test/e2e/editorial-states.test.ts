@@ -100,7 +100,7 @@ describe('a published article with a claim not yet checked', () => {
     const html = page();
     expect(html).toMatch(/data-status-label="Not yet checked"/);
     expect(html).toMatch(/aria-label="About this claim: [^"]*; not yet checked"/);
-    type Graph = { '@type': string; url?: string; hasPart?: { url?: string }[] }[];
+    type Graph = { '@type': string; url?: string; hasPart?: { '@id'?: string }[] }[];
     const graphOf = (text: string) =>
       [...text.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].flatMap(
         (m) => (JSON.parse(m[1]!) as { '@graph': Graph })['@graph'],
@@ -113,7 +113,7 @@ describe('a published article with a claim not yet checked', () => {
     const graph = graphOf(html);
     expect(graph.filter((n) => n['@type'] === 'ClaimReview')).toEqual([]);
     const parts = graph.find((n) => n['@type'] === 'AnalysisNewsArticle')?.hasPart ?? [];
-    expect(parts.map((p) => p.url?.replace(/^.*\/claims\//, ''))).toEqual(['leader-quote/']);
+    expect(parts.map((p) => p['@id']?.replace(/^.*\/claims\//, ''))).toEqual(['leader-quote/']);
     expect(reviewsOn('leader-quote')).toEqual(['leader-quote/']);
     expect(reviewsOn('outlet-says')).toEqual([]);
   });

@@ -296,7 +296,7 @@ describe('the keyboard in every view', () => {
       expect(all.map((m) => m.claim)).toEqual(order);
       for (const m of all) {
         expect(m.name, m.claim).toMatch(/^About this claim: .+/);
-        expect(m.opens, m.claim).toBe(`claim-${m.claim}-details`);
+        expect(m.opens, m.claim).toBe(`card-${m.claim}`);
         expect(m.seen, `${m.claim}: marker unseen when focused`).toBe(true);
       }
       for (const view of views.filter((v) => v !== 'view-all'))
@@ -402,7 +402,7 @@ describe('print', () => {
     });
     expect(p.background).toEqual(['rgb(255, 255, 255)', 'rgb(255, 255, 255)']);
     expect(p.colour).toBe('rgb(0, 0, 0)');
-    expect(p.cards.map((id) => id.replace(/-details$/, ''))).toEqual(p.marks);
+    expect(p.cards.map((id) => id.replace(/^card-/, 'claim-'))).toEqual(p.marks);
     expect(p.views).toBe(false);
     expect(p.notes).toBe(0);
     expect(p.bibliographyAfter).toBe(0);

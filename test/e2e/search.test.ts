@@ -135,7 +135,7 @@ describe('search', () => {
       const id = link.split('#')[1]!;
       const mark = select(`mark#${id}.claim`, tree);
       expect(mark, link).toBeDefined();
-      const card = select(`#${id}-details`, tree);
+      const card = select(`#${id.replace(/^claim-/, 'card-')}`, tree);
       expect(`${toString(mark!)} ${card ? toString(card) : ''}`.toLowerCase(), link).toContain(query);
     }
     const first = page.locator(`${RESULT} .pagefind-ui__result-nested a[href*="#claim-"]`).first();

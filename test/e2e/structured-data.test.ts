@@ -28,8 +28,11 @@ describe('JSON-LD on the seed article page', () => {
   it('is one schema.org document', () => {
     expect(docs).toHaveLength(1);
     expect(docs[0]!['@context']).toBe('https://schema.org');
-    expect(graph.length).toBeGreaterThan(3);
-    for (const n of graph) expect(typeof n['@type'], JSON.stringify(n).slice(0, 80)).toBe('string');
+    // The site and the analysis; the entries it mentions are described inside it (mentions).
+    expect(graph.map((n) => n['@type'])).toEqual(['Organization', 'AnalysisNewsArticle']);
+    const mentioned = ofType('AnalysisNewsArticle')[0]!['mentions'] as Node[];
+    expect(mentioned.length).toBeGreaterThan(3);
+    for (const n of [...graph, ...mentioned]) expect(typeof n['@type'], JSON.stringify(n).slice(0, 80)).toBe('string');
   });
 
   it('describes the analysis with its headline, dates, publisher and the original it is based on', () => {
@@ -57,20 +60,23 @@ describe('JSON-LD on the seed article page', () => {
     expect(parts).toEqual(
       checkable.map((c) => {
         const url = new URL(`${SEED_PATH}claims/${c.id}/`, home).href;
-        return { '@type': 'ClaimReview', '@id': url, url };
+        return { '@type': 'ClaimReview', '@id': url };
       }),
     );
-    for (const p of parts) expect(builtFile(outDir, p['url'] as string), p['url'] as string).toBeDefined();
+    for (const p of parts) expect(builtFile(outDir, p['@id'] as string), p['@id'] as string).toBeDefined();
   });
 
-  it('describes speakers and mentioned glossary entries with their reference links as sameAs', () => {
-    const putin = graph.find((n) => n['name'] === 'Vladimir Putin');
+  it('describes speakers and mentioned glossary entries with their reference links as sameAs, where the analysis mentions them', () => {
+    const mentioned = ofType('AnalysisNewsArticle')[0]!['mentions'] as Node[];
+    const putin = mentioned.find((n) => n['name'] === 'Vladimir Putin');
     expect(putin?.['@type']).toBe('Person');
     const yaml = parse(readFileSync(path.join(ROOT, 'content/glossary/vladimir-putin.yaml'), 'utf8')) as {
       links: { url: string }[];
     };
     expect(putin?.['sameAs']).toEqual(expect.arrayContaining(yaml.links.map((l) => l.url)));
-    expect(graph.find((n) => n['name'] === 'Russia')?.['@type']).toBe('Country');
+    expect(mentioned.find((n) => n['name'] === 'Russia')?.['@type']).toBe('Country');
+    // Described there once, not beside the article as well.
+    expect(graph.filter((n) => n['name'] === 'Vladimir Putin')).toEqual([]);
   });
 
   it('uses absolute http(s) URLs throughout', () => {
@@ -113,8 +119,11 @@ describe('JSON-LD on claim pages', () => {
       const reviews = (doc!['@graph'] as Node[]).filter((n) => n['@type'] === 'ClaimReview');
       expect(reviews, c.id).toHaveLength(c.status === 'not-checkable' ? 0 : 1);
       for (const r of reviews) {
-        // The address the article's hasPart names.
+        // The address the article's hasPart names, as the review's @id and its url.
         expect(r['@id'], c.id).toBe(new URL(`${SEED_PATH}claims/${c.id}/`, home).href);
+        expect(r['url'], c.id).toBe(r['@id']);
+        // The seed was updated after it was published, so its reviews say when.
+        expect([r['datePublished'], r['dateModified']], c.id).toEqual([article.published, article.updated]);
         expect(r['reviewRating'], c.id).toMatchObject({
           '@type': 'Rating',
           alternateName: CLAIM_STATUSES[c.status as ClaimStatus].label,

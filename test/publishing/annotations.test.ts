@@ -5,7 +5,7 @@ import { fixtureRegistry as registry } from '../support/claims';
 
 const html =
   '<p>Before the claim, <mark id="claim-one" class="claim">the exact words</mark><button class="badge"></button> and after it.</p>' +
-  '<div class="claim-cards"><div popover id="claim-one-details"><p>Card text</p></div></div>';
+  '<div class="claim-cards"><div popover id="card-one"><p>Card text</p></div></div>';
 
 type CollectionInput = Parameters<typeof annotationCollection>[0];
 
@@ -117,6 +117,18 @@ describe('web annotations', () => {
     // The cited documents are linked, each once.
     expect(body.filter((b) => b.id === 'https://gov.example/2')).toHaveLength(1);
     expect(body.filter((b) => b.id === 'https://wire-a.example/1')).toHaveLength(1);
+  });
+
+  it('links each address as a resource with its type and without a purpose, which the model gives only to text bodies and specific resources', () => {
+    const bodies = collection({ claims: oneClaim }).first.items[0]!.body as Record<string, unknown>[];
+    const linked = bodies.filter((b) => b['type'] !== 'TextualBody');
+    expect(linked).toEqual([{ id: 'https://agency-b.example', type: 'Text' }]);
+    // The text body that names the source still says why it is there.
+    expect(bodies).toContainEqual({
+      type: 'TextualBody',
+      purpose: 'linking',
+      value: 'Source: Agency B <https://agency-b.example>',
+    });
   });
 
   it('describes its creator once, on the collection, and names it by that IRI in every annotation', () => {

@@ -196,8 +196,9 @@ describe('JSON-LD for an article page', () => {
 
   it('leaves each review with a claim page of its own to that page, and names the page as a part of the analysis', () => {
     expect(reviewsOf('all')).toEqual([]);
+    // By its type and @id, the page's address, once: the review on that page has it as its url.
     expect(partsOf('all')).toEqual(
-      ['quote', 'own', 'rumour'].map((id) => ({ '@type': 'ClaimReview', '@id': page(id), url: page(id) })),
+      ['quote', 'own', 'rumour'].map((id) => ({ '@type': 'ClaimReview', '@id': page(id) })),
     );
     // Nothing of a review on a claim page is said here: not its rating, words or explanation.
     const text = JSON.stringify(articleJsonLd({ ...input, claimPages: 'all' }, glossary, mentions, urls));
@@ -218,8 +219,8 @@ describe('JSON-LD for an article page', () => {
     ]);
     expect(partsOf('verdicts')).toEqual([
       { '@id': place('quote') },
-      { '@type': 'ClaimReview', '@id': page('own'), url: page('own') },
-      { '@type': 'ClaimReview', '@id': page('rumour'), url: page('rumour') },
+      { '@type': 'ClaimReview', '@id': page('own') },
+      { '@type': 'ClaimReview', '@id': page('rumour') },
     ]);
     // No claim pages: every review is here, each a part by its @id.
     expect(reviewsOf('none')).toHaveLength(3);
@@ -259,22 +260,39 @@ describe('JSON-LD for an article page', () => {
     expect(RATING.unverified).toBeGreaterThan(RATING.inaccurate);
   });
 
-  it('describes the mentioned glossary entries and speakers as Person, Country or DefinedTerm with sameAs links', () => {
-    const person = graph.find((n) => n['@id'] === 'https://news.example.org/sourced/glossary/person-a/#subject');
+  it('describes the mentioned glossary entries and speakers as Person, Country or DefinedTerm with sameAs links, where the analysis mentions them', () => {
+    const [article] = ofType('AnalysisNewsArticle');
+    const mentioned = article!['mentions'] as Node[];
+    const person = mentioned.find((n) => n['@id'] === 'https://news.example.org/sourced/glossary/person-a/#subject');
     expect(person).toMatchObject({
       '@type': 'Person',
       name: 'Person A',
       url: 'https://news.example.org/sourced/glossary/person-a/',
       sameAs: ['https://en.wikipedia.org/wiki/A', 'https://www.wikidata.org/wiki/Q1'],
     });
-    expect(graph.find((n) => n['name'] === 'Land X')?.['@type']).toBe('Country');
-    expect(graph.find((n) => n['name'] === 'The Ys')).toMatchObject({
+    expect(mentioned.find((n) => n['name'] === 'Land X')?.['@type']).toBe('Country');
+    expect(mentioned.find((n) => n['name'] === 'The Ys')).toMatchObject({
       '@type': 'DefinedTerm',
       inDefinedTermSet: 'https://news.example.org/sourced/glossary/',
     });
-    expect(graph.find((n) => n['name'] === 'Unused')).toBeUndefined();
-    const [article] = ofType('AnalysisNewsArticle');
-    expect((article!['mentions'] as Node[]).map((m) => m['@id'])).toHaveLength(3);
+    expect(JSON.stringify(doc)).not.toContain('Unused');
+    expect(mentioned.map((m) => m['name'])).toEqual(['Land X', 'Person A', 'The Ys']);
+    // Each is described once, in place: not beside the article as well, nor named there by a bare @id.
+    expect(graph.map((n) => n['@type'])).toEqual(['Organization', 'AnalysisNewsArticle']);
+    expect(JSON.stringify(doc).split('glossary/person-a/#subject')).toHaveLength(2);
+  });
+
+  it('leaves dateModified out of a review until the article changes after it is published', () => {
+    const review = (i: ArticleInput) =>
+      (articleJsonLd({ ...i, claimPages: 'none' }, glossary, mentions, urls)['@graph'] as Node[]).find(
+        (n) => n['@type'] === 'ClaimReview',
+      )!;
+    expect(review(input)).toMatchObject({ datePublished: '2024-10-12', dateModified: '2024-10-14' });
+    const unchanged = review({ ...input, updated: input.published });
+    expect(unchanged['datePublished']).toBe('2024-10-12');
+    expect(unchanged).not.toHaveProperty('dateModified');
+    const onItsPage = claimJsonLd('quote', { ...input, updated: input.published }, glossary, urls)['@graph'] as Node[];
+    expect(onItsPage[0]).not.toHaveProperty('dateModified');
   });
 
   it('gives every address as an absolute http(s) URL', () => {

@@ -65,9 +65,9 @@ const classes = (attribs: Record<string, string>) => (attribs['class'] ?? '').sp
 const claimOf = (attribs: Record<string, string>): string | undefined =>
   classes(attribs).includes('claim') ? /^claim-(.+)$/.exec(attribs['id'] ?? '')?.[1] : undefined;
 
-/** A claim's card: class "claim-card" and the id "claim-<id>-details" its badge opens. */
+/** A claim's card: class "claim-card" and the id "card-<id>" its badge opens (claimCardId). */
 const cardOf = (attribs: Record<string, string>): string | undefined =>
-  classes(attribs).includes('claim-card') ? /^claim-(.+)-details$/.exec(attribs['id'] ?? '')?.[1] : undefined;
+  classes(attribs).includes('claim-card') ? /^card-(.+)$/.exec(attribs['id'] ?? '')?.[1] : undefined;
 
 /** The sub-result title of a claim: its words, clipped. */
 export const claimResultTitle = (words: string): string => `Claim: ${clipText(words, 90)}`;
@@ -114,7 +114,7 @@ export function searchableEdits(html: string): Edit[] {
         if (card) {
           // The card's id becomes its claim's, so the sub-result links to the claim in the text.
           const tag = html.slice(parser.startIndex, parser.endIndex + 1);
-          const idAt = parser.startIndex + tag.search(/\sid\s*=\s*["']?claim-/) + 1;
+          const idAt = parser.startIndex + tag.search(/\sid\s*=\s*["']?card-/) + 1;
           const idEnd = idAt + /^id\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/.exec(html.slice(idAt))![0].length;
           edits.push({ start: idAt, end: idEnd, text: `id="claim-${escapeAttr(card)}"` });
           cards.push({ id: card, at });

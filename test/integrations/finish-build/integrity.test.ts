@@ -14,7 +14,7 @@ const page = (body: string, head = '') =>
 
 const ARTICLE = page(
   `<p><mark id="claim-one" class="claim">One</mark> and <mark id="claim-two" class="claim">two</mark>.</p>
-   <div id="claim-one-details"><a href="#claim-one">Link to this claim</a></div>`,
+   <div id="card-one"><a href="#claim-one">Link to this claim</a></div>`,
 );
 
 /** A small valid site under `base`; `pages` replaces or adds pages, `files` adds other files. */
@@ -131,7 +131,7 @@ describe('the integrity check of a built site', () => {
       site({
         pages: {
           'index.html': page(
-            '<a href="/methodology/#kind-nothing">x</a> <a href="#nowhere">y</a> <a href="/articles/a/#claim-one-details">ok</a>',
+            '<a href="/methodology/#kind-nothing">x</a> <a href="#nowhere">y</a> <a href="/articles/a/#card-one">ok</a>',
           ),
         },
       }),

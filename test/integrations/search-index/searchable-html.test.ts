@@ -30,7 +30,7 @@ afterAll(async () => {
 const CLAIM =
   '<p>Before. <mark id="claim-met" class="claim claim-quote" data-status="corroborated">Putin <a href="/g/">met</a> him</mark><button type="button" class="badge" aria-label="About this claim">Details</button> after.</p>';
 const CARD =
-  '<div id="claim-met-details" popover="auto" class="claim-card"><p class="claim-card-title">About this claim</p><p>The Kremlin transcript confirms the meeting.</p></div>';
+  '<div id="card-met" popover="auto" class="claim-card"><p class="claim-card-title">About this claim</p><p>The Kremlin transcript confirms the meeting.</p></div>';
 
 describe('the page copy Pagefind indexes', () => {
   it('keeps a term apart from its definition and a cell from the next', async () => {
@@ -97,7 +97,7 @@ describe('the page copy Pagefind indexes', () => {
     const stripped = out
       .replace(/ data-pagefind-(ignore|title="[^"]*")/g, '')
       .replace(/(<\/(p|div|main)>) /g, '$1')
-      .replace('<div id="claim-met" popover', '<div id="claim-met-details" popover');
+      .replace('<div id="claim-met" popover', '<div id="card-met" popover');
     expect(stripped).toBe(html);
   });
 });
