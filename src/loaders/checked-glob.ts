@@ -74,14 +74,15 @@ function skipUnchanged(types: EntryTypes, context: LoaderContext, loading: () =>
 }
 
 /**
- * How many worker threads render a build's articles: SOURCED_RENDER_WORKERS, or 1. With one the
- * main thread still has the frontmatter, the checks and the store to itself on two cores; 0
- * renders on the main thread, as `astro dev` always does (docs/performance.md, "Cold build,
- * seventh pass").
+ * How many worker threads render a build's articles beside the main thread:
+ * SOURCED_RENDER_WORKERS, or 0, which renders on the main thread alone as before (and as
+ * `astro dev` always does). Off by default: on the shared machine the workers cost 5% more CPU
+ * and no wall time was saved, and the gain on a quiet machine is not yet measured
+ * (docs/performance.md, "Cold build, seventh pass").
  */
 export function renderWorkerCount(env: NodeJS.ProcessEnv = process.env): number {
   const value = env['SOURCED_RENDER_WORKERS'];
-  if (value === undefined || value === '') return 1;
+  if (value === undefined || value === '') return 0;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0)
     throw new Error(
@@ -197,7 +198,8 @@ export function checkedGlob(options: { pattern: string; base: string }): Loader 
       try {
         let entryTypes = (context as LoaderContext & { entryTypes?: EntryTypes }).entryTypes;
         if (entryTypes) entryTypes = skipUnchanged(entryTypes, context, () => loading);
-        // A build's articles render in worker threads; under astro dev (a watcher) on the main thread.
+        // With SOURCED_RENDER_WORKERS set, a build's articles render in worker threads too; under
+        // astro dev (a watcher) always on the main thread.
         const threads = context.watcher ? 0 : renderWorkerCount();
         if (entryTypes && threads > 0) entryTypes = renderInWorkers(entryTypes, threads, parts, pools, context.logger);
         await inner.load({

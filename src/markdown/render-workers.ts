@@ -1,9 +1,12 @@
 /**
- * Renders the build's articles in worker threads. The glob loader renders up to ten articles at
- * once, each awaited, so a render function that sends its article to a worker lets the main
- * thread read, check and store the next articles while another core renders: in-process, the
- * Markdown stage held the main thread for most of the content sync while the second core idled
- * (docs/performance.md, "Cold build, seventh pass").
+ * Renders a build's articles in worker threads as well as on the main thread, when
+ * SOURCED_RENDER_WORKERS asks for it (src/loaders/checked-glob.ts). The glob loader renders up
+ * to ten articles at once, each awaited, so a render function that sends some of them to a
+ * worker lets two cores render: in-process, the Markdown stage held the main thread for most of
+ * the content sync while the second core idled. The main thread renders the others itself,
+ * while the worker loads the pipeline and whenever it has articles waiting, since with one
+ * worker alone the main thread had almost nothing left to do (docs/performance.md, "Cold build,
+ * seventh pass").
  *
  * The pipeline is TypeScript and a worker runs plain JavaScript, so render-job.ts is bundled
  * with esbuild (its packages left as imports) into node_modules/.cache, named by its content.

@@ -132,8 +132,9 @@ describe('the checked glob loader and the files it keeps rendered articles in', 
 });
 
 describe('the number of render workers', () => {
-  it('is one unless SOURCED_RENDER_WORKERS says otherwise, and 0 keeps rendering on the main thread', () => {
-    expect(renderWorkerCount({})).toBe(1);
+  it('is none (the main thread renders alone) unless SOURCED_RENDER_WORKERS says how many', () => {
+    expect(renderWorkerCount({})).toBe(0);
+    expect(renderWorkerCount({ SOURCED_RENDER_WORKERS: '1' })).toBe(1);
     expect(renderWorkerCount({ SOURCED_RENDER_WORKERS: '2' })).toBe(2);
     expect(renderWorkerCount({ SOURCED_RENDER_WORKERS: '0' })).toBe(0);
   });
