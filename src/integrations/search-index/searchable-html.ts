@@ -74,14 +74,56 @@ export const claimResultTitle = (words: string): string => `Claim: ${clipText(wo
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** What Pagefind reads of a page: the page with its edits. */
+/**
+ * Elements whose content htmlparser2 and Pagefind's parser (lol_html) may read differently (raw
+ * text in one, markup in the other): a page with one is sent whole.
+ */
+const RAW_ELSEWHERE: ReadonlySet<string> = new Set(['iframe', 'noembed', 'noframes', 'noscript', 'plaintext', 'xmp']);
+
+/** Attributes Pagefind reads of an element that has no data-pagefind-* attribute, beyond its id. */
+const READ_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
+  html: new Set(['lang']),
+  img: new Set(['src', 'alt']),
+  script: new Set(['src']),
+  link: new Set(['href']),
+};
+
+const hasPagefindAttribute = (attribs: Record<string, string>) =>
+  Object.keys(attribs).some((a) => a.startsWith('data-pagefind-'));
+
+/** What Pagefind reads of a page: the whole page with its edits. */
 export const searchableHtml = (html: string): string => applyEdits(html, searchableEdits(html));
 
 /**
- * The edits that make a page searchable, in page order. They depend on nothing but the page, so
- * a build may keep them for a page whose bytes do not change (../search-index).
+ * The same as searchableHtml for Pagefind, and smaller: what Pagefind ignores is left out, as
+ * each page's copy is JSON-encoded and base64-encoded on this thread to reach Pagefind's process.
+ * See searchableEdits with `lean`.
  */
-export function searchableEdits(html: string): Edit[] {
+export const searchablePage = (html: string): string => applyEdits(html, searchableEdits(html, { lean: true }));
+
+/** Edits in page order; an insertion comes before a deletion that starts where it is. */
+const ordered = (edits: Edit[]): Edit[] =>
+  edits.sort((a, b) => a.start - b.start || Number(a.end > a.start) - Number(b.end > b.start));
+
+/**
+ * The edits that make a page searchable, in page order. They depend on nothing but the page.
+ *
+ * With `lean`, they also cut what Pagefind's parser never uses, when the page has an element
+ * marked data-pagefind-body (Pagefind then indexes only those), so Pagefind builds the same
+ * index from the smaller copy (a test compares the two indexes file by file):
+ *
+ * - outside the marked elements, everything but the elements Pagefind reads there (`<html lang>`,
+ *   `<title>` and `<h1>` for the title, `<img>` for the image, anything with a data-pagefind-*
+ *   attribute, scripts and styles that name Pagefind) and the elements that hold those, with the
+ *   text directly inside those, which Pagefind keeps once a marked element has closed;
+ * - the content of elements marked data-pagefind-ignore="all", which Pagefind drops whole;
+ * - attributes Pagefind does not read (class, href, aria-*, …) of elements with no
+ *   data-pagefind-* attribute: it reads ids (sub-results), `lang`, an image's `src` and `alt`.
+ *
+ * A page whose tree htmlparser2 had to complete (an end tag left out, an end tag with no start)
+ * or that holds an element the two parsers may read differently is sent whole.
+ */
+export function searchableEdits(html: string, { lean = false }: { lean?: boolean } = {}): Edit[] {
   const edits: Edit[] = [];
   const insert = (at: number, text: string) => edits.push({ start: at, end: at, text });
   /** Open claim marks: where their title goes, the depth they opened at and their words so far. */
@@ -92,11 +134,61 @@ export function searchableEdits(html: string): Edit[] {
   let depth = 0;
   /** The depth a bibliography opened at, while inside one. */
   let bibliography: number | undefined;
+
+  // What `lean` cuts, in page order, and what it needs to know.
+  const cuts: Edit[] = [];
+  /** Everything before this offset is settled: kept or cut. */
+  let settled = 0;
+  const cutTo = (at: number) => {
+    if (at > settled) cuts.push({ start: settled, end: at, text: '' });
+    settled = Math.max(settled, at);
+  };
+  /** The open elements (not void ones), innermost last. */
+  const stack: {
+    name: string;
+    /** Its start tag: kept if it holds something Pagefind reads, with its attribute cuts. */
+    tag: { start: number; end: number; cuts: Edit[] };
+    selfClosing: boolean;
+    /** Kept: an element whose whole content is kept, or one that holds something kept. */
+    kept: boolean;
+    /** The root of a subtree kept whole. */
+    whole: boolean;
+    /** Marked data-pagefind-ignore="all": its content is cut. */
+    excluded: boolean;
+  }[] = [];
+  /** The depth of the subtree kept whole (a marked element, or one Pagefind reads outside them). */
+  let wholeDepth = 0;
+  let excludedDepth = 0;
+  let marked = false;
+  /** Set when the page must go whole. */
+  let sendWhole = !lean;
+  let nameEnd = 0;
+  /** The attributes of the start tag being read, with where each starts and ends. */
+  let attributes: { name: string; start: number; end: number }[] = [];
+  /** Keeps the start tags of the kept element's ancestors not kept yet, outermost first. */
+  const keepAncestors = () => {
+    for (const e of stack) {
+      if (e.kept) continue;
+      e.kept = true;
+      cutTo(e.tag.start);
+      cuts.push(...e.tag.cuts);
+      settled = e.tag.end;
+    }
+  };
+
   const parser: Parser = new Parser(
     {
-      onopentag(name, attribs) {
+      onopentagname(name) {
+        nameEnd = parser.startIndex + 1 + name.length;
+        attributes = [];
+      },
+      onattribute(name) {
+        if (!sendWhole) attributes.push({ name, start: parser.startIndex, end: parser.endIndex });
+      },
+      onopentag(name, attribs, implied) {
         // Right after the tag name, whatever attributes follow.
         const at = parser.startIndex + 1 + name.length;
+        if (!sendWhole) leanOpen(name, attribs, implied);
         const ignored = attribs['data-pagefind-ignore'] !== undefined;
         const address = bibliography !== undefined && name === 'a' && /^https?:/i.test(attribs['href'] ?? '');
         if (!ignored && (name === 'button' || address || classes(attribs).includes('sr-only')))
@@ -122,8 +214,15 @@ export function searchableEdits(html: string): Edit[] {
       },
       ontext(text) {
         for (const c of open) c.words += text;
+        if (!sendWhole && wholeDepth === 0 && excludedDepth === 0 && stack.at(-1)?.kept) {
+          // Text directly inside an element kept for what it holds: Pagefind keeps it once a
+          // marked element inside has closed, so it stays.
+          cutTo(parser.startIndex);
+          settled = parser.endIndex + 1;
+        }
       },
       onclosetag(name, implied) {
+        if (!sendWhole) leanClose(name, implied);
         if (VOID.has(name)) return;
         const last = open.at(-1);
         if (last?.depth === depth) {
@@ -138,8 +237,109 @@ export function searchableEdits(html: string): Edit[] {
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
+
+  /** What `lean` does at a start tag. */
+  function leanOpen(name: string, attribs: Record<string, string>, implied: boolean) {
+    if (implied || RAW_ELSEWHERE.has(name)) {
+      sendWhole = true;
+      return;
+    }
+    const start = parser.startIndex;
+    const end = parser.endIndex + 1;
+    const pagefindAttribute = hasPagefindAttribute(attribs);
+    // Attributes Pagefind does not read, each with the space before it.
+    const tagCuts: Edit[] = [];
+    if (!pagefindAttribute) {
+      const read = READ_ATTRIBUTES[name];
+      let from = nameEnd;
+      for (const a of attributes) {
+        if (a.name !== 'id' && !read?.has(a.name)) {
+          const last = tagCuts.at(-1);
+          if (last?.end === from) last.end = a.end;
+          else tagCuts.push({ start: from, end: a.end, text: '' });
+        }
+        from = a.end;
+      }
+    }
+    const excluded = excludedDepth > 0;
+    const isVoid = VOID.has(name);
+    if (excluded) {
+      // Inside content already cut.
+    } else if (wholeDepth > 0) {
+      cuts.push(...tagCuts);
+    } else {
+      const pagefindReads =
+        pagefindAttribute ||
+        name === 'html' ||
+        name === 'title' ||
+        name === 'h1' ||
+        name === 'img' ||
+        ((name === 'script' || name === 'link') && /pagefind/i.test(attribs['src'] ?? attribs['href'] ?? ''));
+      if (pagefindReads) {
+        keepAncestors();
+        cutTo(start);
+        cuts.push(...tagCuts);
+        settled = end;
+      }
+      if (pagefindReads && !isVoid && name !== 'html') wholeDepth = stack.length + 1;
+    }
+    if (!excluded && attribs['data-pagefind-body'] !== undefined) marked = true;
+    if (isVoid) return;
+    const excludes = !excluded && attribs['data-pagefind-ignore']?.toLowerCase() === 'all';
+    stack.push({
+      name,
+      tag: { start, end, cuts: tagCuts },
+      selfClosing: html[end - 2] === '/',
+      kept: excluded ? false : wholeDepth > 0 || name === 'html' || settled === end,
+      whole: wholeDepth === stack.length + 1,
+      excluded: excludes,
+    });
+    if (excludes) {
+      excludedDepth = stack.length;
+      settled = Math.max(settled, end);
+    }
+  }
+
+  /** What `lean` does at an end tag (an element's, or a void one's, always implied). */
+  function leanClose(name: string, implied: boolean) {
+    if (VOID.has(name)) return;
+    const e = stack.pop();
+    if (!e || e.name !== name || (implied && !e.selfClosing)) {
+      sendWhole = true;
+      return;
+    }
+    const closeStart = implied ? e.tag.end : parser.startIndex;
+    const closeEnd = implied ? e.tag.end : parser.endIndex + 1;
+    if (e.excluded) {
+      cutTo(closeStart);
+      excludedDepth = 0;
+    }
+    if (excludedDepth > 0 || !e.kept) return;
+    if (wholeDepth === 0) cutTo(closeStart);
+    settled = Math.max(settled, closeEnd);
+    if (e.whole) wholeDepth = 0;
+  }
+
   parser.end(html);
   for (const c of cards)
     insert(c.at, ` data-pagefind-title="${escapeAttr(claimResultTitle(words.get(c.id) ?? c.id))}"`);
-  return inPageOrder(edits);
+  if (sendWhole || !marked) return inPageOrder(edits);
+  cutTo(html.length);
+  return ordered([...outside(inPageOrder(edits), inPageOrder(cuts)), ...cuts]);
+}
+
+/**
+ * The edits not inside a cut (both in page order, cuts not overlapping): an insertion where a
+ * cut starts or ends stays, as it belongs to what is kept beside the cut.
+ */
+function outside(edits: Edit[], cuts: Edit[]): Edit[] {
+  const kept: Edit[] = [];
+  let i = 0;
+  for (const e of edits) {
+    while (i < cuts.length && cuts[i]!.end <= e.start) i++;
+    const c = cuts[i];
+    const inside = c !== undefined && (e.end > e.start ? e.start >= c.start && e.end <= c.end : e.start > c.start && e.start < c.end);
+    if (!inside) kept.push(e);
+  }
+  return kept;
 }
