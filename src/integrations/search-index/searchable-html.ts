@@ -59,15 +59,24 @@ const VOID: ReadonlySet<string> = new Set([
   'wbr',
 ]);
 
-const classes = (attribs: Record<string, string>) => (attribs['class'] ?? '').split(/\s+/);
+/** Whether the element's class list holds `name`; found in place, as splitting every tag's list was a tenth of the step. */
+function hasClass(attribs: Record<string, string>, name: string): boolean {
+  const list = attribs['class'];
+  if (list === undefined) return false;
+  for (let at = list.indexOf(name); at !== -1; at = list.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if ((at === 0 || /\s/.test(list[at - 1]!)) && (end === list.length || /\s/.test(list[end]!))) return true;
+  }
+  return false;
+}
 
 /** A claim's mark in an article: class "claim" and the id "claim-<id>" that links point at. */
 const claimOf = (attribs: Record<string, string>): string | undefined =>
-  classes(attribs).includes('claim') ? /^claim-(.+)$/.exec(attribs['id'] ?? '')?.[1] : undefined;
+  hasClass(attribs, 'claim') ? /^claim-(.+)$/.exec(attribs['id'] ?? '')?.[1] : undefined;
 
 /** A claim's card: class "claim-card" and the id "claim-<id>-details" its badge opens. */
 const cardOf = (attribs: Record<string, string>): string | undefined =>
-  classes(attribs).includes('claim-card') ? /^claim-(.+)-details$/.exec(attribs['id'] ?? '')?.[1] : undefined;
+  hasClass(attribs, 'claim-card') ? /^claim-(.+)-details$/.exec(attribs['id'] ?? '')?.[1] : undefined;
 
 /** The sub-result title of a claim: its words, clipped. */
 export const claimResultTitle = (words: string): string => `Claim: ${clipText(words, 90)}`;
@@ -88,9 +97,6 @@ const READ_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
   link: new Set(['href']),
 };
 
-const hasPagefindAttribute = (attribs: Record<string, string>) =>
-  Object.keys(attribs).some((a) => a.startsWith('data-pagefind-'));
-
 /** What Pagefind reads of a page: the whole page with its edits. */
 export const searchableHtml = (html: string): string => applyEdits(html, searchableEdits(html));
 
@@ -100,6 +106,9 @@ export const searchableHtml = (html: string): string => applyEdits(html, searcha
  * See searchableEdits with `lean`.
  */
 export const searchablePage = (html: string): string => applyEdits(html, searchableEdits(html, { lean: true }));
+
+/** No edits, shared (never added to). */
+const NONE: Edit[] = [];
 
 /** Edits in page order; an insertion comes before a deletion that starts where it is. */
 const ordered = (edits: Edit[]): Edit[] =>
@@ -120,8 +129,8 @@ const ordered = (edits: Edit[]): Edit[] =>
  * - attributes Pagefind does not read (class, href, aria-*, …) of elements with no
  *   data-pagefind-* attribute: it reads ids (sub-results), `lang`, an image's `src` and `alt`.
  *
- * A page whose tree htmlparser2 had to complete (an end tag left out, an end tag with no start)
- * or that holds an element the two parsers may read differently is sent whole.
+ * A page whose tree htmlparser2 had to mend (an end tag left out, an end tag with no start, a
+ * form in a form) or that holds an element the two parsers may read differently is sent whole.
  */
 export function searchableEdits(html: string, { lean = false }: { lean?: boolean } = {}): Edit[] {
   const edits: Edit[] = [];
@@ -162,9 +171,12 @@ export function searchableEdits(html: string, { lean = false }: { lean?: boolean
   let marked = false;
   /** Set when the page must go whole. */
   let sendWhole = !lean;
-  let nameEnd = 0;
-  /** The attributes of the start tag being read, with where each starts and ends. */
-  let attributes: { name: string; start: number; end: number }[] = [];
+  /** Of the start tag being read: the attributes Pagefind reads of it, where the last one ended, */
+  let readAttributes: ReadonlySet<string> | undefined;
+  let attributeEnd = 0;
+  /** whether it has a data-pagefind-* attribute, and its other attributes, each with the space before it. */
+  let pagefindAttribute = false;
+  let attributeCuts: Edit[] = NONE;
   /** Keeps the start tags of the kept element's ancestors not kept yet, outermost first. */
   const keepAncestors = () => {
     for (const e of stack) {
@@ -179,11 +191,23 @@ export function searchableEdits(html: string, { lean = false }: { lean?: boolean
   const parser: Parser = new Parser(
     {
       onopentagname(name) {
-        nameEnd = parser.startIndex + 1 + name.length;
-        attributes = [];
+        if (sendWhole) return;
+        readAttributes = READ_ATTRIBUTES[name];
+        attributeEnd = parser.startIndex + 1 + name.length;
+        pagefindAttribute = false;
+        attributeCuts = NONE;
       },
       onattribute(name) {
-        if (!sendWhole) attributes.push({ name, start: parser.startIndex, end: parser.endIndex });
+        if (sendWhole) return;
+        const from = attributeEnd;
+        attributeEnd = parser.endIndex;
+        if (name.startsWith('data-pagefind-')) pagefindAttribute = true;
+        else if (name !== 'id' && !readAttributes?.has(name)) {
+          const last = attributeCuts.at(-1);
+          if (last?.end === from) last.end = attributeEnd;
+          else if (attributeCuts === NONE) attributeCuts = [{ start: from, end: attributeEnd, text: '' }];
+          else attributeCuts.push({ start: from, end: attributeEnd, text: '' });
+        }
       },
       onopentag(name, attribs, implied) {
         // Right after the tag name, whatever attributes follow.
@@ -191,14 +215,14 @@ export function searchableEdits(html: string, { lean = false }: { lean?: boolean
         if (!sendWhole) leanOpen(name, attribs, implied);
         const ignored = attribs['data-pagefind-ignore'] !== undefined;
         const address = bibliography !== undefined && name === 'a' && /^https?:/i.test(attribs['href'] ?? '');
-        if (!ignored && (name === 'button' || address || classes(attribs).includes('sr-only')))
+        if (!ignored && (name === 'button' || address || hasClass(attribs, 'sr-only')))
           insert(at, ' data-pagefind-ignore');
         if (VOID.has(name)) {
           if (name === 'br') insert(parser.endIndex + 1, ' ');
           return;
         }
         depth++;
-        if (bibliography === undefined && classes(attribs).includes('bibliography')) bibliography = depth;
+        if (bibliography === undefined && hasClass(attribs, 'bibliography')) bibliography = depth;
         if (attribs['data-pagefind-title'] !== undefined) return;
         const claim = claimOf(attribs);
         if (claim) open.push({ id: claim, at, depth, words: '' });
@@ -240,33 +264,22 @@ export function searchableEdits(html: string, { lean = false }: { lean?: boolean
 
   /** What `lean` does at a start tag. */
   function leanOpen(name: string, attribs: Record<string, string>, implied: boolean) {
-    if (implied || RAW_ELSEWHERE.has(name)) {
+    // htmlparser2 drops a form inside a form, which Pagefind's parser keeps.
+    if (implied || RAW_ELSEWHERE.has(name) || (name === 'form' && stack.some((e) => e.name === 'form'))) {
       sendWhole = true;
       return;
     }
     const start = parser.startIndex;
     const end = parser.endIndex + 1;
-    const pagefindAttribute = hasPagefindAttribute(attribs);
-    // Attributes Pagefind does not read, each with the space before it.
-    const tagCuts: Edit[] = [];
-    if (!pagefindAttribute) {
-      const read = READ_ATTRIBUTES[name];
-      let from = nameEnd;
-      for (const a of attributes) {
-        if (a.name !== 'id' && !read?.has(a.name)) {
-          const last = tagCuts.at(-1);
-          if (last?.end === from) last.end = a.end;
-          else tagCuts.push({ start: from, end: a.end, text: '' });
-        }
-        from = a.end;
-      }
-    }
+    // Attributes Pagefind does not read: all are kept where one is data-pagefind-*, as those
+    // may name others (data-pagefind-index-attrs, "key[attribute]").
+    const tagCuts = pagefindAttribute ? NONE : attributeCuts;
     const excluded = excludedDepth > 0;
     const isVoid = VOID.has(name);
     if (excluded) {
       // Inside content already cut.
     } else if (wholeDepth > 0) {
-      cuts.push(...tagCuts);
+      for (const c of tagCuts) cuts.push(c);
     } else {
       const pagefindReads =
         pagefindAttribute ||
@@ -283,9 +296,9 @@ export function searchableEdits(html: string, { lean = false }: { lean?: boolean
       }
       if (pagefindReads && !isVoid && name !== 'html') wholeDepth = stack.length + 1;
     }
-    if (!excluded && attribs['data-pagefind-body'] !== undefined) marked = true;
+    if (!excluded && pagefindAttribute && attribs['data-pagefind-body'] !== undefined) marked = true;
     if (isVoid) return;
-    const excludes = !excluded && attribs['data-pagefind-ignore']?.toLowerCase() === 'all';
+    const excludes = !excluded && pagefindAttribute && attribs['data-pagefind-ignore']?.toLowerCase() === 'all';
     stack.push({
       name,
       tag: { start, end, cuts: tagCuts },
