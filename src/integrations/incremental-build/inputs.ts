@@ -165,7 +165,7 @@ const inRun = (c: number) =>
  */
 function eachWord(text: string, word: (w: string) => void): void {
   const n = text.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (!inRun(text.charCodeAt(i))) {
       i++;
       continue;

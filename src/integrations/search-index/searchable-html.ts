@@ -351,7 +351,9 @@ function outside(edits: Edit[], cuts: Edit[]): Edit[] {
   for (const e of edits) {
     while (i < cuts.length && cuts[i]!.end <= e.start) i++;
     const c = cuts[i];
-    const inside = c !== undefined && (e.end > e.start ? e.start >= c.start && e.end <= c.end : e.start > c.start && e.start < c.end);
+    const inside =
+      c !== undefined &&
+      (e.end > e.start ? e.start >= c.start && e.end <= c.end : e.start > c.start && e.start < c.end);
     if (!inside) kept.push(e);
   }
   return kept;

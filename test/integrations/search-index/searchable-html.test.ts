@@ -2,7 +2,11 @@
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
-import { claimResultTitle, searchableHtml, searchablePage } from '../../../src/integrations/search-index/searchable-html';
+import {
+  claimResultTitle,
+  searchableHtml,
+  searchablePage,
+} from '../../../src/integrations/search-index/searchable-html';
 
 interface Fragment {
   content: string;
