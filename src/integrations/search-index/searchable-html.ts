@@ -123,7 +123,7 @@ const ordered = (edits: Edit[]): Edit[] =>
  *
  * - outside the marked elements, everything but the elements Pagefind reads there (`<html lang>`,
  *   `<title>` and `<h1>` for the title, `<img>` for the image, anything with a data-pagefind-*
- *   attribute, scripts and styles that name Pagefind) and the elements that hold those, with the
+ *   attribute, scripts and stylesheet links that name Pagefind) and the elements that hold those, with the
  *   text directly inside those, which Pagefind keeps once a marked element has closed;
  * - the content of elements marked data-pagefind-ignore="all", which Pagefind drops whole;
  * - attributes Pagefind does not read (class, href, aria-*, …) of elements with no
@@ -171,10 +171,10 @@ export function searchableEdits(html: string, { lean = false }: { lean?: boolean
   let marked = false;
   /** Set when the page must go whole. */
   let sendWhole = !lean;
-  /** Of the start tag being read: the attributes Pagefind reads of it, where the last one ended, */
+  // Of the start tag being read: the attributes Pagefind reads of it, where the last one ended,
+  // whether it has a data-pagefind-* attribute, and its other attributes, each with its space.
   let readAttributes: ReadonlySet<string> | undefined;
   let attributeEnd = 0;
-  /** whether it has a data-pagefind-* attribute, and its other attributes, each with the space before it. */
   let pagefindAttribute = false;
   let attributeCuts: Edit[] = NONE;
   /** Keeps the start tags of the kept element's ancestors not kept yet, outermost first. */
