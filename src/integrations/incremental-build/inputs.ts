@@ -153,23 +153,32 @@ export function readEntries(root: string): Entries {
 /** Hashes of everything an article may use (readEntries). */
 export const entryHashes = (root: string): Map<string, string> => readEntries(root).hashes;
 
-/** Words as ids are spelt: letters, digits, `_` and `-`. */
+/** A UTF-16 unit that can be part of a run of word characters: ASCII letters, digits, `_`, `-`, or non-ASCII. */
+const inRun = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c >= 0x80;
+
 /**
- * Words as ids are spelt: letters, digits, `_` and `-`. Most of a page is ASCII, so runs of ASCII
- * word characters and of any non-ASCII character are found first, and only a run holding
- * non-ASCII is split by Unicode class: the same words, at about a third of the time of a Unicode
- * pattern over the whole page (a built article page is about 130 KB).
+ * Calls `word` with each word of `text`, as ids are spelt: letters, digits, `_` and `-`. Most of a
+ * page is ASCII, so runs of ASCII word characters and of any non-ASCII character are found first
+ * (by char codes: a pattern's match objects were most of the time), and only a run holding
+ * non-ASCII is split by Unicode class. A built article page is about 130 KB.
  */
-function tokens(text: string): Set<string> {
-  const words = new Set<string>();
-  const runs = /[\w\-\u0080-\uffff]+/g;
-  for (let m = runs.exec(text); m; m = runs.exec(text)) {
-    const run = m[0];
-    if (/^[\w-]+$/.test(run)) words.add(run);
-    else for (const w of run.match(/[\p{L}\p{N}_-]+/gu) ?? []) words.add(w);
+function eachWord(text: string, word: (w: string) => void): void {
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    if (!inRun(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let ascii = true;
+    for (let c = text.charCodeAt(i); i < n && inRun(c); c = text.charCodeAt(++i)) if (c >= 0x80) ascii = false;
+    const run = text.slice(start, i);
+    if (ascii) word(run);
+    else for (const w of run.match(/[\p{L}\p{N}_-]+/gu) ?? []) word(w);
   }
-  return words;
 }
+
 const plainId = /^[\p{L}\p{N}_-]+$/u;
 
 /**
@@ -192,13 +201,21 @@ export function entryUser(keys: Iterable<string>, entryText: Map<string, string>
     const id = key.slice(key.indexOf(':') + 1);
     byId.set(id, [...(byId.get(id) ?? []), key]);
   }
-  const ids = [...byId].map(([id, ks]) => ({ id, ks, plain: plainId.test(id) }));
-  /** The keys whose ids a text names. */
+  // A plain id is named by a word equal to it; any other (with a dot, say) by its text anywhere.
+  const plain = new Map([...byId].filter(([id]) => plainId.test(id)));
+  const other = [...byId].filter(([id]) => !plainId.test(id));
+  /**
+   * The keys whose ids a text names. Each word is looked up among the ids, rather than every word
+   * gathered in a set first and each id looked up in it: the same keys, without a set of some
+   * thousands of words an article (docs/performance.md).
+   */
   const named = (text: string): string[] => {
-    const words = tokens(text);
-    const found: string[] = [];
-    for (const { id, ks, plain } of ids) if (plain ? words.has(id) : text.includes(id)) found.push(...ks);
-    return found;
+    const ids = new Set<string>();
+    eachWord(text, (w) => {
+      if (plain.has(w)) ids.add(w);
+    });
+    for (const [id] of other) if (text.includes(id)) ids.add(id);
+    return [...ids].flatMap((id) => byId.get(id)!);
   };
   const direct = new Map<string, string[]>();
   return (texts) => {

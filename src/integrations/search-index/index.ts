@@ -19,10 +19,9 @@ import path from 'node:path';
 // Imported with the config: by the build hooks the loader that read the config is closed.
 import * as pagefind from 'pagefind';
 import { contentKey, KeyedCache } from '../../lib/keyed-cache';
-import { applyEdits, type Edit } from '../../lib/html-edits';
 import { Pipeline } from '../../lib/pipeline';
 import { filesStamp, linkFile } from '../../lib/kept-files';
-import { searchableEdits } from './searchable-html';
+import { searchablePage } from './searchable-html';
 import { SHARD_LIST, shardPages, type Shard } from './shards';
 
 /**
@@ -44,7 +43,7 @@ const IN_FLIGHT = 8;
 
 export interface SearchIndexOptions {
   /**
-   * Where to keep, between builds, each page's rewrite for Pagefind (searchable-html.ts) and
+   * Where to keep, between builds, each page's copy for Pagefind (searchable-html.ts) and
    * each shard's pages, with the version of the code (any change of it discards them).
    */
   cache?: { dir: string; version: string } | undefined;
@@ -91,10 +90,13 @@ function readRecords(file: string | undefined, version: string): Record<string, 
  */
 export async function buildSearchIndex(outDir: string, options: SearchIndexOptions = {}): Promise<string> {
   const { cache, previousOutput, vouched } = options;
-  /** Read only when a shard is indexed: a build that keeps every shard needs no rewrite. */
-  let rewrites: KeyedCache<Edit[]> | undefined;
+  /**
+   * Each page's copy for Pagefind, by the page's content key. Read only when a shard is indexed:
+   * a build that keeps every shard needs none.
+   */
+  let rewrites: KeyedCache<string> | undefined;
   const loadRewrites = () =>
-    (rewrites ??= new KeyedCache<Edit[]>(
+    (rewrites ??= new KeyedCache<string>(
       cache && path.join(cache.dir, 'sourced-search-rewrites.jsonl'),
       cache?.version ?? '',
       // Only the indexed shards' pages are asked for; the others' lines are kept unread.
@@ -129,18 +131,16 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
     const adding = new Pipeline(IN_FLIGHT);
     for (const file of shard.files) {
       const page = pages.get(file)!;
-      const { html, key } = page.html === undefined ? readPage(file) : { html: page.html, key: page.key };
-      // Each page goes through searchableHtml first, so Pagefind reads what it needs of it.
-      let edits = loadRewrites().get(key);
-      if (!edits) {
-        edits = searchableEdits(html);
-        loadRewrites().set(key, edits);
+      // A page kept from the last build with its copy kept too is not read at all.
+      let content = loadRewrites().get(page.key);
+      if (content === undefined) {
+        const { html, key } = page.html === undefined ? readPage(file) : { html: page.html, key: page.key };
+        // What Pagefind reads of the page, rewritten so its results read as the page does.
+        content = searchablePage(html);
+        loadRewrites().set(key, content);
         rewritten++;
       }
-      const added = index.addHTMLFile({
-        url: `/${file.replace(/index\.html$/, '')}`,
-        content: applyEdits(html, edits),
-      });
+      const added = index.addHTMLFile({ url: `/${file.replace(/index\.html$/, '')}`, content });
       await adding.add(
         added.then((result) => {
           if (result.errors.length > 0)

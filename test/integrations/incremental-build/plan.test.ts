@@ -136,6 +136,14 @@ describe('what an article uses', () => {
       'glossary:ürümqi',
     ]);
   });
+  it('finds ids at the very start and end of a text and beside characters outside the basic plane', () => {
+    expect(usedEntries(['tass😀iran', 'x iran-presidency'], keys, new Map())).toEqual([
+      'glossary:iran',
+      'glossary:iran-presidency',
+      'source:tass',
+    ]);
+    expect(usedEntries(['tass_x iran2 owner-'], keys, new Map())).toEqual([]);
+  });
   it('does not count an empty text as naming anything', () => {
     expect(usedEntries(['', '--- ---'], keys, new Map())).toEqual([]);
   });

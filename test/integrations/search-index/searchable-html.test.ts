@@ -2,7 +2,11 @@
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
-import { claimResultTitle, searchableHtml } from '../../../src/integrations/search-index/searchable-html';
+import {
+  claimResultTitle,
+  searchableHtml,
+  searchablePage,
+} from '../../../src/integrations/search-index/searchable-html';
 
 interface Fragment {
   content: string;
@@ -99,5 +103,60 @@ describe('the page copy Pagefind indexes', () => {
       .replace(/(<\/(p|div|main)>) /g, '$1')
       .replace('<div id="claim-met" popover', '<div id="card-met" popover');
     expect(stripped).toBe(html);
+  });
+});
+
+/** Every file Pagefind writes for these pages, each sent through `copy`. */
+async function indexFiles(pages: string[], copy: (html: string) => string): Promise<Map<string, string>> {
+  const { index } = await pagefind.createIndex({});
+  for (const [i, html] of pages.entries()) {
+    const { errors } = await index!.addHTMLFile({ url: `/p${i}/`, content: copy(html) });
+    expect(errors).toEqual([]);
+  }
+  const { files } = await index!.getFiles();
+  await index!.deleteIndex();
+  return new Map(files.map((f) => [f.path, Buffer.from(f.content).toString('base64')]));
+}
+
+const HEAD =
+  '<!DOCTYPE html><html lang="en-GB" class="x"><head><meta charset="utf-8"><title>Page title · Site</title>' +
+  '<script type="application/ld+json">{"@type":"NewsArticle","headline":"JSON-LD words"}</script>' +
+  '<link rel="stylesheet" href="/a.css"></head>';
+const NAV =
+  '<body><a href="#main" id="skip">Skip to content</a><header id="top"><nav aria-label="Site"><ul><li><a href="/">Articles</a></li></ul></nav></header>';
+const PAGES = [
+  // An article: the marked part holds the h1, claims, a card, a block Pagefind drops whole.
+  `${HEAD}${NAV}<main id="main" class="m">Before the body <article class="article-page" data-pagefind-body data-pagefind-filter="type:Analysis" data-pagefind-meta="type:Analysis"><header><p class="kicker">Analysis</p><h1 class="t">Leaders meet in Ashgabat</h1></header>${CLAIM}${CARD}<figure id="fig"><svg><title id="st">Chart</title><text x="1">3 claims</text></svg><figcaption>Claims by channel</figcaption></figure><div class="cards" data-pagefind-ignore="all"><h1>Not a title</h1><img src="/not.png" alt="no"><span data-pagefind-meta="author:Nobody">x</span><p id="gone">Dropped words</p></div><div data-pagefind-ignore><p>Kept out of the text</p><span data-pagefind-filter="tag">Still a filter</span></div><footer class="f"><p>Article footer</p></footer></article> and text after it, <span>in an element after it</span></main><footer><p>Site footer</p><img src="/after.png" alt="After the title"></footer></body></html>`,
+  // The title from an h1 outside the marked part, metadata around it, the image after the h1.
+  `${HEAD}${NAV}<div class="wrap"><h1 id="h">Outside heading</h1><span data-pagefind-meta="author">Ann Writer</span><p>Loose words</p><section data-pagefind-body><h2 id="s">Section</h2><p>First part.</p></section><aside>Between</aside><section data-pagefind-body data-pagefind-weight="2"><p>Second part</p></section><img src="/img.png" alt="An image"></div></body></html>`,
+  // No h1 at all: the <title> names the page.
+  `${HEAD}<body><p>Outside</p><main data-pagefind-body><p>Only a paragraph, <br>then more</p></main></body></html>`,
+];
+
+describe('the lean copy of a page sent to Pagefind', () => {
+  it('gives Pagefind the same index as the whole page, file for file', async () => {
+    const whole = await indexFiles(PAGES, searchableHtml);
+    const lean = await indexFiles(PAGES, searchablePage);
+    expect([...lean.keys()].sort()).toEqual([...whole.keys()].sort());
+    for (const [file, content] of whole) expect(lean.get(file), file).toBe(content);
+  });
+
+  it('leaves out what Pagefind does not read', () => {
+    const lean = searchablePage(PAGES[0]!);
+    expect(lean.length).toBeLessThan(searchableHtml(PAGES[0]!).length * 0.8);
+    for (const gone of ['JSON-LD words', 'Skip to content', 'Site footer', 'Dropped words', 'class="t"', 'href="/"'])
+      expect(lean).not.toContain(gone);
+    for (const kept of ['lang="en-GB"', '<title>Page title', 'id="claim-met"', 'Leaders meet', 'src="/after.png"'])
+      expect(lean).toContain(kept);
+  });
+
+  it('sends the whole page when htmlparser2 had to close an element the page left open', () => {
+    const html = `${HEAD}<body><main data-pagefind-body><p>Open paragraph<div>Block</div></main><nav>Menu</nav></body></html>`;
+    expect(searchablePage(html)).toBe(searchableHtml(html));
+  });
+
+  it('sends the whole page when no part is marked data-pagefind-body', () => {
+    const html = `${HEAD}<body><nav class="n">Menu</nav><p>Text</p></body></html>`;
+    expect(searchablePage(html)).toBe(searchableHtml(html));
   });
 });
