@@ -16,7 +16,7 @@ export const ALLOWED = {
   publishing: ['lib', 'schemas', 'collections', 'glossary', 'analysis'],
   markdown: ['lib', 'schemas', 'collections', 'glossary', 'analysis'],
   validation: ['lib', 'schemas', 'collections', 'glossary', 'analysis', 'markdown'],
-  loaders: ['lib', 'schemas', 'collections', 'markdown', 'validation'],
+  loaders: ['lib', 'schemas', 'collections', 'validation'],
   editorial: ['lib', 'schemas', 'collections', 'glossary', 'analysis', 'markdown', 'validation'],
   integrations: ['lib', 'schemas', 'collections', 'glossary', 'analysis', 'publishing', 'validation'],
   'content.config.ts': ['schemas', 'loaders'],

@@ -1,8 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
 import { loadRegistry } from './src/collections/registry.ts';
-import { articleProcessor } from './src/markdown/article-processor.ts';
+import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
 import { validateContent } from './src/integrations/validate-content/index.ts';
 import { drafts } from './src/integrations/drafts/index.ts';
 import { ogImageCache } from './src/integrations/og-image-cache/index.ts';
@@ -49,9 +50,14 @@ export default defineConfig({
   security: {
     csp: { directives: [...CSP_DIRECTIVES], scriptDirective: { resources: [...CSP_SCRIPT_RESOURCES] } },
   },
-  // The site's plugins (src/markdown/index.ts); a build renders articles with the same processor
-  // in worker threads (src/markdown/render-workers.ts).
-  markdown: { processor: articleProcessor({ registry, base, cacheDir }) },
+  markdown: {
+    processor: unified({
+      remarkPlugins: remarkPlugins({ registry, base }),
+      rehypePlugins: rehypePlugins({ registry, base, cacheDir }),
+      // Article text is quoted verbatim; typographic rewriting would change it.
+      smartypants: false,
+    }),
+  },
   vite: {
     // Vite's own cache (the dependencies it pre-bundles for the content sync) in the cache folder
     // the deploy workflows keep, not in node_modules/.vite, which CI does not keep and every

@@ -12,7 +12,6 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { parse, stringify } from 'devalue';
 import { contentKey } from '../lib/content-key.mjs';
 import { fileStamp } from '../lib/file-stamp';
@@ -63,9 +62,8 @@ function writePart(dir: string, text: string, extension: string): string {
   const file = path.join(dir, name);
   if (existsSync(file)) return name;
   mkdirSync(dir, { recursive: true });
-  // Renamed into place, so a crash never leaves a torn file under a good name; the thread in the
-  // name too, as the build's render workers (src/markdown/render-workers.ts) write parts at once.
-  const temporary = `${file}.${process.pid}-${threadId}.tmp`;
+  // Renamed into place, so a crash never leaves a torn file under a good name.
+  const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, text);
   renameSync(temporary, file);
   return name;

@@ -30,18 +30,14 @@ import {
   pruneParts,
 } from '../collections/article-parts';
 import { collectGarbage } from '../lib/collect-garbage';
-import { pipelineOf } from '../markdown/article-processor';
-import { RenderWorkerError, renderPool, type RenderPool } from '../markdown/render-workers';
 import { ContentError, formatProblems, type ContentProblem } from '../lib/problems';
 import { WARNINGS_KEY } from '../lib/vfile-problems';
-import type { RenderEntry } from '../markdown/render-job';
 import { bodyProblems } from '../validation/validate';
 
 type LoaderContext = Parameters<Loader['load']>[0];
 /** Astro passes its loaders more than it declares; the glob loader reads these. */
 interface EntryType {
   getEntryInfo(params: { fileUrl: URL; contents: string }): unknown;
-  getRenderFunction?(config: LoaderContext['config']): Promise<unknown>;
 }
 type EntryTypes = Map<string, EntryType>;
 
@@ -54,7 +50,9 @@ type EntryTypes = Map<string, EntryType>;
  * finds stored with the same digest, and leaves as it is. Only while `loading`: a file edited
  * under `astro dev` goes the loader's own way.
  */
-function skipUnchanged(types: EntryTypes, context: LoaderContext, loading: () => boolean): EntryTypes {
+function skipUnchanged(context: LoaderContext, loading: () => boolean): EntryTypes | undefined {
+  const types = (context as LoaderContext & { entryTypes?: EntryTypes }).entryTypes;
+  if (!types) return undefined;
   const root = fileURLToPath(context.config.root);
   const stored = new Map<string, string>();
   for (const entry of context.store.values())
@@ -71,85 +69,6 @@ function skipUnchanged(types: EntryTypes, context: LoaderContext, loading: () =>
     },
   });
   return new Map([...types].map(([ext, type]) => [ext, wrap(type)]));
-}
-
-/**
- * How many worker threads render a build's articles beside the main thread:
- * SOURCED_RENDER_WORKERS, or 0, which renders on the main thread alone as before (and as
- * `astro dev` always does). Off by default: on the shared machine the workers cost 5% more CPU
- * and no wall time was saved, and the gain on a quiet machine is not yet measured
- * (docs/performance.md, "Cold build, seventh pass").
- */
-export function renderWorkerCount(env: NodeJS.ProcessEnv = process.env): number {
-  const value = env['SOURCED_RENDER_WORKERS'];
-  if (value === undefined || value === '') return 0;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new Error(
-      `SOURCED_RENDER_WORKERS is "${value}".\nFix: set it to a whole number of threads (0 renders on the main thread).`,
-    );
-  return n;
-}
-
-/**
- * The Markdown entry type rendering in a pool of workers, when the site's processor is the one
- * articleProcessor made (so a worker can make it again) and Astro's settings it takes can be sent
- * to a worker; otherwise as it was. The pool starts at the first article to render, so a build
- * that renders none starts no worker.
- */
-function renderInWorkers(
-  types: EntryTypes,
-  threads: number,
-  parts: string,
-  pools: RenderPool[],
-  logger: LoaderContext['logger'],
-): EntryTypes {
-  const wrap = (type: EntryType): EntryType => {
-    const inProcess = type.getRenderFunction?.bind(type);
-    if (!inProcess) return type;
-    return {
-      ...type,
-      getRenderFunction: (config) => {
-        const pipeline = pipelineOf(config.markdown?.processor);
-        if (!pipeline) return inProcess(config);
-        // What Astro's Markdown entry type gives the processor's renderer.
-        const shared = {
-          image: config.image,
-          syntaxHighlight: config.markdown.syntaxHighlight,
-          shikiConfig: config.markdown.shikiConfig,
-          gfm: config.markdown.gfm,
-          smartypants: config.markdown.smartypants,
-        };
-        const setup = { pipeline, shared, parts };
-        try {
-          // A worker is sent copies; a setting holding a function cannot be copied.
-          structuredClone(setup);
-        } catch {
-          return inProcess(config);
-        }
-        const pool = renderPool(setup, threads);
-        pools.push(pool);
-        pool.start();
-        // The main thread renders too: while the workers load the pipeline, and whenever they
-        // have articles waiting. Workers that fail as workers (not an article failing to render)
-        // leave the rest to the main thread, as before workers: slower, never a different result.
-        const here = inProcess(config) as Promise<(entry: RenderEntry) => Promise<unknown>>;
-        let failed = false;
-        return Promise.resolve(async (entry: RenderEntry) => {
-          if (!failed && pool.canTake())
-            try {
-              return await pool.render(entry);
-            } catch (error) {
-              if (!(error instanceof RenderWorkerError)) throw error;
-              if (!failed) logger.warn(`Rendering on the main thread: ${error.message}`);
-              failed = true;
-            }
-          return (await here)(entry);
-        });
-      },
-    };
-  };
-  return new Map([...types].map(([ext, type]) => [ext, ext === '.md' ? wrap(type) : type]));
 }
 
 type Store = LoaderContext['store'];
@@ -194,14 +113,8 @@ export function checkedGlob(options: { pattern: string; base: string }): Loader 
       const dropped = dropEntriesWithoutParts(context.store, parts);
       if (dropped)
         context.logger.info(`${dropped} articles' rendered files were missing from ${parts}; rendering them again.`);
-      const pools: RenderPool[] = [];
       try {
-        let entryTypes = (context as LoaderContext & { entryTypes?: EntryTypes }).entryTypes;
-        if (entryTypes) entryTypes = skipUnchanged(entryTypes, context, () => loading);
-        // With SOURCED_RENDER_WORKERS set, a build's articles render in worker threads too; under
-        // astro dev (a watcher) always on the main thread.
-        const threads = context.watcher ? 0 : renderWorkerCount();
-        if (entryTypes && threads > 0) entryTypes = renderInWorkers(entryTypes, threads, parts, pools, context.logger);
+        const entryTypes = skipUnchanged(context, () => loading);
         await inner.load({
           ...context,
           store: partsApart(context.store, parts),
@@ -210,7 +123,6 @@ export function checkedGlob(options: { pattern: string; base: string }): Loader 
         });
       } finally {
         loading = false;
-        await Promise.all(pools.map((pool) => pool.close()));
       }
       // Rendering every article left its parse trees as garbage; Astro next writes the whole
       // store as one string, and at 1,000 articles that was the build's peak (docs/performance.md).

@@ -29,11 +29,9 @@ export interface PipelineOptions {
   base?: string;
   /** Astro's cache directory; the formatted bibliography is kept there between builds. */
   cacheDir?: string;
-  /** The citation style's path; news-citation.csl beside this file when not given. */
-  csl?: string;
 }
 
-export const NEWS_STYLE = fileURLToPath(new URL('./news-citation.csl', import.meta.url));
+const NEWS_STYLE = fileURLToPath(new URL('./news-citation.csl', import.meta.url));
 
 /** Remark plugins: they read marks and report problems, so the validator runs them alone. */
 export function remarkPlugins({ registry, base = '/' }: PipelineOptions): RemarkPlugins {
@@ -69,13 +67,13 @@ export function remarkPlugins({ registry, base = '/' }: PipelineOptions): Remark
 }
 
 /** Rehype plugins, after Markdown has become HTML. */
-export function rehypePlugins({ registry, cacheDir, csl = NEWS_STYLE }: PipelineOptions): RehypePlugins {
+export function rehypePlugins({ registry, cacheDir }: PipelineOptions): RehypePlugins {
   return [
     // Renders [@key] in the text, formats the keys the claim cards cite, and appends the
     // bibliography; rehype-citation formats it once per build and articles reuse it (see the plugin).
     // The style (news-citation.csl) prints headline, outlet and date, and "date unknown" for a
     // date the bibliography marks unknown.
-    [rehypeCitations, { bibliography: registry.bibliographyPath, csl, ...(cacheDir ? { cacheDir } : {}) }],
+    [rehypeCitations, { bibliography: registry.bibliographyPath, csl: NEWS_STYLE, ...(cacheDir ? { cacheDir } : {}) }],
     // Gives the bibliography a heading, and links each address under its short domain.
     rehypeBibliography,
     // Holds each claim's note and marker to the word beside them, once glossary links are in place.

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { checkedGlob, renderWorkerCount } from '../../src/loaders/checked-glob';
+import { checkedGlob } from '../../src/loaders/checked-glob';
 import { PARTS_FOLDER, articleHtmlOf, partNames } from '../../src/collections/article-parts';
 
 type Context = Parameters<Loader['load']>[0];
@@ -128,21 +128,5 @@ describe('the checked glob loader and the files it keeps rendered articles in', 
     expect(existsSync(path.join(parts, before))).toBe(false);
     const named = [...entries.values()].flatMap((e) => Object.values(partNames(e) ?? {}) as string[]);
     expect(readdirSync(parts).sort()).toEqual([...new Set(named)].sort());
-  });
-});
-
-describe('the number of render workers', () => {
-  it('is none (the main thread renders alone) unless SOURCED_RENDER_WORKERS says how many', () => {
-    expect(renderWorkerCount({})).toBe(0);
-    expect(renderWorkerCount({ SOURCED_RENDER_WORKERS: '1' })).toBe(1);
-    expect(renderWorkerCount({ SOURCED_RENDER_WORKERS: '2' })).toBe(2);
-    expect(renderWorkerCount({ SOURCED_RENDER_WORKERS: '0' })).toBe(0);
-  });
-
-  it('refuses a value that is not a whole number, with a fix', () => {
-    expect(() => renderWorkerCount({ SOURCED_RENDER_WORKERS: 'two' })).toThrow(
-      /SOURCED_RENDER_WORKERS is "two"\.\nFix: /,
-    );
-    expect(() => renderWorkerCount({ SOURCED_RENDER_WORKERS: '-1' })).toThrow(/Fix: /);
   });
 });
