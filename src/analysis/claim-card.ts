@@ -15,6 +15,7 @@ import { channelPhrase, claimKindLabel, speakerName, statusLabel, verdictSentenc
 import { refId, type Lookup } from '../collections/lookup';
 import { hasClaimPage } from './claim-pages';
 import type { ClaimPagesSetting } from '../lib/site';
+import { copyTree } from '../lib/copy-tree';
 
 /** What a cited document shows about a claim (the schema's `finding`); YAML may give a Date. */
 export interface CardFinding {
@@ -64,25 +65,12 @@ export const cardCitationKeys = (claim: Pick<CardClaim, 'checked' | 'timeline'>)
   ...(claim.timeline ?? []).flatMap((e) => e.cite ?? []),
 ];
 
-/**
- * A deep copy of a hast node, which is plain objects, arrays and primitives. Each card takes its
- * own copy of a citation, as later steps may change a tree in place (the feeds make links
- * absolute); structuredClone took five times as long, 0.7 s of a build at 1,000 articles
- * (docs/performance.md, "Cold build, seventh pass").
- */
-function copyNode<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(copyNode) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = copyNode((value as Record<string, unknown>)[key]);
-  return out as T;
-}
-
 function citation(key: string, options: ClaimCardOptions): ElementContent[] {
   const formatted = options.citations[key];
   if (!formatted)
     throw new Error(`The citation [@${key}] on a claim card was not formatted with the article; see rehype-citations.`);
-  const node = copyNode(formatted);
+  // Each card its own copy: later steps may change a tree in place (the feeds make links absolute).
+  const node = copyTree(formatted);
   // A bare <span> adds nothing: its contents stand alone, one element fewer per citation.
   return node.tagName === 'span' && Object.keys(node.properties).length === 0 ? node.children : [node];
 }

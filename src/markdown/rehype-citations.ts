@@ -23,6 +23,7 @@ import { visit, SKIP } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { cardCitationKeys, type CardClaim } from '../analysis/claim-card';
 import { fileStamp } from '../lib/file-stamp';
+import { copyTree } from '../lib/copy-tree';
 
 declare module 'vfile' {
   interface DataMap {
@@ -162,7 +163,7 @@ export function rehypeCitations(options: RehypeCitationsOptions) {
     for (const key of inCards) {
       const template = citations.get(key);
       if (!template) continue; // unknown keys fail earlier, in the frontmatter check
-      const span = structuredClone(template);
+      const span = copyTree(template);
       delete span.properties['id'];
       // rehype-citation writes class=""; a card's citation carries no attribute worth a byte.
       if (String(span.properties['className'] ?? '').trim() === '') delete span.properties['className'];
@@ -180,7 +181,7 @@ export function rehypeCitations(options: RehypeCitationsOptions) {
         const template = citations.get(m[1]!);
         if (!template) continue; // unknown keys fail earlier, in remarkCitationKeys
         if (m.index > last) parts.push({ type: 'text', value: node.value.slice(last, m.index) });
-        const span = structuredClone(template);
+        const span = copyTree(template);
         span.properties['id'] = `citation--${m[1]}--${++count}`;
         parts.push(span);
         cited.add(m[1]!);
@@ -196,9 +197,9 @@ export function rehypeCitations(options: RehypeCitationsOptions) {
     const children: ElementContent[] = [];
     for (const { key, node } of entries) {
       if (!cited.has(key)) continue;
-      children.push({ type: 'text', value: '\n  ' }, structuredClone(node));
+      children.push({ type: 'text', value: '\n  ' }, copyTree(node));
     }
     children.push({ type: 'text', value: '\n' });
-    tree.children.push({ ...structuredClone(container), children });
+    tree.children.push({ ...copyTree(container), children });
   };
 }
