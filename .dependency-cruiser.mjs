@@ -26,8 +26,8 @@ export const ALLOWED = {
   pages: ['lib', 'schemas', 'collections', 'glossary', 'analysis', 'publishing', 'components', 'layouts'],
 };
 
-const esc = (s) => s.replace(/[.]/g, '\\.');
-const folderPath = (f) => `^src/${esc(f)}${f.includes('.') ? '$' : '/'}`;
+const esc = (/** @type {string} */ s) => s.replace(/[.]/g, '\\.');
+const folderPath = (/** @type {string} */ f) => `^src/${esc(f)}${f.includes('.') ? '$' : '/'}`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {

@@ -20,6 +20,19 @@ const registry = loadRegistry();
 // Tests and the benchmark build into their own folders so they never clobber a developer's.
 const cacheDir = process.env.SOURCED_CACHE_DIR ?? './node_modules/.astro';
 
+/**
+ * The file name of a component's script: "ShareClaim.astro_astro_type_script_index_0_lang" →
+ * "ShareClaim", its second script "…_index_1_lang" → "ShareClaim-1"; any other chunk keeps its
+ * name. Characters a URL would escape become "_". (The share e2e test checks the file's name.)
+ * @param {string} name
+ */
+function componentScriptName(name) {
+  const short = name.replace(/\.astro_astro_type_script_index_(\d+)_lang$/, (_, /** @type {string} */ i) =>
+    i === '0' ? '' : `-${i}`,
+  );
+  return short.replace(/[^\w.\-/]/g, '_');
+}
+
 export default defineConfig({
   site,
   base,
@@ -77,8 +90,7 @@ export default defineConfig({
         build: {
           rolldownOptions: {
             output: {
-              entryFileNames: ({ name }) =>
-                `_astro/${name.replace(/\.astro_astro_type_script_index_(\d+)_lang$/, (_, i) => (i === '0' ? '' : `-${i}`)).replace(/[^\w.\-/]/g, '_')}.[hash].js`,
+              entryFileNames: ({ name }) => `_astro/${componentScriptName(name)}.[hash].js`,
             },
           },
         },

@@ -10,12 +10,13 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+// Node 24 strips the types; the module imports only node: built-ins.
+import { measureOutput } from '../../src/integrations/host-limits/limits.ts';
 import { buildProcessEnv } from '../lib/build-process.mjs';
 import { buildEnv, copyProjectTo } from '../lib/project-copy.mjs';
 import { writeCorpus } from './corpus.mjs';
@@ -77,25 +78,10 @@ function build(cwd, env, label) {
   return { ...out, plan };
 }
 
-/** Claim pages, whose number the site's claimPages setting decides (as src/integrations/host-limits counts them). */
-const CLAIM_PAGE = /^articles\/[^/]+\/claims\/[^/]+\/index\.html$/;
-
+/** Every file of the output, with the claim pages apart, as the build's host check counts them. */
 function du(dir) {
-  let bytes = 0;
-  let files = 0;
-  const claimPages = { files: 0, bytes: 0 };
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const full = path.join(e.parentPath, e.name);
-    const size = statSync(full).size;
-    files++;
-    bytes += size;
-    if (CLAIM_PAGE.test(path.relative(dir, full).split(path.sep).join('/'))) {
-      claimPages.files++;
-      claimPages.bytes += size;
-    }
-  }
-  return { files, MiB: round(bytes / 1048576, 1), bytes, claimPages };
+  const o = measureOutput(dir);
+  return { files: o.files, MiB: round(o.bytes / 1048576, 1), bytes: o.bytes, claimPages: o.claimPages };
 }
 
 const round = (x, d) => Math.round(x * 10 ** d) / 10 ** d;
