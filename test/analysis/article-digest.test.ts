@@ -73,15 +73,15 @@ describe('one read of each article’s facts for all the pages listing articles'
     expect(read).toHaveBeenCalledTimes(2);
   });
 
-  it('keeps only the mentions, quotes and sentences, not the article’s text', () => {
+  it('keeps the text, spans, mentions, quotes and sentences, not the citations', () => {
     const digest = articleDigest(article('Tehran said so, third.'));
-    expect(Object.keys(digest).sort()).toEqual(['mentions', 'quotes', 'sentences']);
+    expect(Object.keys(digest).sort()).toEqual(['mentions', 'quotes', 'sentences', 'spans', 'text']);
     expect(digest.sentences.get('a')).toEqual({ before: '', words: 'Tehran', after: ' said so, third.' });
   });
 });
 
 describe('the whole facts for a page, with the digest kept on the way', () => {
-  it('gives the claims and glossary pages the digest of the annotations’ read, without reading again', () => {
+  it('gives the other pages the digest of the article page’s read, without reading again', () => {
     const a = article('Tehran said so, fourth.');
     const { facts, digest } = factsAndDigestOf(a);
     expect(facts.text).toBe('Tehran said so, fourth.');

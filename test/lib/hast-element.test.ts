@@ -2,12 +2,13 @@
 // properties, so the cards built with them write the same HTML.
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
+import type { Properties } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { hastElement } from '../../src/lib/hast-element';
 
 describe('hastElement', () => {
   it('makes the node h makes for each kind of property the cards use', () => {
-    const cases: [string, Record<string, unknown>][] = [
+    const cases: [string, Properties][] = [
       [
         'div',
         {
@@ -26,9 +27,10 @@ describe('hastElement', () => {
       ['p', {}],
     ];
     for (const [tag, properties] of cases) {
-      const made = hastElement(tag, { ...properties } as never, ['Text & <more>', h('strong', 'in'), ''] as never);
-      expect(made).toStrictEqual(h(tag, { ...properties }, ['Text & <more>', h('strong', 'in'), '']));
-      expect(toHtml(made)).toBe(toHtml(h(tag, { ...properties }, ['Text & <more>', h('strong', 'in'), ''])));
+      const made = hastElement(tag, { ...properties }, ['Text & <more>', h('strong', 'in'), '']);
+      const expected = h(tag, { ...properties }, ['Text & <more>', h('strong', 'in'), '']);
+      expect(made).toStrictEqual(expected);
+      expect(toHtml(made)).toBe(toHtml(expected));
     }
   });
 

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { annotationCollection } from '../../../publishing/annotations';
 import { textAndSpans } from '../../../analysis/article-facts';
-import { factsAndDigestOf } from '../../../analysis/article-digest';
+import { articleDigest } from '../../../analysis/article-digest';
 import { bibliography as readBibliography, outlet } from '../../../collections/routes';
 import { siteUrls } from '../../../lib/urls';
 import { articleLookupPaths, type ArticleLookupProps } from './_paths';
@@ -25,8 +25,8 @@ export const GET: APIRoute<ArticleLookupProps> = ({ props, site }) => {
     claims: entry.data.claims,
     since: entry.data.since,
     corrections: entry.data.corrections,
-    // The first page to read the facts: it keeps their digest for the claims and glossary pages.
-    text: textAndSpans(factsAndDigestOf(entry).facts),
+    // From the digest of the facts, kept for the claims and glossary pages too.
+    text: textAndSpans(articleDigest(entry)),
     lookup,
     bibliography: (bibliography ??= readBibliography()),
   });
