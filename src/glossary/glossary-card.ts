@@ -106,7 +106,7 @@ export function glossaryCardsHtml(
   let out = shell.slice(0, -close.length);
   for (const entry of entries) {
     let byBase = written.get(entry);
-    if (!byBase) written.set(entry, (byBase = new Map()));
+    if (!byBase) written.set(entry, (byBase = new Map<string, string>()));
     const key = base ?? '\0';
     let card = byBase.get(key);
     if (card === undefined) byBase.set(key, (card = toHtml(glossaryCard(entry, base))));

@@ -4,7 +4,7 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { Properties } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { hastElement } from '../../src/lib/hast-element';
+import { hastElement, plainHtml } from '../../src/lib/hast-element';
 
 describe('hastElement', () => {
   it('makes the node h makes for each kind of property the cards use', () => {
@@ -46,5 +46,62 @@ describe('hastElement', () => {
     const b = hastElement('p');
     a.properties['id'] = 'a';
     expect(b.properties).toStrictEqual({});
+  });
+});
+
+describe('plainHtml', () => {
+  // Characters hast-util-to-html escapes in text or in attribute values, and some it leaves.
+  const tricky = 'a < b & c > d "e" \'f\' `g` \0 h\u00a0i 🇽🇽 &amp; =';
+
+  it('writes what hast-util-to-html writes, for every property it writes itself and tricky text', () => {
+    const tree = h('div', { id: tricky, className: ['one', tricky, ''], role: 'dialog', popover: 'auto' }, [
+      tricky,
+      h('a', { href: `https://x.example/?q=${tricky}`, title: tricky, dataShare: '' }, tricky),
+      h('button', { popoverTarget: tricky, ariaLabel: tricky, ariaLabelledBy: 'x' }, 'Close'),
+      h('time', { dateTime: '2024-05-01', dataStatus: tricky }, '1 May 2024'),
+      h('p', { className: [] }, []),
+      h('span', { id: undefined, title: null }, ''),
+    ]);
+    expect(plainHtml(tree)).toBe(toHtml(tree));
+    expect(plainHtml({ type: 'root', children: [tree, { type: 'text', value: tricky }] })).toBe(
+      toHtml({ type: 'root', children: [tree, { type: 'text', value: tricky }] }),
+    );
+  });
+
+  it('writes each property it knows under the attribute name hast-util-to-html gives it', () => {
+    const keys = [
+      'id',
+      'className',
+      'href',
+      'role',
+      'popover',
+      'popoverTarget',
+      'ariaLabel',
+      'ariaLabelledBy',
+      'dataStatus',
+      'dataShare',
+      'dateTime',
+      'title',
+    ];
+    for (const key of keys) {
+      const element = hastElement('span', { [key]: key === 'className' ? ['a', tricky] : tricky }, tricky);
+      expect(plainHtml(element), key).toBe(toHtml(element));
+      expect(plainHtml(element), key).not.toBe(toHtml(hastElement('span', {}, tricky)));
+    }
+  });
+
+  it('leaves to hast-util-to-html what it does not write itself: other properties, voids, raw text, comments', () => {
+    const tree = h('div', [
+      h('img', { src: '/x.svg', alt: '', width: 20, loading: 'lazy' }),
+      h('input', { type: 'checkbox', checked: true, disabled: false }),
+      h('p', { hidden: true, tabIndex: -1, dataCount: 3 }, 'x'),
+      h('script', 'if (a < b && c) {}'),
+      h('style', 'a > b { content: "&" }'),
+      h('svg', { viewBox: '0 0 1 1' }, [h('path', { d: 'M0 0' })]),
+      h('td', { headers: ['a', 'b'] }, 'cell'),
+      { type: 'comment', value: ' note ' },
+      h('p', { className: ['ok'] }, [h('span', { lang: 'fr' }, 'oui')]),
+    ]);
+    expect(plainHtml(tree)).toBe(toHtml(tree));
   });
 });
