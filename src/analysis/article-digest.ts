@@ -1,31 +1,47 @@
 /**
- * What the pages that list across articles need of each article's text facts: its glossary
- * mentions and its claims' exact words. The facts are read from the cache folder
- * (src/collections/article-parts.ts), and the glossary index, entry pages, mention archives and
- * entry feeds each need them for every article; kept here once per build, they are read and
- * parsed once instead of five times (docs/performance.md, "Warm rebuild, fifth pass").
+ * What pages need of each article's text facts, but its citations: its text and claim spans, its
+ * glossary mentions, its claims' exact words and their sentences. The facts are read from the
+ * cache folder (src/collections/article-parts.ts); the annotations, claims lists, glossary index,
+ * entry pages, mention archives and entry feeds each need these for every article. Kept here once
+ * per build, the facts are read twice a build (for this digest, first asked for by the glossary's
+ * paths, which Astro collects before rendering any page; and by the article page, for the
+ * citations) instead of four times (docs/performance.md, "Warm rebuild, fifth pass" and "Cold
+ * build, eighth pass").
  *
  * Keyed by the facts file's name, a hash of its content, so a kept digest is never stale: a
- * changed article gets a new name and is read again. Only the mentions and quotes are kept, not
- * the text and spans, which are most of the facts' bytes.
+ * changed article gets a new name and is read again. The citations, the largest part of the facts
+ * as objects, are not kept. The text is: the quotes, cut from it, held it anyway.
  */
 import { partNames, type RenderedEntry } from '../collections/article-parts';
 import type { Mention } from '../glossary/mentions';
-import { claimQuotes, factsOf, type ArticleFacts } from './article-facts';
+import { claimQuotes, claimSentences, factsOf, type ArticleFacts, type ClaimSentence } from './article-facts';
 
 export interface ArticleDigest {
+  /** The article's text content (ArticleFacts). */
+  readonly text: string;
+  /** Where each claim mark and its block start and end in `text` (ArticleFacts). */
+  readonly spans: ArticleFacts['spans'];
   /** Glossary mentions in the article's text, in document order. */
   readonly mentions: readonly Mention[];
-  /** Claim id → its exact words, as marked. */
+  /** Claim id → its exact words, as marked, in text order. */
   readonly quotes: ReadonlyMap<string, string>;
+  /** Claim id → the sentence its words stand in. */
+  readonly sentences: ReadonlyMap<string, ClaimSentence>;
 }
 
 const digests = new Map<string, ArticleDigest>();
 
+const digestOf = (facts: ArticleFacts): ArticleDigest => ({
+  text: facts.text,
+  spans: facts.spans,
+  mentions: facts.mentions,
+  quotes: claimQuotes(facts),
+  sentences: claimSentences(facts),
+});
+
 /**
- * The article's mentions and claim quotes, read from its facts file the first time any page asks
- * and kept after. An entry holding its facts itself (no file) is worked out each time: it costs no
- * read.
+ * The article's digest, kept from the first read of its facts, or read now and kept. An entry holding its facts itself (no file) is worked out
+ * each time: it costs no read.
  */
 export function articleDigest(
   entry: RenderedEntry,
@@ -34,8 +50,25 @@ export function articleDigest(
   const name = partNames(entry)?.facts;
   const kept = name === undefined ? undefined : digests.get(name);
   if (kept) return kept;
-  const facts = read(entry);
-  const digest: ArticleDigest = { mentions: facts.mentions, quotes: claimQuotes(facts) };
+  const digest = digestOf(read(entry));
   if (name !== undefined) digests.set(name, digest);
   return digest;
+}
+
+/**
+ * The article's whole facts, for a page that needs its citations (the article page), with the
+ * digest: kept, or made from the same read and kept.
+ */
+export function factsAndDigestOf(
+  entry: RenderedEntry,
+  read: (entry: RenderedEntry) => ArticleFacts = factsOf,
+): { facts: ArticleFacts; digest: ArticleDigest } {
+  const facts = read(entry);
+  const name = partNames(entry)?.facts;
+  let digest = name === undefined ? undefined : digests.get(name);
+  if (!digest) {
+    digest = digestOf(facts);
+    if (name !== undefined) digests.set(name, digest);
+  }
+  return { facts, digest };
 }

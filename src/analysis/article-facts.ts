@@ -47,7 +47,7 @@ export function factsOf(entry: RenderedEntry): ArticleFacts {
 }
 
 /** The text and claim spans, as the annotation and quote helpers take them. */
-export const textAndSpans = (facts: ArticleFacts) => ({
+export const textAndSpans = (facts: Pick<ArticleFacts, 'text' | 'spans'>) => ({
   text: facts.text,
   spans: new Map(Object.entries(facts.spans)),
 });

@@ -9,13 +9,13 @@
  * layer and is next in focus order after its badge wherever it sits in the document.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { h } from 'hastscript';
 import { formatDate, isoDay } from '../lib/dates';
 import { channelPhrase, claimKindLabel, speakerName, statusLabel, verdictSentence, type ClaimLike } from './describe';
 import { refId, type Lookup } from '../collections/lookup';
 import { hasClaimPage } from './claim-pages';
 import type { ClaimPagesSetting } from '../lib/site';
 import { copyTree } from '../lib/copy-tree';
+import { hastElement as el } from '../lib/hast-element';
 
 /** What a cited document shows about a claim (the schema's `finding`); YAML may give a Date. */
 export interface CardFinding {
@@ -88,9 +88,9 @@ function citations(keys: string[], options: ClaimCardOptions): ElementContent[] 
  * announce. The space after it stays, as it was after the span the icon once was.
  */
 function verdictLine(claim: ClaimLike, lookup: Lookup, outletName: string): Element {
-  return h('p', { className: ['claim-card-verdict'] }, [
+  return el('p', { className: ['claim-card-verdict'] }, [
     ' ',
-    h('strong', `${statusLabel(claim.status)}.`),
+    el('strong', {}, `${statusLabel(claim.status)}.`),
     ` ${verdictSentence(claim, lookup, outletName)}`,
   ]);
 }
@@ -99,43 +99,43 @@ export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element 
   const { lookup, outletName, methodology } = options;
   const id = claimCardId(claim.id);
   const rows: ElementContent[] = [
-    h('dt', 'Who'),
-    h('dd', speakerName(claim, lookup, outletName)),
-    h('dt', 'Channel'),
-    h('dd', channelPhrase(claim, lookup)),
+    el('dt', {}, 'Who'),
+    el('dd', {}, speakerName(claim, lookup, outletName)),
+    el('dt', {}, 'Channel'),
+    el('dd', {}, channelPhrase(claim, lookup)),
   ];
   if (claim.primary) {
     const src = lookup.sources.get(refId(claim.primary));
     rows.push(
-      h('dt', 'Primary record'),
-      h('dd', src?.url ? h('a', { href: src.url }, src.name) : (src?.name ?? refId(claim.primary))),
+      el('dt', {}, 'Primary record'),
+      el('dd', {}, src?.url ? el('a', { href: src.url }, src.name) : (src?.name ?? refId(claim.primary))),
     );
   }
   rows.push(
-    h('dt', 'Kind'),
-    h('dd', h('a', { href: `${methodology}#kind-${claim.kind}` }, claimKindLabel(claim.kind))),
-    h('dt', 'Status'),
-    h('dd', h('a', { href: `${methodology}#status-${claim.status}` }, statusLabel(claim.status))),
+    el('dt', {}, 'Kind'),
+    el('dd', {}, el('a', { href: `${methodology}#kind-${claim.kind}` }, claimKindLabel(claim.kind))),
+    el('dt', {}, 'Status'),
+    el('dd', {}, el('a', { href: `${methodology}#status-${claim.status}` }, statusLabel(claim.status))),
   );
   const body: ElementContent[] = [
-    h('p', { className: ['claim-card-title'] }, CARD_TITLE),
+    el('p', { className: ['claim-card-title'] }, CARD_TITLE),
     verdictLine(claim, lookup, outletName),
-    h('dl', rows),
+    el('dl', {}, rows),
   ];
   // The parts below carry no class unless the stylesheet, a script or the feed needs one: every
   // article page repeats them for each claim (docs/performance.md, "Issue 17", sixth pass).
-  if (claim.note) body.push(h('p', claim.note));
+  if (claim.note) body.push(el('p', {}, claim.note));
   if (claim.primaryWording) {
-    body.push(h('p', [h('strong', 'Primary record’s wording: '), h('q', claim.primaryWording)]));
+    body.push(el('p', {}, [el('strong', {}, 'Primary record’s wording: '), el('q', {}, claim.primaryWording)]));
   }
   if (claim.timeline?.length) {
     body.push(
-      h(
+      el(
         'ol',
         { ariaLabel: 'Timeline of the report' },
         claim.timeline.map((e) =>
-          h('li', [
-            h('time', { dateTime: isoDay(e.date) }, formatDate(isoDay(e.date))),
+          el('li', {}, [
+            el('time', { dateTime: isoDay(e.date) }, formatDate(isoDay(e.date))),
             ` — ${e.who} ${e.action}: ${e.summary} `,
             ...citations(e.cite ?? [], options),
           ]),
@@ -148,34 +148,35 @@ export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element 
     // heading when every document was read the same day, as is usual. The heading is the
     // paragraph just before the list (styled so in global.css); the day read is a side note,
     // <small>.
-    const read = (day: string) => h('time', { dateTime: day }, formatDate(day));
+    const read = (day: string) => el('time', { dateTime: day }, formatDate(day));
     const days = new Set(claim.checked.map((f) => isoDay(f.accessed)));
     const oneDay = days.size === 1 ? [...days][0] : undefined;
     body.push(
-      h('p', oneDay ? ['How we checked ', h('small', ['(all read ', read(oneDay), ')'])] : 'How we checked'),
-      h(
+      el('p', {}, oneDay ? ['How we checked ', el('small', {}, ['(all read ', read(oneDay), ')'])] : 'How we checked'),
+      el(
         'ul',
+        {},
         claim.checked.map((f) =>
-          h('li', [
+          el('li', {}, [
             ...citation(f.source, options),
             `: ${f.finding}`,
-            ...(oneDay ? [] : [' ', h('small', ['(read ', read(isoDay(f.accessed)), ')'])]),
+            ...(oneDay ? [] : [' ', el('small', {}, ['(read ', read(isoDay(f.accessed)), ')'])]),
           ]),
         ),
       ),
     );
   }
   body.push(
-    h('p', { className: ['claim-card-actions'] }, [
-      h('a', { href: `#claim-${claim.id}` }, 'Link to this claim'),
+    el('p', { className: ['claim-card-actions'] }, [
+      el('a', { href: `#claim-${claim.id}` }, 'Link to this claim'),
       ' ',
       // The claim's own shareable page, relative to the article page, or its place here when it
       // has no page (claimPages); a small script turns it into a Share (or Copy link) button.
       hasClaimPage(claim.status, options.claimPages)
-        ? h('a', { href: `claims/${claim.id}/` }, 'Share this claim')
-        : h('a', { href: `#claim-${claim.id}`, dataShare: '' }, 'Share this claim'),
+        ? el('a', { href: `claims/${claim.id}/` }, 'Share this claim')
+        : el('a', { href: `#claim-${claim.id}`, dataShare: '' }, 'Share this claim'),
       ' ',
-      h(
+      el(
         'button',
         // No type: the card is in no form. No action: inside its open card, the default toggle hides it.
         { popoverTarget: id },
@@ -183,7 +184,7 @@ export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element 
       ),
     ]),
   );
-  return h(
+  return el(
     'div',
     {
       id,
@@ -203,7 +204,7 @@ export function claimCard(claim: CardClaim, options: ClaimCardOptions): Element 
 export const claimCards = (claims: readonly CardClaim[], options: ClaimCardOptions): Root => ({
   type: 'root',
   children: [
-    h(
+    el(
       'div',
       { className: ['claim-cards'] },
       claims.map((c) => claimCard(c, options)),

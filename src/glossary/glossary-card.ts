@@ -9,6 +9,7 @@
  */
 import type { Element } from 'hast';
 import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
 import { flagCode, flagUrl, glossaryCardId, glossaryKindLabel, oneLine } from './glossary';
 import { entryUrl } from '../lib/urls';
 import type { Mention } from './mentions';
@@ -54,6 +55,22 @@ export function glossaryCard(entry: CardEntry, base?: string): Element {
   ]);
 }
 
+/** The entries an article's linked mentions name, once each, in the order of the first links. */
+function linkedEntries(
+  mentions: readonly Pick<Mention, 'entry' | 'linked'>[],
+  glossary: ReadonlyMap<string, CardEntry>,
+): CardEntry[] {
+  return [...new Set(mentions.filter((m) => m.linked).map((m) => m.entry))].map((id) => {
+    const entry = glossary.get(id);
+    if (!entry) throw new Error(`A mention links to the glossary entry "${id}", which does not exist.`);
+    return entry;
+  });
+}
+
+/** The cards' container. Not the article's words: search would match every article that links the entry. */
+const container = (cards: Element[]): Element =>
+  h('div', { className: ['glossary-cards'], dataPagefindIgnore: 'all' }, cards);
+
 /**
  * The cards an article needs, one per entry with a linked mention, in the order of the first
  * links; undefined when no mention is linked. Fails on an entry the glossary does not have,
@@ -64,16 +81,36 @@ export function glossaryCards(
   glossary: ReadonlyMap<string, CardEntry>,
   base?: string,
 ): Element | undefined {
-  const ids = [...new Set(mentions.filter((m) => m.linked).map((m) => m.entry))];
-  if (ids.length === 0) return undefined;
-  return h(
-    'div',
-    // Not the article's words: search would match every article that links the entry.
-    { className: ['glossary-cards'], dataPagefindIgnore: 'all' },
-    ids.map((id) => {
-      const entry = glossary.get(id);
-      if (!entry) throw new Error(`A mention links to the glossary entry "${id}", which does not exist.`);
-      return glossaryCard(entry, base);
-    }),
-  );
+  const entries = linkedEntries(mentions, glossary);
+  return entries.length === 0 ? undefined : container(entries.map((entry) => glossaryCard(entry, base)));
+}
+
+/**
+ * Each entry's card as HTML, by entry and base address. An entry's card is the same on every
+ * article page that links it, and building and writing it for each was about 1.4 s of a
+ * 250-article build (docs/performance.md, "Cold build, eighth pass"). Keyed by the entry object,
+ * so an entry read again (a changed glossary) gets its card written again.
+ */
+const written = new WeakMap<CardEntry, Map<string, string>>();
+
+/** glossaryCards as HTML (empty when no mention is linked), each card written once a build. */
+export function glossaryCardsHtml(
+  mentions: readonly Pick<Mention, 'entry' | 'linked'>[],
+  glossary: ReadonlyMap<string, CardEntry>,
+  base?: string,
+): string {
+  const entries = linkedEntries(mentions, glossary);
+  if (entries.length === 0) return '';
+  const shell = toHtml(container([]));
+  const close = '</div>';
+  let out = shell.slice(0, -close.length);
+  for (const entry of entries) {
+    let byBase = written.get(entry);
+    if (!byBase) written.set(entry, (byBase = new Map<string, string>()));
+    const key = base ?? '\0';
+    let card = byBase.get(key);
+    if (card === undefined) byBase.set(key, (card = toHtml(glossaryCard(entry, base))));
+    out += card;
+  }
+  return out + close;
 }

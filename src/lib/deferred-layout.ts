@@ -57,18 +57,22 @@ const BLOCK_TAGS: Record<keyof typeof BLOCK_PX, RegExp> = {
   row: /<(?:dt|dd)[\s>]/gi,
 };
 
-/** Text and block count of rendered HTML, tags and comments left out. */
-export function measureHtml(html: string): TextMeasure {
-  const text = html
+/** How many characters of text rendered HTML shows: tags and comments left out, whitespace collapsed. */
+export function textChars(html: string): number {
+  return html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(script|style)[\s>][\s\S]*?<\/\1>/gi, '')
     .replace(/<[^>]*>/g, '')
     .replace(/&(?:#\d+|#x[\da-f]+|\w+);/gi, 'x')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim().length;
+}
+
+/** Text and block count of rendered HTML, tags and comments left out. */
+export function measureHtml(html: string): TextMeasure {
   const count = (re: RegExp) => html.match(re)?.length ?? 0;
   return {
-    chars: text.length,
+    chars: textChars(html),
     blocks: {
       item: count(BLOCK_TAGS.item),
       heading: count(BLOCK_TAGS.heading),

@@ -9,7 +9,7 @@
  */
 import { fromHtml } from 'hast-util-from-html';
 import { Parser } from 'htmlparser2';
-import { deferredLayoutClass, measureHtml, type TextMeasure } from './deferred-layout';
+import { deferredLayoutClass, measureHtml, textChars, type TextMeasure } from './deferred-layout';
 
 /** A run is closed once it has this many characters, so each lays out separately as it nears. */
 export const RUN_CHARS = 900;
@@ -118,7 +118,8 @@ export function deferText(html: string): string {
   const series: { block: Block; chars: number }[][] = [[]];
   for (const block of blocks) {
     if (RUN_TAGS.has(block.tagName))
-      series.at(-1)!.push({ block, chars: measureHtml(html.slice(start(block), end(block))).chars });
+      // The characters alone: a paragraph's block counts are not needed (runMeasure counts the run's).
+      series.at(-1)!.push({ block, chars: textChars(html.slice(start(block), end(block))) });
     else series.push([]);
   }
   let out = '';

@@ -92,7 +92,7 @@ export interface ArticleInput {
   outlet: SourceItem;
   claims: (ClaimLike & { note: string })[];
   /** Each claim's exact words, keyed by claim id (see articleText). */
-  quotes: Map<string, string>;
+  quotes: ReadonlyMap<string, string>;
   /** Absolute URL of the preview image. */
   image: string;
   /** Which claims have their own page (src/lib/site.ts); the site's setting when absent. */
@@ -110,7 +110,7 @@ export function articleInput(
   slug: string,
   data: ArticleFields,
   outlet: SourceItem,
-  quotes: Map<string, string>,
+  quotes: ReadonlyMap<string, string>,
   image: string,
 ): ArticleInput {
   const { title, dek, published, updated, tags, original, claims } = data;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FACTS_KEY, PARTS_DIR_VARIABLE, keepPartsApart, partNames } from '../../src/collections/article-parts';
 import { factsOf, type ArticleFacts } from '../../src/analysis/article-facts';
-import { articleDigest } from '../../src/analysis/article-digest';
+import { articleDigest, factsAndDigestOf } from '../../src/analysis/article-digest';
 import { articleMentions, mentionGroupsByEntry } from '../../src/analysis/article-mentions';
 
 const work = mkdtempSync(path.join(tmpdir(), 'sourced-article-digest-'));
@@ -73,8 +73,31 @@ describe('one read of each article’s facts for all the pages listing articles'
     expect(read).toHaveBeenCalledTimes(2);
   });
 
-  it('keeps only the mentions and quotes, not the article’s text', () => {
+  it('keeps the text, spans, mentions, quotes and sentences, not the citations', () => {
     const digest = articleDigest(article('Tehran said so, third.'));
-    expect(Object.keys(digest).sort()).toEqual(['mentions', 'quotes']);
+    expect(Object.keys(digest).sort()).toEqual(['mentions', 'quotes', 'sentences', 'spans', 'text']);
+    expect(digest.sentences.get('a')).toEqual({ before: '', words: 'Tehran', after: ' said so, third.' });
+  });
+});
+
+describe('the whole facts for a page, with the digest kept on the way', () => {
+  it('gives the other pages the digest of the article page’s read, without reading again', () => {
+    const a = article('Tehran said so, fourth.');
+    const { facts, digest } = factsAndDigestOf(a);
+    expect(facts.text).toBe('Tehran said so, fourth.');
+    expect(digest.quotes.get('a')).toBe('Tehran');
+    const read = countingReader();
+    expect(articleDigest(a, read)).toBe(digest);
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('reads the whole facts each time a page asks for them, and keeps the first digest', () => {
+    const a = article('Tehran said so, fifth.');
+    const read = countingReader();
+    const first = factsAndDigestOf(a, read);
+    const second = factsAndDigestOf(a, read);
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(second.facts).toEqual(first.facts);
+    expect(second.digest).toBe(first.digest);
   });
 });

@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { cardCitationKeys, claimCard, claimCards, type CardClaim } from '../../src/analysis/claim-card';
 import { RELAYED, articleMarkdown, fixtureRegistry } from '../support/claims';
+import { plainHtml } from '../../src/lib/hast-element';
 import { renderMarkdown, splitFrontmatter } from '../support/pipeline';
 
 const lookup = fixtureRegistry;
@@ -36,6 +37,13 @@ async function cards() {
 }
 
 describe('claim cards, built from the frontmatter', () => {
+  it('are written directly (plainHtml) as hast-util-to-html writes them, citations included', async () => {
+    const { claims, options } = await cards();
+    const tree = claimCards(claims, options);
+    expect(plainHtml(tree)).toBe(toHtml(tree));
+    expect(plainHtml(tree)).toContain('<a href="#bib-ref-one">');
+  });
+
   it('shows who, the channel chain, kind, status, note, the primary wording, citations and the links, as the badge expects', async () => {
     const { claims, options } = await cards();
     expect(toHtml(claimCard(claims[0]!, options))).toBe(

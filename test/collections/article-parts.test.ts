@@ -1,15 +1,17 @@
 // An article's rendered HTML and text facts live in files of their own in the cache folder, the
 // content store keeping only their names; pages read them back through the data layer.
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { stringify } from 'devalue';
 import * as contentKeys from '../../src/lib/content-key.mjs';
 import {
   FACTS_KEY,
   PARTS_KEY,
   articleFactsOf,
   articleHtmlOf,
+  exactJson,
   keepPartsApart,
   partNames,
   partsMissing,
@@ -138,5 +140,75 @@ describe('keeping an article’s parts apart from the content store', () => {
     keepPartsApart(dir, render('<p>Old render.</p>'));
     expect(pruneParts(dir, new Set([keep.html, keep.facts!]))).toBe(1);
     expect(readdirSync(dir).sort()).toEqual([keep.html, keep.facts].sort());
+  });
+});
+
+describe('facts in JSON when JSON holds them exactly', () => {
+  // The usual facts: strings, numbers, booleans, plain objects and arrays.
+  const plain = {
+    ...facts,
+    citations: { key: { type: 'element', tagName: 'a', properties: { href: '#b' }, children: [] } },
+  };
+
+  it('writes plain facts as JSON, which read back equal', () => {
+    const dir = folder();
+    const kept = entry(keepPartsApart(dir, render('<p>Plain.</p>', { [FACTS_KEY]: plain })));
+    expect(partNames(kept)!.facts).toMatch(/\.json$/);
+    expect(JSON.parse(readFileSync(path.join(dir, partNames(kept)!.facts!), 'utf8'))).toEqual(plain);
+    expect(articleFactsOf(kept, dir)).toStrictEqual(plain);
+  });
+
+  it('writes facts holding an undefined in devalue, so the undefined comes back', () => {
+    const dir = folder();
+    const kept = entry(keepPartsApart(dir, render('<p>Undefined.</p>')));
+    expect(partNames(kept)!.facts).toMatch(/\.facts$/);
+    expect(articleFactsOf(kept, dir)).toStrictEqual(facts);
+  });
+
+  it('gives no JSON for values JSON would change', () => {
+    const holed: unknown[] = [1];
+    holed[2] = 3;
+    for (const value of [
+      { a: undefined },
+      [undefined],
+      holed,
+      { when: new Date(0) },
+      { map: new Map([['a', 1]]) },
+      { n: Number.NaN },
+      { n: Number.POSITIVE_INFINITY },
+      { n: -0 },
+      { big: 1n },
+      { f: () => 1 },
+      Object.assign(Object.create(null) as object, { a: 1 }),
+      { custom: { toJSON: () => 'x' } },
+      { [Symbol('s')]: 1 },
+    ])
+      expect(
+        exactJson(value),
+        String(JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? 'big' : v))),
+      ).toBeUndefined();
+    const cycle: Record<string, unknown> = {};
+    cycle['self'] = cycle;
+    expect(exactJson(cycle)).toBeUndefined();
+  });
+
+  it('gives JSON that reads back deep-equal for plain values', () => {
+    const value = { s: 'x\u2028"', n: [0, 1.5, -2], b: [true, false, null], nested: { a: [{ b: {} }] } };
+    expect(JSON.parse(exactJson(value)!)).toStrictEqual(value);
+  });
+
+  it('reads facts written in devalue before this change from their .facts files', () => {
+    const dir = folder();
+    const kept = entry(keepPartsApart(dir, render('<p>Old format.</p>', { [FACTS_KEY]: plain })));
+    // A store written by an earlier build names a devalue file: it still reads.
+    const old = `${contentKeys.contentKey(stringify(plain))}.facts`;
+    writeFileSync(path.join(dir, old), stringify(plain));
+    const names = partNames(kept)!;
+    const frontmatter = kept.rendered.metadata!.frontmatter!;
+    const before = entry({
+      ...kept.rendered,
+      metadata: { frontmatter: { ...frontmatter, [PARTS_KEY]: { ...names, facts: old } } },
+    });
+    expect(articleFactsOf(before, dir)).toStrictEqual(plain);
   });
 });

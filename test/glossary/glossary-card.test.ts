@@ -3,7 +3,7 @@
 // keeps the cards out of the search index.
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { glossaryCards, type CardEntry } from '../../src/glossary/glossary-card';
+import { glossaryCards, glossaryCardsHtml, type CardEntry } from '../../src/glossary/glossary-card';
 
 const glossary = new Map<string, CardEntry>([
   ['person-a', { id: 'person-a', name: 'Person A', kind: 'person', description: 'A politician in Land X.' }],
@@ -45,5 +45,31 @@ describe('glossaryCards', () => {
 
   it('fails on a linked entry the glossary does not have', () => {
     expect(() => glossaryCards([m('nobody', true)], glossary, '/')).toThrow(/"nobody"/);
+  });
+});
+
+describe('glossaryCardsHtml', () => {
+  const mentions = [m('land-x', true), m('person-a', true), m('land-x-assembly', false), m('land-x', true)];
+
+  it('writes the same HTML as the cards’ tree, under any base, and nothing when no mention is linked', () => {
+    for (const base of ['/', '/sourced/', undefined])
+      expect(glossaryCardsHtml(mentions, glossary, base)).toBe(toHtml(glossaryCards(mentions, glossary, base)!));
+    expect(glossaryCardsHtml([m('person-a', false)], glossary, '/')).toBe('');
+  });
+
+  it('writes an entry’s card once, and again for an entry read anew', () => {
+    const entry: CardEntry = { id: 'land-y', name: 'Land Y', kind: 'country', description: 'First words.' };
+    const own = new Map([['land-y', entry]]);
+    const first = glossaryCardsHtml([m('land-y', true)], own, '/');
+    // The same entry object is the same card: not built again, so a change in place does not show…
+    entry.description = 'Changed in place.';
+    expect(glossaryCardsHtml([m('land-y', true)], own, '/')).toBe(first);
+    // …while an entry read again (a changed glossary) is a new object, and its card is new.
+    const reread = new Map([['land-y', { ...entry }]]);
+    expect(glossaryCardsHtml([m('land-y', true)], reread, '/')).toContain('Changed in place.');
+  });
+
+  it('fails on a linked entry the glossary does not have', () => {
+    expect(() => glossaryCardsHtml([m('nobody', true)], glossary, '/')).toThrow(/"nobody"/);
   });
 });

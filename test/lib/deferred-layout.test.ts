@@ -7,6 +7,7 @@ import {
   deferredLayoutClass,
   estimateHeight,
   measureHtml,
+  textChars,
   type TextMeasure,
 } from '../../src/lib/deferred-layout';
 
@@ -26,6 +27,12 @@ describe('measureHtml', () => {
 
   it('counts an entity as one character', () => {
     expect(measureHtml('<p>a&amp;b&#8217;c</p>').chars).toBe(5);
+  });
+
+  it('counts the same characters as textChars, which deferText asks of each paragraph', () => {
+    const html = '<p>One <mark>two</mark>&amp; <!-- x --> three\n four</p><ul><li>Five</li></ul>';
+    expect(textChars(html)).toBe('One two& three fourFive'.length);
+    expect(measureHtml(html).chars).toBe(textChars(html));
   });
 
   it('counts blocks by kind: items, headings, boxes and grid rows', () => {

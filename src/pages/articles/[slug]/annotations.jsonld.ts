@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { annotationCollection } from '../../../publishing/annotations';
-import { factsOf, textAndSpans } from '../../../analysis/article-facts';
+import { textAndSpans } from '../../../analysis/article-facts';
+import { articleDigest } from '../../../analysis/article-digest';
 import { bibliography as readBibliography, outlet } from '../../../collections/routes';
 import { siteUrls } from '../../../lib/urls';
 import { articleLookupPaths, type ArticleLookupProps } from './_paths';
@@ -24,7 +25,8 @@ export const GET: APIRoute<ArticleLookupProps> = ({ props, site }) => {
     claims: entry.data.claims,
     since: entry.data.since,
     corrections: entry.data.corrections,
-    text: textAndSpans(factsOf(entry)),
+    // From the digest of the facts, kept for the claims and glossary pages too.
+    text: textAndSpans(articleDigest(entry)),
     lookup,
     bibliography: (bibliography ??= readBibliography()),
   });
