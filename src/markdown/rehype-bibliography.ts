@@ -6,7 +6,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit';
 import { deferredLayoutClass, measureHtml } from '../lib/deferred-layout';
 
 export interface RehypeBibliographyOptions {

@@ -19,7 +19,7 @@
 import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visitParents } from 'unist-util-visit-parents';
+import { SKIP, visitParents } from '../lib/visit';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import {
