@@ -77,9 +77,12 @@ function prefixError(err: unknown, prefix: string): unknown {
 function leanRenderer(options: AstroProcessor['options'], shared: Shared): Renderer | undefined {
   const remark = pluggables(options.remarkPlugins);
   const rehype = pluggables(options.rehypePlugins);
-  const smartypants = options.smartypants ?? shared.smartypants;
+  // Astro falls back to the deprecated top-level settings, and then to its defaults (gfm on).
+  type Legacy = { gfm?: boolean; smartypants?: unknown };
+  const [legacy, defaults] = [shared as Legacy, markdownConfigDefaults as Legacy];
+  const smartypants = options.smartypants ?? legacy.smartypants ?? defaults.smartypants;
   if (!remark || !rehype || smartypants !== false || process.env['ASTRO_PERFORMANCE_BENCHMARK']) return undefined;
-  const gfm = options.gfm ?? shared.gfm ?? markdownConfigDefaults.gfm;
+  const gfm = options.gfm ?? legacy.gfm ?? defaults.gfm;
   const parser = unified().use(remarkParse);
   if (gfm) parser.use(remarkGfm);
   for (const plugin of remark) parser.use(...(Array.isArray(plugin) ? plugin : [plugin]));
