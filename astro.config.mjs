@@ -1,9 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
 import { loadRegistry } from './src/collections/registry.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
+import { leanUnified } from './src/markdown/lean-processor.ts';
 import { validateContent } from './src/integrations/validate-content/index.ts';
 import { drafts } from './src/integrations/drafts/index.ts';
 import { ogImageCache } from './src/integrations/og-image-cache/index.ts';
@@ -64,7 +64,9 @@ export default defineConfig({
     csp: { directives: [...CSP_DIRECTIVES], scriptDirective: { resources: [...CSP_SCRIPT_RESOURCES] } },
   },
   markdown: {
-    processor: unified({
+    // Astro's unified processor, less a pass that rebuilt every article's tree to the same tree
+    // (src/markdown/lean-processor.ts).
+    processor: leanUnified({
       remarkPlugins: remarkPlugins({ registry, base }),
       rehypePlugins: rehypePlugins({ registry, base, cacheDir }),
       // Article text is quoted verbatim; typographic rewriting would change it.

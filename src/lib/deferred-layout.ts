@@ -81,3 +81,62 @@ export function measureHtml(html: string): TextMeasure {
     },
   };
 }
+
+/** Block kind of each tag BLOCK_TAGS counts. */
+const BLOCK_OF = new Map<string, keyof typeof BLOCK_PX>(
+  Object.entries({
+    item: ['li', 'p', 'div', 'tr', 'blockquote', 'figure'],
+    heading: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+    box: ['section', 'aside', 'ul', 'ol', 'dl', 'details'],
+    row: ['dt', 'dd'],
+  }).flatMap(([kind, tags]) => tags.map((tag) => [tag, kind as keyof typeof BLOCK_PX] as const)),
+);
+/** Elements whose text hast-util-to-html writes unescaped or from elsewhere: measured from HTML. */
+const HTML_ONLY = new Set(['script', 'style', 'template']);
+/** An attribute value with these could look like a tag to measureHtml. */
+const TAG_LIKE = /[<>]/;
+
+/** A hast node, as far as measureTree reads it. */
+interface HastLike {
+  type: string;
+  tagName?: string;
+  value?: string;
+  properties?: Record<string, unknown>;
+  children?: HastLike[];
+}
+
+/**
+ * `measureHtml(toHtml(node))` without writing the HTML: hast-util-to-html escapes only `<` and `&`
+ * in text, each to one reference, which measureHtml counts as one character, so the characters
+ * are the text's own; the blocks are the elements of BLOCK_TAGS' names, `node` included. A tree
+ * this cannot read so (comments, raw HTML, scripts, an attribute holding `<` or `>`) is measured
+ * from its HTML, by `toHtml`.
+ */
+export function measureTree(node: HastLike, toHtml: (node: never) => string): TextMeasure {
+  const blocks: TextMeasure['blocks'] = { item: 0, heading: 0, box: 0, row: 0 };
+  const texts: string[] = [];
+  const read = (n: HastLike): boolean => {
+    if (n.type === 'text') {
+      texts.push(n.value ?? '');
+      return true;
+    }
+    if (n.type === 'element') {
+      const tag = (n.tagName ?? '').toLowerCase();
+      if (HTML_ONLY.has(tag)) return false;
+      for (const value of Object.values(n.properties ?? {})) {
+        if (
+          typeof value === 'string'
+            ? TAG_LIKE.test(value)
+            : Array.isArray(value) && value.some((v) => TAG_LIKE.test(String(v)))
+        )
+          return false;
+      }
+      const kind = BLOCK_OF.get(tag);
+      if (kind) blocks[kind]++;
+    } else if (n.type !== 'root') return false;
+    for (const child of n.children ?? []) if (!read(child)) return false;
+    return true;
+  };
+  if (!read(node)) return measureHtml(toHtml(node as never));
+  return { chars: texts.join('').replace(/\s+/g, ' ').trim().length, blocks };
+}

@@ -6,8 +6,8 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
-import { deferredLayoutClass, measureHtml } from '../lib/deferred-layout';
+import { visit } from '../lib/visit';
+import { deferredLayoutClass, measureTree } from '../lib/deferred-layout';
 
 export interface RehypeBibliographyOptions {
   /** Heading text. */
@@ -54,7 +54,7 @@ export function rehypeBibliography(options: RehypeBibliographyOptions = {}) {
       for (const child of node.children) if (child.type === 'element') linkify(child);
       // The list is laid out when it nears the screen (src/lib/deferred-layout.ts): it is below
       // the text. The list, not the section, so the heading's margin still collapses as before.
-      const deferred = deferredLayoutClass(measureHtml(toHtml(node)));
+      const deferred = deferredLayoutClass(measureTree(node, toHtml));
       if (deferred) node.properties['className'] = [...classesOf(node), ...deferred.split(' ')];
       parent.children[index] = h('section', { className: ['bibliography'], ariaLabelledBy: 'bibliography-heading' }, [
         h('h2', { id: 'bibliography-heading' }, options.heading ?? 'Bibliography'),

@@ -19,7 +19,7 @@ import path from 'node:path';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import rehypeCitation from 'rehype-citation';
 import { unified } from 'unified';
-import { visit, SKIP } from 'unist-util-visit';
+import { visit, SKIP } from '../lib/visit';
 import { VFile } from 'vfile';
 import { cardCitationKeys, type CardClaim } from '../analysis/claim-card';
 import { fileStamp } from '../lib/file-stamp';

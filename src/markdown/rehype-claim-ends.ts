@@ -8,7 +8,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit';
 
 /** An element this long or longer is left to wrap rather than be held to one line. */
 const MAX_HELD = 30;

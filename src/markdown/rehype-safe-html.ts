@@ -5,7 +5,7 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit';
 
 /** The default list for a tag, without its value-restricted className (which would win over ours). */
 const base = (tag: string) =>

@@ -3,7 +3,7 @@
  * renders it, so an unknown key fails the build instead of printing a broken citation.
  */
 import type { Root } from 'mdast';
-import { visitParents } from 'unist-util-visit-parents';
+import { visitParents } from '../lib/visit';
 import type { VFile } from 'vfile';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
 import { suggestion } from '../lib/suggest';

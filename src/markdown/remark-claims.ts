@@ -6,7 +6,7 @@
 import type { Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit';
 import type { VFile } from 'vfile';
 import { claimCardId } from '../analysis/claim-card';
 import { badgeSentence, markerLabel, noteLine, statusLabel, type ClaimLike } from '../analysis/describe';

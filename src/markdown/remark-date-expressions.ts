@@ -9,7 +9,7 @@ import { shown } from '../lib/text';
 import * as chrono from 'chrono-node';
 import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
-import { visitParents } from 'unist-util-visit-parents';
+import { visitParents } from '../lib/visit';
 import type { VFile } from 'vfile';
 import { precisionOf } from '../lib/dates';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';

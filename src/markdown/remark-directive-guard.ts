@@ -3,7 +3,7 @@
  * (so "10:30" and "Note:this" survive) and reports directives the site does not know.
  */
 import type { Root, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit';
 import type { VFile } from 'vfile';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';
 

@@ -3,7 +3,7 @@
  * a pasted-in bidi control or zero-width character fails with a message that shows it.
  */
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit';
 import type { VFile } from 'vfile';
 import { describeBadIdCharacters, visibleId } from '../lib/id-characters';
 import { reportProblem, throwIfProblems } from '../lib/vfile-problems';

@@ -5,7 +5,7 @@
  * which is seldom what the editor meant.
  */
 import type { Root, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit';
 import type { VFile } from 'vfile';
 import { reportProblem } from '../lib/vfile-problems';
 

@@ -19,7 +19,7 @@
 import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visitParents } from 'unist-util-visit-parents';
+import { SKIP, visitParents } from '../lib/visit';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import {
@@ -87,6 +87,13 @@ function positionIn(node: Text, at: number): Node | undefined {
   return { type: 'text', position: { start: { line, column }, end: { line, column } } };
 }
 
+/** The nearest block a quotation can run on in, from the innermost ancestor out. */
+function quoteScope(ancestors: readonly Node[]): Parent | undefined {
+  for (let i = ancestors.length - 1; i >= 0; i--)
+    if (QUOTE_SCOPES.has(ancestors[i]!.type)) return ancestors[i] as Parent;
+  return undefined;
+}
+
 function termProblem(file: VFile, node: TextDirective, words: string, message: string, fix: string, id?: string) {
   reportProblem(file, node, { id: id ?? words, message, fix });
 }
@@ -117,14 +124,12 @@ export function remarkGlossaryLinks(options: RemarkGlossaryLinksOptions) {
       if (OPAQUE.has(node.type)) return SKIP;
       if (node.type === 'textDirective' && node.name === 'term') {
         const parent = ancestors.at(-1) as Parent;
-        const scope = [...ancestors].reverse().find((a) => QUOTE_SCOPES.has(a.type)) ?? parent;
-        segments.push({ node: node, parent, section, scope });
+        segments.push({ node: node, parent, section, scope: quoteScope(ancestors) ?? parent });
         return SKIP;
       }
       if (node.type !== 'text') return;
       const parent = ancestors.at(-1) as Parent;
-      const scope = [...ancestors].reverse().find((a) => QUOTE_SCOPES.has(a.type)) ?? parent;
-      segments.push({ node: node, parent, section, scope });
+      segments.push({ node: node, parent, section, scope: quoteScope(ancestors) ?? parent });
       return undefined;
     });
 

@@ -5,7 +5,7 @@
  * rehype-safe-html strips what slips past, but a writer deserves an error with a line number.
  */
 import type { Definition, Image, ImageReference, Link, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit';
 import type { VFile } from 'vfile';
 import { HTTP_ONLY_HOSTS_FILE } from '../lib/http-only-hosts';
 import { visibleId } from '../lib/id-characters';

@@ -6,7 +6,7 @@
  */
 import type { Root } from 'mdast';
 import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit';
 import type { VFile } from 'vfile';
 import { fileLine, reportProblem, throwIfProblems } from '../lib/vfile-problems';
 

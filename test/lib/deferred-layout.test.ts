@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
+import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import {
   MIN_DEFERRED_PX,
@@ -7,6 +9,7 @@ import {
   deferredLayoutClass,
   estimateHeight,
   measureHtml,
+  measureTree,
   textChars,
   type TextMeasure,
 } from '../../src/lib/deferred-layout';
@@ -40,6 +43,89 @@ describe('measureHtml', () => {
       '<section><h2>x</h2><ul><li>a</li><li>b</li></ul><dl><dt>k</dt><dd>v</dd></dl><p>c</p></section>',
     );
     expect(m.blocks).toEqual({ item: 3, heading: 1, box: 3, row: 2 });
+  });
+});
+
+/** Text with what HTML escapes, entity look-alikes, kinds of space and characters outside the BMP. */
+const textArb = fc
+  .array(
+    fc.constantFrom(
+      'a',
+      'é',
+      '😀',
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      '\u00a0',
+      '\u2003',
+      '<',
+      '>',
+      '&',
+      ';',
+      '#',
+      'x1',
+      'amp;',
+      '&#8217;',
+    ),
+    {
+      maxLength: 8,
+    },
+  )
+  .map((parts) => parts.join(''));
+const TAGS = [
+  'div',
+  'p',
+  'li',
+  'span',
+  'i',
+  'a',
+  'h2',
+  'section',
+  'dt',
+  'dd',
+  'ul',
+  'pre',
+  'tr',
+  'script',
+  'style',
+  'template',
+];
+interface Tree {
+  type: string;
+  [key: string]: unknown;
+}
+const treeArb = fc.letrec<{ node: Tree }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    textArb.map((value) => ({ type: 'text', value })),
+    fc.record({ type: fc.constant('comment'), value: textArb }),
+    fc.record({
+      type: fc.constant('element'),
+      tagName: fc.constantFrom(...TAGS),
+      properties: fc.record(
+        { className: fc.array(fc.constantFrom('a', 'b-c', 'x>y')), href: textArb, title: textArb },
+        { requiredKeys: [] },
+      ),
+      children: fc.array(tie('node'), { maxLength: 4 }),
+    }),
+  ),
+}));
+
+describe('measureTree', () => {
+  it('measures a tree as measureHtml measures the tree’s HTML, whatever its text, tags and attributes', () => {
+    fc.assert(
+      fc.property(treeArb.node, (node) => {
+        const root = { type: 'root', children: [node] };
+        expect(measureTree(root as never, toHtml)).toEqual(measureHtml(toHtml(root as never)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('counts the element measured among the blocks', () => {
+    const list = { type: 'element', tagName: 'div', properties: {}, children: [{ type: 'text', value: ' x ' }] };
+    expect(measureTree(list, toHtml)).toEqual({ chars: 1, blocks: { item: 1, heading: 0, box: 0, row: 0 } });
   });
 });
 
