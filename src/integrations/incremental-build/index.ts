@@ -63,7 +63,23 @@ export const cachePaths = (cacheDir: string) => {
 };
 
 const pageKey = (pathname: string) => pathname.replace(/^\/+/, '');
-const ownPages = (pages: string[], id: string) => pages.filter((p) => pageKey(p).startsWith(`articles/${id}/`));
+
+/**
+ * Each article folder's pages (those under articles/<id>/), in the order given, for ids without
+ * a "/" (keepForNextBuild keeps no manifest otherwise). One pass over the pages: filtering all
+ * of them again for each article took most of a second at 1,000 articles (docs/performance.md).
+ */
+export function pagesByArticle(pathnames: readonly string[]): Map<string, string[]> {
+  const byId = new Map<string, string[]>();
+  for (const pathname of pathnames) {
+    const id = /^articles\/([^/]+)\//.exec(pageKey(pathname))?.[1];
+    if (id === undefined) continue;
+    let own = byId.get(id);
+    if (!own) byId.set(id, (own = []));
+    own.push(pathname);
+  }
+  return byId;
+}
 
 function readManifest(file: string): Manifest | undefined {
   try {
@@ -175,7 +191,7 @@ export function incrementalBuild() {
       return;
     }
     const articles: Record<string, ArticleRecord> = {};
-    const pathnames = pages.map((p) => p.pathname);
+    const pagesOf = pagesByArticle(pages.map((p) => p.pathname));
     const clean = new Set(current.cold ? [] : current.clean);
     /** The scan's content keys of the articles' pages, by folder. */
     const byFolder = pageKeys && new Map<string, Record<string, string>>();
@@ -200,7 +216,7 @@ export function incrementalBuild() {
       if (existsSync(page)) own.push(readFileSync(page, 'utf8'));
       const uses = Object.fromEntries(usedEntries(own).map((k) => [k, entries.get(k) ?? 'absent']));
       // The hashes read at start-up: what this build rendered from, even if a file changed since.
-      const record = { id, file: fileHashes.get(file) ?? 'absent', uses, pages: ownPages(pathnames, id) };
+      const record = { id, file: fileHashes.get(file) ?? 'absent', uses, pages: pagesOf.get(id) ?? [] };
       const keys = byFolder?.get(id);
       articles[file] = { ...record, kept: '', ...(byFolder ? { pageKeys: keys ?? {} } : {}) };
     }

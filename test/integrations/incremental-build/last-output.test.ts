@@ -6,7 +6,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cachePaths, COLD_VARIABLE, incrementalBuild } from '../../../src/integrations/incremental-build';
+import {
+  cachePaths,
+  COLD_VARIABLE,
+  incrementalBuild,
+  pagesByArticle,
+} from '../../../src/integrations/incremental-build';
 
 const work = mkdtempSync(path.join(tmpdir(), 'sourced-last-output-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -105,5 +110,26 @@ describe('the last output folder', () => {
     expect(aside).toBe(false);
     expect(log).toContain("incremental: 2 unchanged articles' pages taken from the previous output");
     expect(log).not.toContain('moved');
+  });
+});
+
+describe('pagesByArticle', () => {
+  it('gives each article folder the pages under it, in the order given, and no page of a folder it only prefixes', () => {
+    const pages = [
+      'articles/a/',
+      'glossary/a/',
+      '/articles/ab/claims/',
+      'articles/',
+      'articles/a/claims/x/',
+      'articles/ab/',
+      'articles/a/claims/',
+      'index.html',
+    ];
+    const byId = pagesByArticle(pages);
+    expect([...byId.keys()].sort()).toEqual(['a', 'ab']);
+    // What filtering every page by the folder's prefix gives, for each folder.
+    for (const id of ['a', 'ab'])
+      expect(byId.get(id)).toEqual(pages.filter((p) => p.replace(/^\/+/, '').startsWith(`articles/${id}/`)));
+    expect(byId.get('a')).toEqual(['articles/a/', 'articles/a/claims/x/', 'articles/a/claims/']);
   });
 });
