@@ -2,6 +2,7 @@
 // folder aside instead of letting Astro delete it file by file, moves the unchanged articles'
 // folders back whole, and deletes the rest off the main thread.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -110,6 +111,29 @@ describe('the last output folder', () => {
     expect(aside).toBe(false);
     expect(log).toContain("incremental: 2 unchanged articles' pages taken from the previous output");
     expect(log).not.toContain('moved');
+  });
+});
+
+describe('keeping the output for the next build', () => {
+  it('fails the build with the error of the worker that links it, and leaves no manifest', async () => {
+    await build((ids) => ids);
+    expect(existsSync(cachePaths(cache).manifest)).toBe(true);
+    // A socket in the output is neither a file nor a folder, and cannot be copied either.
+    const server = createServer();
+    process.env[COLD_VARIABLE] = '1';
+    try {
+      await expect(
+        build((ids) => {
+          mkdirSync(out, { recursive: true });
+          server.listen(path.join(out, 'odd.sock'));
+          return ids;
+        }),
+      ).rejects.toThrow(/incremental: keeping the output failed:[\s\S]*socket/i);
+    } finally {
+      server.close();
+      Reflect.deleteProperty(process.env, COLD_VARIABLE);
+    }
+    expect(existsSync(cachePaths(cache).manifest)).toBe(false);
   });
 });
 
