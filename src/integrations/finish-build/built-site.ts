@@ -126,6 +126,28 @@ export interface ScanOptions {
   early?: ReadonlyMap<string, PageScan> | undefined;
 }
 
+/**
+ * Makes a scan's link strings one shared string each across the scans it is given: a link seen
+ * on many pages (navigation, methodology, glossary) is otherwise a copy per page, as every scan
+ * comes from a worker as its own copy.
+ */
+function linkSharer(): (scan: PageScan) => void {
+  const intern = new Map<string, string>();
+  const shared = (s: string): string => {
+    const known = intern.get(s);
+    if (known !== undefined) return known;
+    intern.set(s, s);
+    return s;
+  };
+  return (scan) => {
+    for (const l of scan.links) {
+      l.element = shared(l.element);
+      l.attribute = shared(l.attribute);
+      l.value = shared(l.value);
+    }
+  };
+}
+
 /** Pages a worker reads and scans per message: large enough that messaging costs little. */
 const BATCH = 200;
 
@@ -165,13 +187,7 @@ export async function scanBuiltSite(outDir: string, options: ScanOptions = {}): 
     const key = vouched(file);
     return key === undefined ? read[next++]! : { key };
   });
-  const intern = new Map<string, string>();
-  const shared = (s: string): string => {
-    const known = intern.get(s);
-    if (known !== undefined) return known;
-    intern.set(s, s);
-    return s;
-  };
+  const shareLinks = linkSharer();
   const pages = new Map<string, PageScan>();
   const keys = new Map<string, string>();
   let scanned = 0;
@@ -187,11 +203,7 @@ export async function scanBuiltSite(outDir: string, options: ScanOptions = {}): 
       else scannedEarly++;
       cache?.set(key, made);
     }
-    for (const l of scan.links) {
-      l.element = shared(l.element);
-      l.attribute = shared(l.attribute);
-      l.value = shared(l.value);
-    }
+    shareLinks(scan);
     pages.set(file, scan);
   });
   return { pages, files, scanned, scannedEarly, read: toRead.length, keys };
@@ -215,7 +227,14 @@ class ScanPool {
   /** Every added file's result, once the pool is closed and every batch is back. */
   readonly done: Promise<Scanned[]>;
 
-  constructor(outDir: string, script: string, threads: number, known: ReadonlySet<string>) {
+  constructor(
+    outDir: string,
+    script: string,
+    threads: number,
+    known: ReadonlySet<string>,
+    /** Called with each scan as it arrives. */
+    private readonly received?: (scan: PageScan) => void,
+  ) {
     this.done = new Promise((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
@@ -232,7 +251,10 @@ class ScanPool {
           this.finish(new Error(`Scanning ${this.files[id]} and the pages after it failed:\n${error ?? 'no result'}`));
           return;
         }
-        batch.forEach((scan, j) => (this.scans[id + j] = scan));
+        batch.forEach((scan, j) => {
+          if (scan.scan) this.received?.(scan.scan);
+          this.scans[id + j] = scan;
+        });
         this.give(worker);
       });
       worker.on('error', (e: Error) => this.finish(e));
@@ -312,7 +334,8 @@ export class EarlyScan {
     { workerScript, threads, known }: { workerScript?: string; threads?: number; known?: Iterable<string> } = {},
   ) {
     if (!workerScript) return;
-    this.pool = new ScanPool(outDir, workerScript, threads ?? availableParallelism(), new Set(known));
+    // Held until the check, while the search index is built: each link string kept once.
+    this.pool = new ScanPool(outDir, workerScript, threads ?? availableParallelism(), new Set(known), linkSharer());
     // A failure is handled where the scans are awaited (scans), not as an unhandled rejection.
     this.pool.done.catch(() => undefined);
   }
