@@ -22,6 +22,7 @@
  *
  * The sitemap integration is driven from here, hook by hook, so that step 5 checks its output.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
@@ -110,7 +111,10 @@ export function postBuild(): AstroIntegration {
         // they are cut. The main thread meanwhile cuts them and builds the search index. The
         // check at the end still hashes every page and scans again any that changed since.
         scanCache = pageScanCache(cacheFor('sourced-page-scans.jsonl'));
-        early = new EarlyScan(outDir, { workerScript: SCAN_WORKER, known: scanCache.keys() });
+        // One worker fewer than the cores: the main thread, on which the claim pages and the search
+        // index wait, keeps a core (two workers lengthened both at 1,000 articles; docs/performance.md).
+        const threads = Math.max(1, availableParallelism() - 1);
+        early = new EarlyScan(outDir, { workerScript: SCAN_WORKER, threads, known: scanCache.keys() });
         try {
           early.add(builtPages(outDir).filter((file) => !CLAIMS_PAGE.test(file)));
           // Claim pages are cut before the merge: an unchanged article's come from the previous output.
