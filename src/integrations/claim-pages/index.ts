@@ -7,8 +7,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import path from 'node:path';
 import { cutClaimsPage } from './claim-pages';
 
-/** Cuts every article's claims page under `outDir`; returns how many claim pages it wrote. */
-export function writeClaimPages(outDir: string): number {
+/**
+ * Cuts every article's claims page under `outDir`; returns how many claim pages it wrote.
+ * `written` is told each article's files as soon as they are written (the claims page and its
+ * claim pages, relative to `outDir` with "/" separators), for a scan that starts early.
+ */
+export function writeClaimPages(outDir: string, written?: (files: string[]) => void): number {
   const articles = path.join(outDir, 'articles');
   let count = 0;
   for (const slug of existsSync(articles) ? readdirSync(articles) : []) {
@@ -16,12 +20,15 @@ export function writeClaimPages(outDir: string): number {
     if (!existsSync(index)) continue;
     const { pages, claimsPage } = cutClaimsPage(readFileSync(index, 'utf8'));
     writeFileSync(index, claimsPage);
+    const files = [`articles/${slug}/claims/index.html`];
     for (const page of pages) {
       const folder = path.join(articles, slug, 'claims', page.id);
       mkdirSync(folder, { recursive: true });
       writeFileSync(path.join(folder, 'index.html'), page.html);
+      files.push(`articles/${slug}/claims/${page.id}/index.html`);
       count++;
     }
+    written?.(files);
   }
   return count;
 }

@@ -43,6 +43,9 @@ function listBuiltSite(outDir: string): { files: Set<string>; html: string[] } {
   return { files, html };
 }
 
+/** The HTML pages of a built site, in path order, relative to it with "/" separators. */
+export const builtPages = (outDir: string): string[] => listBuiltSite(outDir).html;
+
 /**
  * Lists a built site. Pages are read as they are iterated, not held together: at 2,000
  * articles the HTML alone is over a gigabyte (docs/performance.md).
@@ -87,8 +90,10 @@ export interface ScannedSite {
   pages: Map<string, PageScan>;
   /** Every built file (HTML or not), relative to the output folder, with "/" separators. */
   files: Set<string>;
-  /** How many pages were tokenised (the others' scans came from the cache). */
+  /** How many pages were tokenised now (the others' scans came from `early` or the cache). */
   scanned: number;
+  /** How many pages took a scan made earlier in this build (ScanOptions.early). */
+  scannedEarly: number;
   /** How many pages were read from disk (the others' keys were vouched for). */
   read: number;
   /** Each page's content key, by file path. */
@@ -114,6 +119,33 @@ export interface ScanOptions {
    * page listed here whose scan the cache holds is not read.
    */
   vouched?: ReadonlyMap<string, string> | undefined;
+  /**
+   * Scans made earlier in this build, by the content key of the bytes scanned (EarlyScan): a
+   * page is read and hashed, and takes one of these only if its bytes are still those.
+   */
+  early?: ReadonlyMap<string, PageScan> | undefined;
+}
+
+/**
+ * Makes a scan's link strings one shared string each across the scans it is given: a link seen
+ * on many pages (navigation, methodology, glossary) is otherwise a copy per page, as every scan
+ * comes from a worker as its own copy.
+ */
+function linkSharer(): (scan: PageScan) => void {
+  const intern = new Map<string, string>();
+  const shared = (s: string): string => {
+    const known = intern.get(s);
+    if (known !== undefined) return known;
+    intern.set(s, s);
+    return s;
+  };
+  return (scan) => {
+    for (const l of scan.links) {
+      l.element = shared(l.element);
+      l.attribute = shared(l.attribute);
+      l.value = shared(l.value);
+    }
+  };
 }
 
 /** Pages a worker reads and scans per message: large enough that messaging costs little. */
@@ -135,7 +167,8 @@ type Scanned = { key: string; scan?: PageScan };
 export async function scanBuiltSite(outDir: string, options: ScanOptions = {}): Promise<ScannedSite> {
   const { files, html } = listBuiltSite(outDir);
   const cache = options.cache;
-  const known = new Set(cache?.keys());
+  const early = options.early ?? new Map<string, PageScan>();
+  const known = new Set([...(cache?.keys() ?? []), ...early.keys()]);
   const vouched = (file: string) => {
     const key = options.vouched?.get(file);
     return key !== undefined && known.has(key) ? key : undefined;
@@ -154,33 +187,187 @@ export async function scanBuiltSite(outDir: string, options: ScanOptions = {}): 
     const key = vouched(file);
     return key === undefined ? read[next++]! : { key };
   });
-  const intern = new Map<string, string>();
-  const shared = (s: string): string => {
-    const known = intern.get(s);
-    if (known !== undefined) return known;
-    intern.set(s, s);
-    return s;
-  };
+  const shareLinks = linkSharer();
   const pages = new Map<string, PageScan>();
   const keys = new Map<string, string>();
   let scanned = 0;
+  let scannedEarly = 0;
   html.forEach((file, i) => {
     const { key, scan: fresh } = results[i]!;
     keys.set(file, key);
-    const scan = fresh ?? cache?.get(key);
+    const made = fresh ?? early.get(key);
+    const scan = made ?? cache?.get(key);
     if (!scan) throw new Error(`The end-of-build scan has no result for ${file}.`);
-    if (fresh) {
-      scanned++;
-      cache?.set(key, fresh);
+    if (made) {
+      if (fresh) scanned++;
+      else scannedEarly++;
+      cache?.set(key, made);
     }
-    for (const l of scan.links) {
-      l.element = shared(l.element);
-      l.attribute = shared(l.attribute);
-      l.value = shared(l.value);
-    }
+    shareLinks(scan);
     pages.set(file, scan);
   });
-  return { pages, files, scanned, read: toRead.length, keys };
+  return { pages, files, scanned, scannedEarly, read: toRead.length, keys };
+}
+
+/**
+ * Worker threads that read and scan pages handed to them in any number of lots, in batches, and
+ * stop once the last lot is done (close). Results come in the order the files were added.
+ */
+class ScanPool {
+  private readonly files: string[] = [];
+  private readonly scans: Scanned[] = [];
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private next = 0;
+  private pending = 0;
+  private closed = false;
+  private settled = false;
+  private resolve!: (scans: Scanned[]) => void;
+  private reject!: (error: Error) => void;
+  /** Every added file's result, once the pool is closed and every batch is back. */
+  readonly done: Promise<Scanned[]>;
+
+  constructor(
+    outDir: string,
+    script: string,
+    threads: number,
+    known: ReadonlySet<string>,
+    /** Called with each scan as it arrives. */
+    private readonly received?: (scan: PageScan) => void,
+  ) {
+    this.done = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    for (let i = 0; i < threads; i++) {
+      const worker = new Worker(script, {
+        workerData: { outDir, known: [...known] },
+        resourceLimits: WORKER_RESOURCE_LIMITS,
+      });
+      this.workers.push(worker);
+      worker.on('message', ({ id, scans: batch, error }: { id: number; scans?: Scanned[]; error?: string }) => {
+        this.pending--;
+        if (error !== undefined || !batch) {
+          this.finish(new Error(`Scanning ${this.files[id]} and the pages after it failed:\n${error ?? 'no result'}`));
+          return;
+        }
+        batch.forEach((scan, j) => {
+          if (scan.scan) this.received?.(scan.scan);
+          this.scans[id + j] = scan;
+        });
+        this.give(worker);
+      });
+      worker.on('error', (e: Error) => this.finish(e));
+      this.give(worker);
+    }
+  }
+
+  /** More pages to scan, by path relative to the output folder. */
+  add(files: readonly string[]): void {
+    if (this.closed) throw new Error('The page scan was closed before all its pages were added.');
+    for (const file of files) this.files.push(file);
+    this.wake();
+  }
+
+  /** No more pages: the workers end once the pages added are scanned. */
+  close(): void {
+    this.closed = true;
+    this.wake();
+  }
+
+  /** The results of the batches that came back (the others' places are empty). */
+  scansSoFar(): readonly (Scanned | undefined)[] {
+    return this.scans;
+  }
+
+  /** Stops the workers; `done` rejects if it had not settled. */
+  cancel(): void {
+    this.finish(new Error('The page scan was cancelled.'));
+  }
+
+  private wake(): void {
+    while (this.idle.length && !this.settled) {
+      const before = this.next;
+      this.give(this.idle.pop()!);
+      if (this.next === before) break;
+    }
+  }
+
+  private finish(error?: Error): void {
+    if (this.settled) return;
+    this.settled = true;
+    for (const w of this.workers) void w.terminate();
+    if (error) this.reject(error);
+    else this.resolve(this.scans);
+  }
+
+  private give(worker: Worker): void {
+    if (this.settled) return;
+    const waiting = this.files.length - this.next;
+    // A batch is sent full while more pages may come; the last ones go as they are.
+    if (waiting === 0 || (waiting < BATCH && !this.closed)) {
+      if (!this.idle.includes(worker)) this.idle.push(worker);
+      if (this.closed && this.pending === 0 && waiting === 0) this.finish();
+      return;
+    }
+    const start = this.next;
+    this.next = Math.min(this.files.length, this.next + BATCH);
+    this.pending++;
+    worker.postMessage({ id: start, files: this.files.slice(start, this.next) });
+  }
+}
+
+/**
+ * The end-of-build scan started early: pages are handed to worker threads as soon as they are
+ * final (all of Astro's pages, then each article's claim pages as they are cut) and scanned
+ * while the main thread goes on with the build (the claim pages, the search index). The result
+ * is only a head start: the check still reads and hashes every page (scanBuiltSite, `early`),
+ * and a page whose bytes changed after its early scan is scanned again, so no page is passed
+ * on a scan of other bytes than those it ends the build with (docs/performance.md).
+ */
+export class EarlyScan {
+  private readonly pool: ScanPool | undefined;
+
+  /** Without a worker script, nothing is scanned early: the check scans every page. */
+  constructor(
+    outDir: string,
+    { workerScript, threads, known }: { workerScript?: string; threads?: number; known?: Iterable<string> } = {},
+  ) {
+    if (!workerScript) return;
+    // Held until the check, while the search index is built: each link string kept once.
+    this.pool = new ScanPool(outDir, workerScript, threads ?? availableParallelism(), new Set(known), linkSharer());
+    // A failure is handled where the scans are awaited (scans), not as an unhandled rejection.
+    this.pool.done.catch(() => undefined);
+  }
+
+  /** Pages that are final from now on, by path relative to the output folder. */
+  add(files: readonly string[]): void {
+    this.pool?.add(files);
+  }
+
+  /** Every page that will be scanned early has been added. */
+  close(): void {
+    this.pool?.close();
+  }
+
+  /** Stops the workers, when the build fails before the check. */
+  cancel(): void {
+    this.pool?.cancel();
+  }
+
+  /**
+   * The scans made, by the content key of the bytes scanned. A batch that failed (a page that
+   * could not be read or scanned) gives none: the check scans those pages itself, and reports
+   * the error if it happens again, once, as it would without an early scan.
+   */
+  async scans(): Promise<Map<string, PageScan>> {
+    const scans = new Map<string, PageScan>();
+    if (!this.pool) return scans;
+    this.pool.close();
+    const results = await this.pool.done.catch(() => this.pool!.scansSoFar());
+    for (const result of results) if (result?.scan) scans.set(result.key, result.scan);
+    return scans;
+  }
 }
 
 function scanInWorkers(
@@ -190,43 +377,8 @@ function scanInWorkers(
   threads: number,
   known: Set<string>,
 ): Promise<Scanned[]> {
-  const scans: Scanned[] = new Array<Scanned>(html.length);
-  let next = 0;
-  let pending = 0;
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    const finish = (error?: Error) => {
-      for (const w of workers) void w.terminate();
-      if (error) reject(error);
-      else resolve(scans);
-    };
-    const give = (worker: Worker) => {
-      if (next >= html.length) {
-        if (pending === 0) finish();
-        return;
-      }
-      const start = next;
-      next = Math.min(html.length, next + BATCH);
-      pending++;
-      worker.postMessage({ id: start, files: html.slice(start, next) });
-    };
-    for (let i = 0; i < threads; i++) {
-      const worker = new Worker(script, {
-        workerData: { outDir, known: [...known] },
-        resourceLimits: WORKER_RESOURCE_LIMITS,
-      });
-      workers.push(worker);
-      worker.on('message', ({ id, scans: batch, error }: { id: number; scans?: Scanned[]; error?: string }) => {
-        pending--;
-        if (error !== undefined || !batch) {
-          finish(new Error(`Scanning ${html[id]} and the pages after it failed:\n${error ?? 'no result'}`));
-          return;
-        }
-        batch.forEach((scan, j) => (scans[id + j] = scan));
-        give(worker);
-      });
-      worker.on('error', (e: Error) => finish(e));
-      give(worker);
-    }
-  });
+  const pool = new ScanPool(outDir, script, threads, known);
+  pool.add(html);
+  pool.close();
+  return pool.done;
 }

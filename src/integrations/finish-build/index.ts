@@ -1,6 +1,7 @@
 /**
- * The end of a build, after every page is written. Reads every page once (scanBuiltSite, across
- * worker threads), then:
+ * The end of a build, after every page is written. Reads every page (scanBuiltSite, across
+ * worker threads) and scans it, unless a scan of the same bytes was made earlier in this build
+ * (EarlyScan, started as the pages were written) or kept from an earlier build, then:
  * - fails the build when the site does not hold together: a claim lost or doubled on its page,
  *   a broken internal link or fragment, or a plain http: link (integrity.ts);
  * - writes `_headers` and `_redirects` for Netlify and Cloudflare Pages, with the Content
@@ -12,12 +13,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import { readArticleClaims, scanBuiltSite, SCAN_WORKER } from './built-site';
+import { readArticleClaims, scanBuiltSite, SCAN_WORKER, type EarlyScan } from './built-site';
 import { headerPolicy, headersFile, redirectsFile } from './host-config';
 import { loadHttpOnlyHosts } from '../../lib/http-only-hosts';
 import { checkScannedSite, formatIntegrityProblems } from './integrity';
 import type { PageScan } from './page-scan.mjs';
 import { KeyedCache } from '../../lib/keyed-cache';
+
+export { builtPages, EarlyScan, SCAN_WORKER } from './built-site';
 
 export interface FinishBuildInput {
   /** The project root, where content/ is. */
@@ -27,13 +30,22 @@ export interface FinishBuildInput {
   site: string | undefined;
   logger: AstroIntegrationLogger;
   /**
-   * Where to keep the pages' scans between builds, and the version of the code they were made
-   * with (any change of it discards them); without it every page is scanned.
+   * The pages' scans kept between builds (pageScanCache); without it every page is scanned.
+   * Saved here, once every page's scan is known.
    */
-  scanCache?: { file: string; version: string } | undefined;
+  cache?: KeyedCache<PageScan> | undefined;
+  /** Pages scanned earlier in this build, as they became final; awaited here. */
+  early?: EarlyScan | undefined;
   /** Content keys of pages whose bytes are known without reading them (ScanOptions.vouched). */
   vouched?: ReadonlyMap<string, string> | undefined;
 }
+
+/**
+ * The pages' scans kept between builds in `scanCache.file`, made with the code of
+ * `scanCache.version` (any change of it discards them); without it, nothing is kept.
+ */
+export const pageScanCache = (scanCache: { file: string; version: string } | undefined): KeyedCache<PageScan> =>
+  new KeyedCache<PageScan>(scanCache?.file, scanCache?.version ?? '');
 
 /** Checks the site and writes the host files; resolves with every page's content key, by path. */
 export async function finishBuild({
@@ -42,14 +54,15 @@ export async function finishBuild({
   base,
   site,
   logger,
-  scanCache,
+  cache = pageScanCache(undefined),
+  early,
   vouched,
 }: FinishBuildInput): Promise<Map<string, string>> {
-  const cache = new KeyedCache<PageScan>(scanCache?.file, scanCache?.version ?? '');
-  const { pages, files, scanned, read, keys } = await scanBuiltSite(outDir, {
+  const { pages, files, scanned, scannedEarly, read, keys } = await scanBuiltSite(outDir, {
     workerScript: SCAN_WORKER,
     cache,
     vouched,
+    early: await early?.scans(),
   });
   // Scans depend on nothing but their page, so they are kept even if the check below fails.
   cache.save();
@@ -63,7 +76,7 @@ export async function finishBuild({
   });
   if (problems.length) throw new Error(formatIntegrityProblems(problems));
   logger.info(
-    `${pages.size} pages: claims, links and fragments check out (${read} read, ${scanned} scanned, the others' scans kept from an earlier build)`,
+    `${pages.size} pages: claims, links and fragments check out (${read} read, ${scannedEarly} scanned as they were written and ${scanned} now, the others' scans kept from an earlier build)`,
   );
 
   const policies: string[] = [];

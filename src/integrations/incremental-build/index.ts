@@ -17,22 +17,14 @@
  * SOURCED_COLD=1 (or `npm run build -- --cold`) forces a cold build. The post-build integration
  * (../post-build) calls these steps in order.
  */
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { RENDER_ONLY_VARIABLE } from '../../collections/render-only';
-import { filesStamp, linkFile } from '../../lib/kept-files';
+import { keptStamp, linkTree } from './keep-output.mjs';
+import { WORKER_RESOURCE_LIMITS } from '../../lib/worker-limits';
 import { articleFiles, articleId, entryUser, fileHash, globalInputs, readEntries } from './inputs';
 import { describePlan, MANIFEST_VERSION, plan, type ArticleRecord, type Manifest, type Plan } from './plan';
 
@@ -63,7 +55,23 @@ export const cachePaths = (cacheDir: string) => {
 };
 
 const pageKey = (pathname: string) => pathname.replace(/^\/+/, '');
-const ownPages = (pages: string[], id: string) => pages.filter((p) => pageKey(p).startsWith(`articles/${id}/`));
+
+/**
+ * Each article folder's pages (those under articles/<id>/), in the order given, for ids without
+ * a "/" (keepForNextBuild keeps no manifest otherwise). One pass over the pages: filtering all
+ * of them again for each article took most of a second at 1,000 articles (docs/performance.md).
+ */
+export function pagesByArticle(pathnames: readonly string[]): Map<string, string[]> {
+  const byId = new Map<string, string[]>();
+  for (const pathname of pathnames) {
+    const id = /^articles\/([^/]+)\//.exec(pageKey(pathname))?.[1];
+    if (id === undefined) continue;
+    let own = byId.get(id);
+    if (!own) byId.set(id, (own = []));
+    own.push(pathname);
+  }
+  return byId;
+}
 
 function readManifest(file: string): Manifest | undefined {
   try {
@@ -79,64 +87,35 @@ function within(outer: string, inner: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** The folders of articles whose pages this build took from the previous output. */
-const keptIds = (clean: Set<string>, articles: Record<string, ArticleRecord>) =>
-  new Set([...clean].map((file) => articles[file]!.id));
+export { keptStamp } from './keep-output.mjs';
 
-/** Makes `to` a tree of the files under `from`, linked (linkFile). */
-function linkTree(from: string, to: string): void {
-  if (!statSync(from).isDirectory()) {
-    linkFile(from, to);
-    return;
-  }
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const a = path.join(from, entry.name);
-    const b = path.join(to, entry.name);
-    if (entry.isDirectory()) linkTree(a, b);
-    else if (entry.isFile()) linkFile(a, b);
-    else cpSync(a, b);
-  }
-}
+/** The worker that keeps the output (keep-worker.mjs), found beside this module. */
+const KEEP_WORKER = fileURLToPath(new URL('./keep-worker.mjs', import.meta.url));
 
 /**
- * An article's folder in the kept output, as its files' names, sizes and modification times
- * (whole milliseconds, which a copy that keeps times keeps too). Writing to a file changes its
- * time; since the output shares its files with the kept output, an edit made to the published
- * folder after a build shows here, and the next build renders that article again rather than
- * taking the edited files.
+ * keep-output.mjs keepAndStamp on a worker thread: the kept output's links and the stamps of
+ * the `stamped` articles' kept folders, made while the caller goes on.
  */
-export function keptStamp(dir: string): string {
-  if (!existsSync(dir)) return 'absent';
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
-  return filesStamp(dir, files);
-}
-
-/**
- * Makes `kept` hold what `outDir` holds, as hard links to the same files. After an incremental
- * build only what changed is linked: the unchanged articles' folders in `kept` are already
- * `outDir`'s files, since the merge linked them from there.
- */
-function keepOutput(outDir: string, kept: string, unchanged: Set<string> | undefined): void {
-  if (!unchanged || !existsSync(kept)) {
-    const fresh = `${kept}.new`;
-    rmSync(fresh, { recursive: true, force: true });
-    linkTree(outDir, fresh);
-    rmSync(kept, { recursive: true, force: true });
-    renameSync(fresh, kept);
-    return;
-  }
-  const list = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
-  for (const name of list(kept)) if (name !== 'articles') rmSync(path.join(kept, name), { recursive: true });
-  for (const name of list(outDir)) if (name !== 'articles') linkTree(path.join(outDir, name), path.join(kept, name));
-  const from = path.join(outDir, 'articles');
-  const to = path.join(kept, 'articles');
-  mkdirSync(to, { recursive: true });
-  for (const id of list(to)) if (!unchanged.has(id)) rmSync(path.join(to, id), { recursive: true });
-  for (const id of list(from)) if (!unchanged.has(id)) linkTree(path.join(from, id), path.join(to, id));
+function keepInWorker(job: { outDir: string; kept: string; unchanged?: string[]; stamped: string[] }) {
+  return new Promise<Record<string, string>>((resolve, reject) => {
+    const worker = new Worker(KEEP_WORKER, { workerData: job, resourceLimits: WORKER_RESOURCE_LIMITS });
+    let settled = false;
+    const settle = (done: () => void) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      done();
+    };
+    worker.on('message', ({ stamps, error }: { stamps?: Record<string, string>; error?: string }) =>
+      settle(() =>
+        stamps
+          ? resolve(stamps)
+          : reject(new Error(`incremental: keeping the output failed:\n${error ?? 'no result'}`)),
+      ),
+    );
+    worker.on('error', (e: Error) => settle(() => reject(e)));
+    worker.on('exit', () => settle(() => reject(new Error('incremental: the worker keeping the output stopped.'))));
+  });
 }
 
 export function incrementalBuild() {
@@ -157,7 +136,12 @@ export function incrementalBuild() {
   };
 
   /** The complete output and its manifest, for the next build (save). */
-  function keepForNextBuild(outDir: string, pages: Page[], logger: Logger, pageKeys?: ReadonlyMap<string, string>) {
+  async function keepForNextBuild(
+    outDir: string,
+    pages: Page[],
+    logger: Logger,
+    pageKeys?: ReadonlyMap<string, string>,
+  ): Promise<void> {
     if (!root) return;
     // A crash from here on leaves no manifest, so the next build is cold.
     rmSync(paths.manifest, { force: true });
@@ -174,40 +158,55 @@ export function incrementalBuild() {
       rmSync(paths.output, { recursive: true, force: true });
       return;
     }
-    const articles: Record<string, ArticleRecord> = {};
-    const pathnames = pages.map((p) => p.pathname);
     const clean = new Set(current.cold ? [] : current.clean);
-    /** The scan's content keys of the articles' pages, by folder. */
-    const byFolder = pageKeys && new Map<string, Record<string, string>>();
-    for (const [page, key] of pageKeys ?? []) {
-      const id = /^articles\/([^/]+)\//.exec(page)?.[1];
-      if (id === undefined) continue;
-      let keys = byFolder!.get(id);
-      if (!keys) byFolder!.set(id, (keys = {}));
-      keys[page] = key;
-    }
-    const usedEntries = entryUser(entries.keys(), texts);
-    for (const file of files) {
-      // An unchanged article's page and inputs are those the last build recorded.
-      const kept = clean.has(file) ? previous?.articles[file] : undefined;
-      if (kept) {
-        articles[file] = kept;
-        continue;
+    // An unchanged article's record is the last build's (below), its folder the one it names.
+    const idOf = (file: string) => (clean.has(file) ? previous?.articles[file]?.id : undefined) ?? ids.get(file)!;
+    // The output's links are made on a worker thread while this one reads the articles.
+    const keeping = keepInWorker({
+      outDir,
+      kept: paths.output,
+      ...(current.cold ? {} : { unchanged: [...clean].map(idOf) }),
+      stamped: files.filter((file) => !clean.has(file)).map(idOf),
+    });
+    // Awaited below; a failure meanwhile is not an unhandled rejection.
+    keeping.catch(() => undefined);
+    const articles: Record<string, ArticleRecord> = {};
+    try {
+      const pagesOf = pagesByArticle(pages.map((p) => p.pathname));
+      /** The scan's content keys of the articles' pages, by folder. */
+      const byFolder = pageKeys && new Map<string, Record<string, string>>();
+      for (const [page, key] of pageKeys ?? []) {
+        const id = /^articles\/([^/]+)\//.exec(page)?.[1];
+        if (id === undefined) continue;
+        let keys = byFolder!.get(id);
+        if (!keys) byFolder!.set(id, (keys = {}));
+        keys[page] = key;
       }
-      const id = ids.get(file)!;
-      const page = path.join(outDir, 'articles', id, 'index.html');
-      const own = [readFileSync(path.join(root, file), 'utf8')];
-      if (existsSync(page)) own.push(readFileSync(page, 'utf8'));
-      const uses = Object.fromEntries(usedEntries(own).map((k) => [k, entries.get(k) ?? 'absent']));
-      // The hashes read at start-up: what this build rendered from, even if a file changed since.
-      const record = { id, file: fileHashes.get(file) ?? 'absent', uses, pages: ownPages(pathnames, id) };
-      const keys = byFolder?.get(id);
-      articles[file] = { ...record, kept: '', ...(byFolder ? { pageKeys: keys ?? {} } : {}) };
+      const usedEntries = entryUser(entries.keys(), texts);
+      for (const file of files) {
+        // An unchanged article's page and inputs are those the last build recorded.
+        const kept = clean.has(file) ? previous?.articles[file] : undefined;
+        if (kept) {
+          articles[file] = kept;
+          continue;
+        }
+        const id = ids.get(file)!;
+        const page = path.join(outDir, 'articles', id, 'index.html');
+        const own = [readFileSync(path.join(root, file), 'utf8')];
+        if (existsSync(page)) own.push(readFileSync(page, 'utf8'));
+        const uses = Object.fromEntries(usedEntries(own).map((k) => [k, entries.get(k) ?? 'absent']));
+        // The hashes read at start-up: what this build rendered from, even if a file changed since.
+        const record = { id, file: fileHashes.get(file) ?? 'absent', uses, pages: pagesOf.get(id) ?? [] };
+        const keys = byFolder?.get(id);
+        articles[file] = { ...record, kept: '', ...(byFolder ? { pageKeys: keys ?? {} } : {}) };
+      }
+    } finally {
+      // Not a word more until the worker is done: an error here is reported once it is.
+      await keeping.catch(() => undefined);
     }
-    keepOutput(outDir, paths.output, current.cold ? undefined : keptIds(clean, articles));
+    const stamps = await keeping;
     // An unchanged article keeps the stamp the plan checked; its files are the same ones.
-    for (const file of files)
-      if (!clean.has(file)) articles[file]!.kept = keptStamp(path.join(paths.output, 'articles', ids.get(file)!));
+    for (const file of files) if (!clean.has(file)) articles[file]!.kept = stamps[ids.get(file)!]!;
     const manifest: Manifest = {
       version: MANIFEST_VERSION,
       global: global.hash,
@@ -347,7 +346,7 @@ export function incrementalBuild() {
       // The last output folder's deletion has been going on since the merge; it ends here.
       discardAside();
       try {
-        keepForNextBuild(outDir, pages, logger, pageKeys);
+        await keepForNextBuild(outDir, pages, logger, pageKeys);
       } finally {
         const error = await discarding?.then(
           () => undefined,

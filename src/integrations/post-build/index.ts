@@ -14,24 +14,30 @@
  * 4. sitemap: @astrojs/sitemap, from Astro's own routes (so claim pages stay out of it), plus the
  *    unchanged articles' pages, which Astro did not render this time;
  * 5. finish build: the integrity check over every file the steps above wrote, then the host
- *    files (_headers, _redirects);
+ *    files (_headers, _redirects). Its scan of the pages starts as soon as Astro has written
+ *    them, on worker threads, while steps 1 to 4 run (EarlyScan); the check itself hashes every
+ *    page again and scans any whose bytes are not those scanned;
  * 6. host limits: the output's files and bytes, checked against DEPLOY_TARGET's limits;
  * 7. incremental build: keeps the complete output and its manifest in the cache folder.
  *
  * The sitemap integration is driven from here, hook by hook, so that step 5 checks its output.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { writeClaimPages } from '../claim-pages';
-import { finishBuild } from '../finish-build';
+import { builtPages, EarlyScan, finishBuild, pageScanCache, SCAN_WORKER } from '../finish-build';
 import { buildSearchIndex } from '../search-index';
 import { checkOutput, hostTarget } from '../host-limits';
 import { incrementalBuild } from '../incremental-build';
 import { collectGarbage } from '../../lib/collect-garbage';
 
 type Hooks = AstroIntegration['hooks'];
+
+/** An article's claims page, which the claim pages step rewrites (../claim-pages). */
+const CLAIMS_PAGE = /^articles\/[^/]+\/claims\/index\.html$/;
 
 /**
  * SOURCED_TIMINGS=1 logs how long each step takes, and the processor time this process spent in
@@ -64,6 +70,9 @@ export function postBuild(): AstroIntegration {
   let site: string | undefined;
   let cacheDir = '';
   let outDirUrl = new URL('file:///');
+  /** The end-of-build scan, started as soon as Astro has written the pages (EarlyScan). */
+  let early: EarlyScan | undefined;
+  let scanCache = pageScanCache(undefined);
   const target = hostTarget();
   const incremental = incrementalBuild();
   /** A cache of results computed from pages, valid while the code that computes them is the same. */
@@ -97,16 +106,34 @@ export function postBuild(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         // Rendering's garbage, before the steps that read the whole site (lib/collect-garbage.ts).
         collectGarbage();
-        // Claim pages are cut before the merge: an unchanged article's come from the previous output.
-        await timed(logger, 'claim pages', () => logger.info(`${writeClaimPages(outDir)} claim pages written`));
-        await timed(logger, 'merge', () => incremental.merge(outDir, logger));
-        const version = incremental.codeVersion();
-        const cache = version && cacheDir ? { dir: cacheDir, version } : undefined;
-        const previousOutput = incremental.previousOutput();
-        const vouched = incremental.keptPageKeys();
-        await timed(logger, 'search index', async () =>
-          logger.info(await buildSearchIndex(outDir, { cache, previousOutput, vouched })),
-        );
+        // The end-of-build scan starts here, on worker threads, with every page that no later
+        // step writes: all of Astro's but the claims pages, then each article's claim pages as
+        // they are cut. The main thread meanwhile cuts them and builds the search index. The
+        // check at the end still hashes every page and scans again any that changed since.
+        scanCache = pageScanCache(cacheFor('sourced-page-scans.jsonl'));
+        // One worker fewer than the cores: the main thread, on which the claim pages and the search
+        // index wait, keeps a core (two workers lengthened both at 1,000 articles; docs/performance.md).
+        const threads = Math.max(1, availableParallelism() - 1);
+        early = new EarlyScan(outDir, { workerScript: SCAN_WORKER, threads, known: scanCache.keys() });
+        try {
+          early.add(builtPages(outDir).filter((file) => !CLAIMS_PAGE.test(file)));
+          // Claim pages are cut before the merge: an unchanged article's come from the previous output.
+          await timed(logger, 'claim pages', () =>
+            logger.info(`${writeClaimPages(outDir, (files) => early?.add(files))} claim pages written`),
+          );
+          early.close();
+          await timed(logger, 'merge', () => incremental.merge(outDir, logger));
+          const version = incremental.codeVersion();
+          const cache = version && cacheDir ? { dir: cacheDir, version } : undefined;
+          const previousOutput = incremental.previousOutput();
+          const vouched = incremental.keptPageKeys();
+          await timed(logger, 'search index', async () =>
+            logger.info(await buildSearchIndex(outDir, { cache, previousOutput, vouched })),
+          );
+        } catch (error) {
+          early.cancel();
+          throw error;
+        }
       },
       'astro:build:done': async (params) => {
         const { logger } = params;
@@ -115,10 +142,9 @@ export function postBuild(): AstroIntegration {
         const pages = incremental.pages(params.pages);
         await timed(logger, 'sitemap', () => mapHooks['astro:build:done']?.({ ...params, pages }));
         const outDir = fileURLToPath(params.dir);
-        const scanCache = cacheFor('sourced-page-scans.jsonl');
         const vouched = incremental.keptPageKeys();
         const keys = await timed(logger, 'finish build', () =>
-          finishBuild({ root, outDir, base, site, logger, scanCache, vouched }),
+          finishBuild({ root, outDir, base, site, logger, cache: scanCache, early, vouched }),
         );
         await timed(logger, 'host limits', () => checkOutput(outDir, target, logger));
         await timed(logger, 'keep output', () => incremental.save(outDir, pages, logger, keys));

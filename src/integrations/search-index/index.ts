@@ -20,7 +20,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { contentKey, KeyedCache } from '../../lib/keyed-cache';
 import { Pipeline } from '../../lib/pipeline';
-import { filesStamp, linkFile } from '../../lib/kept-files';
+import { filesStamp, linkFile } from '../../lib/kept-files.mjs';
 import { searchablePage } from './searchable-html';
 import { SHARD_LIST, shardPages, type Shard } from './shards';
 

@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeClaimPages } from '../../../src/integrations/claim-pages';
 import { claimPagesFrom, cutClaimsPage, narrowPolicy } from '../../../src/integrations/claim-pages/claim-pages';
 
 const claim = (id: string, title: string) =>
@@ -225,5 +229,36 @@ describe('the claims page as it ships', () => {
 
   it('is unchanged when nothing is marked as sources (no claim has a page of its own)', () => {
     expect(cutClaimsPage(page).claimsPage).toBe(page);
+  });
+});
+
+describe('writing the claim pages of a built site', () => {
+  it('tells, article by article, every file it has just written, so they can be scanned while it goes on', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sourced-claim-pages-'));
+    try {
+      for (const slug of ['a', 'b']) {
+        mkdirSync(path.join(dir, 'articles', slug, 'claims'), { recursive: true });
+        writeFileSync(path.join(dir, 'articles', slug, 'claims', 'index.html'), page);
+      }
+      mkdirSync(path.join(dir, 'articles', 'no-claims'));
+      const told: string[][] = [];
+      const count = writeClaimPages(dir, (files) => {
+        // Each file is on disk, in its final form, when it is named.
+        for (const file of files) expect(existsSync(path.join(dir, file))).toBe(true);
+        told.push(files);
+      });
+      expect(count).toBe(4);
+      // In the file system's order of the articles' folders.
+      expect(told.sort((x, y) => x[0]!.localeCompare(y[0]!))).toEqual(
+        ['a', 'b'].map((slug) => [
+          `articles/${slug}/claims/index.html`,
+          `articles/${slug}/claims/one/index.html`,
+          `articles/${slug}/claims/two/index.html`,
+        ]),
+      );
+      expect(readFileSync(path.join(dir, 'articles/a/claims/index.html'), 'utf8')).toBe(cutClaimsPage(page).claimsPage);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCAN_WORKER as WORKER, scanBuiltSite } from '../../../src/integrations/finish-build/built-site';
+import {
+  builtPages,
+  EarlyScan,
+  SCAN_WORKER as WORKER,
+  scanBuiltSite,
+} from '../../../src/integrations/finish-build/built-site';
 import { scanPage, type PageScan } from '../../../src/integrations/finish-build/page-scan.mjs';
 import { KeyedCache } from '../../../src/lib/keyed-cache';
 
@@ -147,5 +152,98 @@ describe('scanBuiltSite', () => {
         threads: 2,
       }),
     ).rejects.toThrow();
+  });
+});
+
+describe('EarlyScan', () => {
+  let dir: string;
+  const pages = 450;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'sourced-early-'));
+    for (let i = 0; i < pages; i++) {
+      mkdirSync(path.join(dir, `p${i}`));
+      writeFileSync(
+        path.join(dir, `p${i}`, 'index.html'),
+        page(`<h1 id="top-${i}">${i}</h1><a href="/p${(i + 1) % pages}/#top-${(i + 1) % pages}">next</a>`),
+      );
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('scans pages handed over in small lots, and the check then reads every page but scans none', async () => {
+    const early = new EarlyScan(dir, { workerScript: WORKER, threads: 2 });
+    const all = builtPages(dir);
+    // Lots far smaller than a worker's batch, as an article's claim pages come.
+    for (let i = 0; i < all.length; i += 7) early.add(all.slice(i, i + 7));
+    const scans = await early.scans();
+    expect(scans.size).toBe(pages);
+    const checked = await scanBuiltSite(dir, { workerScript: WORKER, threads: 2, early: scans });
+    expect(checked.read).toBe(pages);
+    expect(checked.scanned).toBe(0);
+    expect(checked.scannedEarly).toBe(pages);
+    expect([...checked.pages]).toEqual([...(await scanBuiltSite(dir)).pages]);
+  });
+
+  it('does not pass a page changed after its early scan on that scan: the check scans its new bytes', async () => {
+    const early = new EarlyScan(dir, { workerScript: WORKER, threads: 2 });
+    early.add(builtPages(dir));
+    const scans = await early.scans();
+    const edited = path.join(dir, 'p3', 'index.html');
+    const before = readFileSync(edited, 'utf8');
+    writeFileSync(edited, page('<a href="/nowhere/#gone">broken</a>'));
+    try {
+      for (const threads of [1, 2]) {
+        const checked = await scanBuiltSite(dir, { workerScript: WORKER, threads, early: scans });
+        expect(checked.scanned).toBe(1);
+        expect(checked.scannedEarly).toBe(pages - 1);
+        expect(checked.pages.get('p3/index.html')!.links.map((l) => l.value)).toEqual(['/nowhere/#gone']);
+      }
+    } finally {
+      writeFileSync(edited, before);
+    }
+  });
+
+  it('adds its scans to the cache for the next build, but not those of bytes no page has any more', async () => {
+    const file = path.join(dir, '..', `${path.basename(dir)}-early.jsonl`);
+    const edited = path.join(dir, 'p5', 'index.html');
+    const before = readFileSync(edited, 'utf8');
+    try {
+      const early = new EarlyScan(dir, { workerScript: WORKER, threads: 2 });
+      early.add(builtPages(dir));
+      const scans = await early.scans();
+      writeFileSync(edited, page('<p>new</p>'));
+      const cache = new KeyedCache<PageScan>(file, 'v');
+      await scanBuiltSite(dir, { workerScript: WORKER, threads: 2, early: scans, cache });
+      cache.save();
+      const saved = new KeyedCache<PageScan>(file, 'v');
+      expect(saved.size).toBe(pages);
+      expect((await scanBuiltSite(dir, { cache: saved })).scanned).toBe(0);
+    } finally {
+      writeFileSync(edited, before);
+      rmSync(file, { force: true });
+    }
+  });
+
+  it('leaves a page it could not read to the check, which reports the error itself', async () => {
+    const early = new EarlyScan(dir, { workerScript: WORKER, threads: 2 });
+    early.add(['p1/index.html', 'missing/index.html', 'p2/index.html']);
+    // No rejection here: the missing page's batch gives no scans, and the check reads the site as it is.
+    const scans = await early.scans();
+    expect(scans.size).toBe(0);
+    const checked = await scanBuiltSite(dir, { workerScript: WORKER, threads: 2, early: scans });
+    expect(checked.scanned).toBe(pages);
+  });
+
+  it('scans nothing and keeps no worker once cancelled, and skips pages whose scans the cache holds', async () => {
+    const cancelled = new EarlyScan(dir, { workerScript: WORKER, threads: 2 });
+    cancelled.add(builtPages(dir));
+    cancelled.cancel();
+    expect((await cancelled.scans()).size).toBeLessThan(pages);
+    const known = (await scanBuiltSite(dir)).pages.size;
+    expect(known).toBe(pages);
+    const keys = (await scanBuiltSite(dir, { cache: new KeyedCache<PageScan>(undefined, '') })).keys;
+    const early = new EarlyScan(dir, { workerScript: WORKER, threads: 2, known: [...keys.values()].slice(0, 100) });
+    early.add(builtPages(dir));
+    expect((await early.scans()).size).toBe(pages - 100);
   });
 });

@@ -2,11 +2,17 @@
 // folder aside instead of letting Astro delete it file by file, moves the unchanged articles'
 // folders back whole, and deletes the rest off the main thread.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cachePaths, COLD_VARIABLE, incrementalBuild } from '../../../src/integrations/incremental-build';
+import {
+  cachePaths,
+  COLD_VARIABLE,
+  incrementalBuild,
+  pagesByArticle,
+} from '../../../src/integrations/incremental-build';
 
 const work = mkdtempSync(path.join(tmpdir(), 'sourced-last-output-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -105,5 +111,49 @@ describe('the last output folder', () => {
     expect(aside).toBe(false);
     expect(log).toContain("incremental: 2 unchanged articles' pages taken from the previous output");
     expect(log).not.toContain('moved');
+  });
+});
+
+describe('keeping the output for the next build', () => {
+  it('fails the build with the error of the worker that links it, and leaves no manifest', async () => {
+    await build((ids) => ids);
+    expect(existsSync(cachePaths(cache).manifest)).toBe(true);
+    // A socket in the output is neither a file nor a folder, and cannot be copied either.
+    const server = createServer();
+    process.env[COLD_VARIABLE] = '1';
+    try {
+      await expect(
+        build((ids) => {
+          mkdirSync(out, { recursive: true });
+          server.listen(path.join(out, 'odd.sock'));
+          return ids;
+        }),
+      ).rejects.toThrow(/incremental: keeping the output failed:[\s\S]*socket/i);
+    } finally {
+      server.close();
+      Reflect.deleteProperty(process.env, COLD_VARIABLE);
+    }
+    expect(existsSync(cachePaths(cache).manifest)).toBe(false);
+  });
+});
+
+describe('pagesByArticle', () => {
+  it('gives each article folder the pages under it, in the order given, and no page of a folder it only prefixes', () => {
+    const pages = [
+      'articles/a/',
+      'glossary/a/',
+      '/articles/ab/claims/',
+      'articles/',
+      'articles/a/claims/x/',
+      'articles/ab/',
+      'articles/a/claims/',
+      'index.html',
+    ];
+    const byId = pagesByArticle(pages);
+    expect([...byId.keys()].sort()).toEqual(['a', 'ab']);
+    // What filtering every page by the folder's prefix gives, for each folder.
+    for (const id of ['a', 'ab'])
+      expect(byId.get(id)).toEqual(pages.filter((p) => p.replace(/^\/+/, '').startsWith(`articles/${id}/`)));
+    expect(byId.get('a')).toEqual(['articles/a/', 'articles/a/claims/x/', 'articles/a/claims/']);
   });
 });
