@@ -40,8 +40,8 @@ const digestOf = (facts: ArticleFacts): ArticleDigest => ({
 });
 
 /**
- * The article's digest, kept from the first read of its facts, or read now and kept. An entry holding its facts itself (no file) is worked out
- * each time: it costs no read.
+ * The article's digest, kept from the first read of its facts, or read now and kept. An entry
+ * holding its facts itself (no file) is worked out each time: it costs no read.
  */
 export function articleDigest(
   entry: RenderedEntry,
@@ -64,11 +64,6 @@ export function factsAndDigestOf(
   read: (entry: RenderedEntry) => ArticleFacts = factsOf,
 ): { facts: ArticleFacts; digest: ArticleDigest } {
   const facts = read(entry);
-  const name = partNames(entry)?.facts;
-  let digest = name === undefined ? undefined : digests.get(name);
-  if (!digest) {
-    digest = digestOf(facts);
-    if (name !== undefined) digests.set(name, digest);
-  }
-  return { facts, digest };
+  // The same keeping as articleDigest, with this read as its read.
+  return { facts, digest: articleDigest(entry, () => facts) };
 }
